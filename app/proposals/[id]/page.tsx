@@ -1,0 +1,69 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { CommitteeName } from '@/components/committee-name';
+import { formatAmount } from '@/lib/format';
+import { getProposal } from '@/lib/server/catalogue';
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const proposal = await getProposal((await params).id);
+  return { title: proposal ? `${proposal.code} ${proposal.title}` : undefined };
+}
+
+export default async function ProposalPage({ params }: Props) {
+  const proposal = await getProposal((await params).id);
+  if (!proposal) notFound();
+  const t = await getTranslations();
+  const years = proposal.budget.years;
+
+  return (
+    <article>
+      <p className="no-print">
+        <Link href="/" className="text-blue-800 underline underline-offset-2">← {t('proposal.back')}</Link>
+      </p>
+      <h1 className="mt-3 text-2xl font-bold">
+        <span className="font-mono">{proposal.code}</span> {proposal.title}
+      </h1>
+      <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+        <dt className="font-semibold">{t('proposal.budget')}</dt>
+        <dd>{proposal.budget.name}</dd>
+        <dt className="font-semibold">{t('proposal.list')}</dt>
+        <dd>{proposal.list.name}</dd>
+        <dt className="font-semibold">{t('proposal.committee')}</dt>
+        <dd><CommitteeName committee={proposal.committee} /></dd>
+      </dl>
+
+      <h2 className="mt-6 text-xl font-semibold">{t('proposal.summary')}</h2>
+      <p className="mt-2 max-w-prose leading-relaxed">{proposal.summary}</p>
+
+      <h2 id="amounts-heading" className="mt-6 text-xl font-semibold">{t('proposal.amounts')}</h2>
+      <div className="overflow-x-auto">
+        <table className="mt-2 text-sm" aria-labelledby="amounts-heading">
+          <thead>
+            <tr className="border-b-2 border-slate-700 text-left">
+              <th scope="col" className="px-2 py-1">{t('catalogue.colKind')}</th>
+              <th scope="col" className="px-2 py-1">{t('catalogue.colType')}</th>
+              {years.map((year) => (
+                <th key={year} scope="col" className="px-2 py-1 text-right">{year}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {proposal.lines.map((line) => (
+              <tr key={line.kind} className="border-b border-slate-300" data-kind={line.kind}>
+                <th scope="row" className="px-2 py-1 text-left font-normal">{t(`kinds.${line.kind}`)}</th>
+                <td className="px-2 py-1">{t(`types.${line.type}`)}</td>
+                {years.map((year) => (
+                  <td key={year} className="px-2 py-1 text-right tabular-nums">{formatAmount(line.amounts[year] ?? 0)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,23 @@
+import type { ExpenditureKind } from '@/lib/budget-document/parse';
+
+export const EXPENDITURE_KINDS: readonly ExpenditureKind[] = ['SERVICE', 'TRANSFER'];
+
+export interface AmountLine {
+  kind: ExpenditureKind;
+  year: number;
+  amount: number;
+}
+
+export type TotalsByKind = Record<ExpenditureKind, Record<number, number>>;
+
+/** Sums integer amounts per expenditure kind and year; every year of the budget gets a value. */
+export function sumByKindAndYear(lines: Iterable<AmountLine>, years: readonly number[]): TotalsByKind {
+  const totals = Object.fromEntries(
+    EXPENDITURE_KINDS.map((kind) => [kind, Object.fromEntries(years.map((year) => [year, 0]))]),
+  ) as TotalsByKind;
+  for (const { kind, year, amount } of lines) {
+    if (!Number.isSafeInteger(amount)) throw new RangeError(`Amount must be an integer number of thousands, got ${amount}`);
+    totals[kind][year] = (totals[kind][year] ?? 0) + amount;
+  }
+  return totals;
+}

@@ -1,0 +1,28 @@
+import 'server-only';
+import type { UserRole } from '@/lib/generated/prisma/enums';
+
+/**
+ * Who is asking. Every domain function takes one and decides itself what it may do;
+ * pages and proxy are never the only guard.
+ */
+export type Actor =
+  | { kind: 'anonymous' }
+  /** The command line and the demo seed, run by an operator on the server. */
+  | { kind: 'system' }
+  | { kind: 'user'; userId: string; role: UserRole };
+
+export const anonymous: Actor = { kind: 'anonymous' };
+export const system: Actor = { kind: 'system' };
+
+export class ForbiddenError extends Error {
+  constructor(action: string) {
+    super(`Forbidden: ${action}`);
+    this.name = 'ForbiddenError';
+  }
+}
+
+/** Staff-level work: the budget office, administrators and the operator's command line. */
+export function assertStaff(actor: Actor, action: string): void {
+  const allowed = actor.kind === 'system' || (actor.kind === 'user' && (actor.role === 'ADMIN' || actor.role === 'STAFF'));
+  if (!allowed) throw new ForbiddenError(action);
+}

@@ -1,0 +1,71 @@
+import 'server-only';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseBudgetDocument } from '@/lib/budget-document/parse';
+import { assertStaff, type Actor } from '@/lib/server/actor';
+import { db } from '@/lib/server/db';
+import { documentHash, importBudgetDocument } from '@/lib/server/budget-import';
+import type { MembershipRole, OrganisationType, UserRole } from '@/lib/generated/prisma/enums';
+
+export const DEMO_DOCUMENT = path.join(process.cwd(), 'prisma', 'seed-data', 'budget-seminar-2025-08-29.txt');
+
+const organisations: { name: string; type: OrganisationType }[] = [
+  { name: 'Hoved-MED', type: 'MED_COMMITTEE' },
+  { name: 'Ældrerådet', type: 'SENIOR_COUNCIL' },
+  { name: 'Handicaprådet', type: 'DISABILITY_COUNCIL' },
+  { name: 'Integrationsrådet', type: 'INTEGRATION_COUNCIL' },
+  { name: 'Skolebestyrelsen, Sengeløse Skole', type: 'SCHOOL_BOARD' },
+];
+
+export const demoUsers: { email: string; name: string; role: UserRole; organisation?: string; membership?: MembershipRole }[] = [
+  { email: 'admin@demo.example', name: 'Demo Administrator', role: 'ADMIN' },
+  { email: 'budget@demo.example', name: 'Demo Budgetmedarbejder', role: 'STAFF' },
+  { email: 'politiker@demo.example', name: 'Demo Politiker', role: 'POLITICIAN' },
+  { email: 'formand@aeldreraadet.demo.example', name: 'Demo Formand', role: 'PARTY_MEMBER', organisation: 'Ældrerådet', membership: 'SUBMITTER' },
+  { email: 'medlem@aeldreraadet.demo.example', name: 'Demo Medlem', role: 'PARTY_MEMBER', organisation: 'Ældrerådet', membership: 'EDITOR' },
+];
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Whether the database holds no budget yet (first run of `npm start`). */
+export async function isDatabaseEmpty(): Promise<boolean> {
+  return (await db.budget.count()) === 0;
+}
+
+/**
+ * Demo data: the budget document through the real importer, an open consultation with a
+ * deadline two weeks ahead, organisations and users. Safe to run again.
+ */
+export async function seedDemoData(actor: Actor): Promise<void> {
+  assertStaff(actor, 'demo.seed');
+  const text = readFileSync(DEMO_DOCUMENT, 'utf8');
+  const { budgetId, budgetName } = await importBudgetDocument(actor, parseBudgetDocument(text), documentHash(text));
+
+  await db.$transaction(async (tx) => {
+    if (!(await tx.consultation.count({ where: { budgetId } }))) {
+      await tx.consultation.create({
+        data: {
+          budgetId,
+          title: `Høring over ${budgetName}`,
+          description: 'Administrationens forslag til effektiviseringer og besparelser sendes i høring.',
+          deadline: new Date(Math.ceil((Date.now() + 14 * DAY_MS) / 3_600_000) * 3_600_000),
+          status: 'OPEN',
+        },
+      });
+    }
+    for (const organisation of organisations) {
+      await tx.organisation.upsert({ where: { name: organisation.name }, create: organisation, update: {} });
+    }
+    for (const { organisation, membership, ...user } of demoUsers) {
+      const saved = await tx.user.upsert({ where: { email: user.email }, create: user, update: {} });
+      if (organisation && membership) {
+        const { id: organisationId } = await tx.organisation.findUniqueOrThrow({ where: { name: organisation } });
+        await tx.membership.upsert({
+          where: { userId_organisationId: { userId: saved.id, organisationId } },
+          create: { userId: saved.id, organisationId, role: membership },
+          update: {},
+        });
+      }
+    }
+  });
+}

@@ -1,0 +1,75 @@
+// npm start: database (embedded unless DATABASE_URL is set) → migrations → demo data on first
+// run → production build when sources changed → next start. Ctrl-C stops everything cleanly.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseEnv } from '@/lib/env';
+import { prisma, projectRoot, resolveDatabase } from './lib/database';
+
+const PORT = Number(process.env.PORT ?? 3000);
+const BUILD_INPUTS = ['app', 'components', 'lib', 'next.config.js', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json'];
+
+function newestMtime(entry: string): number {
+  if (!existsSync(entry)) return 0;
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(entry).reduce((newest, child) => Math.max(newest, newestMtime(path.join(entry, child))), stat.mtimeMs);
+}
+
+function needsBuild(): boolean {
+  const buildId = path.join(projectRoot, '.next', 'BUILD_ID');
+  if (!existsSync(buildId)) return true;
+  const built = statSync(buildId).mtimeMs;
+  return BUILD_INPUTS.some((input) => newestMtime(path.join(projectRoot, input)) > built);
+}
+
+const nextBin = path.join(projectRoot, 'node_modules', '.bin', 'next');
+const database = await resolveDatabase();
+let stopping = false;
+const shutdown = async (code: number) => {
+  if (stopping) return;
+  stopping = true;
+  await database.stop();
+  process.exit(code);
+};
+
+try {
+  const env = parseEnv({ ...process.env, DATABASE_URL: database.url });
+  console.log(database.embedded ? 'PostgreSQL (indlejret) kører; data i .data/postgres' : 'Bruger databasen fra DATABASE_URL');
+  prisma(['migrate', 'deploy'], env.DATABASE_URL, { quiet: true });
+
+  process.env.DATABASE_URL = env.DATABASE_URL;
+  const { isDatabaseEmpty, seedDemoData } = await import('@/lib/server/demo-data');
+  const { system } = await import('@/lib/server/actor');
+  const { db } = await import('@/lib/server/db');
+  if (await isDatabaseEmpty()) {
+    console.log('Første start: indlæser demodata …');
+    await seedDemoData(system);
+  }
+  await db.$disconnect();
+
+  if (needsBuild()) {
+    console.log('Bygger appen (next build) …');
+    const build = spawnSync(nextBin, ['build'], { cwd: projectRoot, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+    if (build.status !== 0) throw new Error('next build failed');
+  }
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  await shutdown(1);
+}
+
+const server = spawn(nextBin, ['start', '-p', String(PORT)], {
+  cwd: projectRoot,
+  stdio: ['ignore', 'inherit', 'inherit'],
+  env: { ...process.env, NODE_ENV: 'production' },
+});
+server.once('spawn', () => {
+  console.log(`\nBudgethøring kører på http://localhost:${PORT}`);
+  console.log('Stop med Ctrl-C.');
+});
+server.on('exit', (code) => void shutdown(code ?? 0));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    server.kill('SIGTERM');
+  });
+}
