@@ -2,22 +2,31 @@ import { defineConfig } from 'vitest/config';
 import path from 'node:path';
 
 export default defineConfig({
-  resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
+  resolve: {
+    alias: {
+      '@': path.resolve(import.meta.dirname),
+      'server-only': path.resolve(import.meta.dirname, 'test/server-only.ts'),
+    },
+  },
   test: {
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'scripts/**/*.test.ts'], exclude: ['**/*.int.test.ts'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['{lib,components,scripts}/**/*.test.ts'],
+          exclude: ['**/*.int.test.ts'],
+          environment: 'node',
+        },
       },
       {
         extends: true,
         test: {
           name: 'integration',
-          include: ['**/*.int.test.ts'],
-          exclude: ['node_modules/**'],
+          include: ['{lib,scripts,test}/**/*.int.test.ts'],
           environment: 'node',
           globalSetup: ['./test/integration-setup.ts'],
-          testTimeout: 30_000,
+          testTimeout: 60_000,
           hookTimeout: 60_000,
         },
       },

@@ -1,6 +1,6 @@
 // npm start: database (embedded unless DATABASE_URL is set) → migrations → demo data on first
 // run → production build when sources changed → next start. Ctrl-C stops everything cleanly.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from '@/lib/env';
@@ -12,7 +12,7 @@ const BUILD_INPUTS = ['app', 'components', 'lib', 'next.config.js', 'package-loc
 function newestMtime(entry: string): number {
   if (!existsSync(entry)) return 0;
   const stat = statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
+  if (!stat.isDirectory()) return /\.test\.tsx?$/.test(entry) ? 0 : stat.mtimeMs;
   return readdirSync(entry).reduce((newest, child) => Math.max(newest, newestMtime(path.join(entry, child))), stat.mtimeMs);
 }
 
@@ -25,13 +25,23 @@ function needsBuild(): boolean {
 
 const nextBin = path.join(projectRoot, 'node_modules', '.bin', 'next');
 const database = await resolveDatabase();
+const running: { server?: ChildProcess } = {};
 let stopping = false;
 const shutdown = async (code: number) => {
   if (stopping) return;
   stopping = true;
   await database.stop();
+  if (database.embedded) console.log('PostgreSQL er stoppet; data er bevaret i .data/postgres.');
   process.exit(code);
 };
+
+// Ctrl-C: stop the web server first, then PostgreSQL, also while still setting up.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (running.server && running.server.exitCode === null) running.server.kill('SIGTERM');
+    else void shutdown(130);
+  });
+}
 
 try {
   const env = parseEnv({ ...process.env, DATABASE_URL: database.url });
@@ -67,9 +77,5 @@ server.once('spawn', () => {
   console.log(`\nBudgethøring kører på http://localhost:${PORT}`);
   console.log('Stop med Ctrl-C.');
 });
+running.server = server;
 server.on('exit', (code) => void shutdown(code ?? 0));
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    server.kill('SIGTERM');
-  });
-}

@@ -1,5 +1,6 @@
 // Parses the proposal lists of a budget-consultation document from text extracted from its PDF.
 // Pure (no I/O, no Node-only imports) so it runs in the browser, a server action or a script alike.
+import { formatAmount } from '../format';
 
 export const PROPOSAL_TYPES = ['EFFICIENCY', 'SAVING', 'EXTRA_REVENUE', 'EXTRA_EXPENDITURE'] as const;
 export type ProposalType = (typeof PROPOSAL_TYPES)[number];
@@ -73,11 +74,6 @@ export function parseDanishAmount(text: string): number {
   const token = text.trim();
   if (!AMOUNT.test(token)) throw new RangeError(`Ugyldigt beløb: "${text}"`);
   return Number(token.replace(/^[−–]/u, '-').replaceAll('.', ''));
-}
-
-export function formatDanishAmount(amount: number): string {
-  const digits = String(Math.abs(amount)).replace(/\B(?=(\d{3})+$)/g, '.');
-  return amount < 0 ? `-${digits}` : digits;
 }
 
 /** Joins wrapped lines into one paragraph, undoing line-break hyphenation. */
@@ -263,7 +259,10 @@ export function parseBudgetDocument(text: string): ParsedBudgetDocument {
         closeOpen();
         flushLoose();
         const kind = /overførs/iu.test(totals.label) ? 'TRANSFER' : /service/iu.test(totals.label) ? 'SERVICE' : undefined;
-        if (!kind || list.printed.has(kind)) return void issues.push({ code: 'UNEXPECTED_LINE', line: lineNo, list: list.heading, text: line });
+        if (!kind || list.printed.has(kind)) {
+          issues.push({ code: 'UNEXPECTED_LINE', line: lineNo, list: list.heading, text: line });
+          return;
+        }
         const ok = totals.amounts.length === years.length;
         if (!ok) issues.push({ code: 'BAD_AMOUNTS', line: lineNo, list: list.heading, expected: years.length, actual: totals.amounts.length });
         list.printed.set(kind, { line: lineNo, amounts: ok ? totals.amounts : undefined });
@@ -356,33 +355,20 @@ export function formatIssue(issue: DocumentIssue): string {
   const list = `"${issue.list ?? ''}"`;
   const of = issue.proposal ? ` for forslag ${issue.proposal}` : '';
   const kind = issue.kind ? KIND_LABEL[issue.kind] : '';
-  const amount = (n: number | undefined) => formatDanishAmount(n ?? 0);
+  const amount = (n: number | undefined) => formatAmount(n ?? 0);
   switch (issue.code) {
-    case 'NO_LISTS':
-      return 'Dokumentet indeholder ingen forslagslister (en overskrift efterfulgt af tabelhovedet "Nr. Titel … Type").';
-    case 'NO_YEARS':
-      return `${at}Tabelhovedet indeholder ingen årstal.`;
-    case 'YEARS_MISMATCH':
-      return `${at}Tabelhovedet har årstallene ${issue.text}, som afviger fra det første tabelhoved.`;
-    case 'BAD_AMOUNTS':
-      return `${at}Der står ${issue.actual} beløb${of}, men tabellen har ${issue.expected} år.`;
-    case 'UNKNOWN_TYPE':
-      return `${at}Ukendt type "${issue.text}"${of}; forventede Effektivisering, Besparelse, Merindtægt eller Merudgift.`;
-    case 'ORPHAN_TRANSFER':
-      return `${at}Overførselslinjen for ${issue.proposal} står ikke under et forslag med samme nummer i listen ${list}.`;
-    case 'DUPLICATE_CODE':
-      return `${at}Forslagsnummeret ${issue.proposal} forekommer mere end én gang.`;
-    case 'MISSING_AMOUNTS':
-      return `${at}Forslag ${issue.proposal} mangler en beløbslinje.`;
-    case 'MISSING_TITLE':
-      return `${at}Forslag ${issue.proposal} mangler en titel.`;
-    case 'MISSING_SUMMARY':
-      return `${at}Forslag ${issue.proposal} mangler et resumé.`;
-    case 'UNEXPECTED_LINE':
-      return `${at}Uventet tekst i listen ${list}: "${issue.text}".`;
-    case 'MISSING_TOTALS':
-      return `Listen ${list} mangler linjen "I alt, ${kind}", men forslagene summerer til ${amount(issue.actual)} i ${issue.year}.`;
-    case 'TOTALS_MISMATCH':
-      return `${at}Summen for ${list}, ${kind} ${issue.year}, er ${amount(issue.actual)}, men dokumentet angiver ${amount(issue.expected)} (forskel ${amount(issue.difference)}).`;
+    case 'NO_LISTS': return 'Dokumentet indeholder ingen forslagslister (en overskrift efterfulgt af tabelhovedet "Nr. Titel … Type").';
+    case 'NO_YEARS': return `${at}Tabelhovedet indeholder ingen årstal.`;
+    case 'YEARS_MISMATCH': return `${at}Tabelhovedet har årstallene ${issue.text}, som afviger fra det første tabelhoved.`;
+    case 'BAD_AMOUNTS': return `${at}Der står ${issue.actual} beløb${of}, men tabellen har ${issue.expected} år.`;
+    case 'UNKNOWN_TYPE': return `${at}${issue.text ? `Ukendt type "${issue.text}"` : 'Typen mangler'}${of}; forventede Effektivisering, Besparelse, Merindtægt eller Merudgift.`;
+    case 'ORPHAN_TRANSFER': return `${at}Overførselslinjen for ${issue.proposal} står ikke under et forslag med samme nummer i listen ${list}.`;
+    case 'DUPLICATE_CODE': return `${at}Forslagsnummeret ${issue.proposal} forekommer mere end én gang.`;
+    case 'MISSING_AMOUNTS': return `${at}Forslag ${issue.proposal} mangler en beløbslinje.`;
+    case 'MISSING_TITLE': return `${at}Forslag ${issue.proposal} mangler en titel.`;
+    case 'MISSING_SUMMARY': return `${at}Forslag ${issue.proposal} mangler et resumé.`;
+    case 'UNEXPECTED_LINE': return `${at}Uventet tekst i listen ${list}: "${issue.text}".`;
+    case 'MISSING_TOTALS': return `Listen ${list} mangler linjen "I alt, ${kind}", men forslagene summerer til ${amount(issue.actual)} i ${issue.year}.`;
+    case 'TOTALS_MISMATCH': return `${at}Summen for ${list}, ${kind} ${issue.year}, er ${amount(issue.actual)}, men dokumentet angiver ${amount(issue.expected)} (forskel ${amount(issue.difference)}).`;
   }
 }

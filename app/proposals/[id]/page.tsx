@@ -10,7 +10,8 @@ type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const proposal = await getProposal((await params).id);
-  return { title: proposal ? `${proposal.code} ${proposal.title}` : undefined };
+  if (proposal) return { title: `${proposal.code} ${proposal.title}` };
+  return { title: (await getTranslations('errors'))('notFoundTitle') };
 }
 
 export default async function ProposalPage({ params }: Props) {

@@ -1,0 +1,33 @@
+import { defineConfig } from '@playwright/test';
+
+// Run through `npm test`, which provides a seeded DATABASE_URL, a free E2E_PORT and CHROMIUM_PATH.
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${port}`;
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: true,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      // Root in CI containers needs --no-sandbox; the rest keeps chromium off the closed network.
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  webServer: {
+    // A production build, as users get it.
+    command: `npx next build && npx next start -p ${port} -H 127.0.0.1`,
+    url: baseURL,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    env: { NEXT_TELEMETRY_DISABLED: '1' },
+  },
+});
