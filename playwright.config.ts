@@ -2,7 +2,7 @@ import { defineConfig } from '@playwright/test';
 
 // Run through `npm test`, which provides a seeded DATABASE_URL, a free E2E_PORT and CHROMIUM_PATH.
 const port = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://127.0.0.1:${port}`;
+const baseURL = `http://localhost:${port}`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -10,6 +10,8 @@ export default defineConfig({
   workers: 2,
   forbidOnly: true,
   retries: 0,
+  // Journeys with several axe scans take a while on a two-core machine.
+  timeout: 90_000,
   reporter: [['list']],
   use: {
     baseURL,
@@ -23,7 +25,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {
     // A production build, as users get it.
-    command: `npx next build && npx next start -p ${port} -H 127.0.0.1`,
+    command: `${process.env.E2E_SKIP_BUILD ? "" : "npx next build && "}npx next start -p ${port} -H localhost`,
     url: baseURL,
     timeout: 240_000,
     reuseExistingServer: false,

@@ -9,6 +9,8 @@ export default defineConfig({
     },
   },
   test: {
+    // next-auth imports `next/server` without an extension, which only a bundler resolves.
+    server: { deps: { inline: ['next-auth'] } },
     projects: [
       {
         extends: true,

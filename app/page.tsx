@@ -7,13 +7,16 @@ import { getCatalogue, getCurrentBudgetId } from '@/lib/server/catalogue';
 
 export default async function CataloguePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const t = await getTranslations('catalogue');
-  const filters = parseCatalogueFilters(await searchParams);
+  const params = await searchParams;
+  const filters = parseCatalogueFilters(params);
+  const erasedNotice = params.erased === '1' ? <p role="status" className="mb-4 rounded bg-green-100 p-2 text-green-900">{(await getTranslations('account'))('erased')}</p> : null;
   const budgetId = await getCurrentBudgetId();
   const catalogue = budgetId ? await getCatalogue(budgetId, filters) : null;
 
   if (!catalogue) {
     return (
       <>
+        {erasedNotice}
         <h1 className="text-2xl font-bold">{t('empty')}</h1>
         <p className="mt-2">{t('emptyHint')}</p>
       </>
@@ -24,6 +27,7 @@ export default async function CataloguePage({ searchParams }: { searchParams: Pr
   const filtered = Boolean(filters.committee || filters.type || filters.query);
   return (
     <>
+      {erasedNotice}
       <h1 className="text-2xl font-bold">{t('title', { budget: budget.name })}</h1>
       <p className="mt-1 text-slate-700">{t('intro')}</p>
 

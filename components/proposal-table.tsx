@@ -3,13 +3,14 @@ import { getTranslations } from 'next-intl/server';
 import { formatAmount } from '@/lib/format';
 import type { CatalogueList } from '@/lib/server/catalogue';
 import { CommitteeName } from './committee-name';
+import { ScrollRegion } from './scroll-region';
 
 const amountCell = 'px-2 py-1 text-right tabular-nums whitespace-nowrap';
 
 export async function ProposalTable({ list, years, headingId }: { list: CatalogueList; years: number[]; headingId: string }) {
   const t = await getTranslations();
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label={t('catalogue.tableCaption', { list: list.name })}>
       <table className="w-full border-collapse text-sm" aria-labelledby={headingId}>
         <caption className="sr-only">{t('catalogue.tableCaption', { list: list.name })}</caption>
         <thead>
@@ -65,6 +66,6 @@ export async function ProposalTable({ list, years, headingId }: { list: Catalogu
           ))}
         </tfoot>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

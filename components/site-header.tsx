@@ -1,25 +1,50 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { setLocale } from '@/app/locale-actions';
+import { signOutAction } from '@/app/signin/actions';
+import { currentUser } from '@/lib/server/session';
 
 export async function SiteHeader() {
   const t = await getTranslations();
+  const user = await currentUser();
   return (
     <header className="bg-brand text-white">
-      <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-4 py-3">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-4 px-4 py-3">
         <Link href="/" className="text-lg font-semibold underline-offset-4 hover:underline">
           {t('app.name')}
         </Link>
-        <form action={setLocale} className="no-print">
-          <input type="hidden" name="locale" value={t('locale.switchToLang')} />
-          <button
-            type="submit"
-            lang={t('locale.switchToLang')}
-            className="rounded border border-white px-3 py-1 text-sm hover:bg-white hover:text-brand"
-          >
-            {t('locale.switchTo')}
-          </button>
-        </form>
+        <div className="no-print flex items-center gap-3">
+          {user ? (
+            <>
+              <span className="text-sm">
+                {t('auth.signedInAs', { name: user.name ?? user.email })} · {t(`auth.roles.${user.role}`)}
+              </span>
+              {(user.role === 'ADMIN' || user.role === 'STAFF') && (
+                <Link href="/staff" className="text-sm underline underline-offset-2">{t('staff.nav')}</Link>
+              )}
+              <Link href="/account" className="text-sm underline underline-offset-2">{t('account.link')}</Link>
+              <form action={signOutAction}>
+                <button type="submit" className="rounded border border-white px-3 py-1 text-sm hover:bg-white hover:text-brand">
+                  {t('auth.signOut')}
+                </button>
+              </form>
+            </>
+          ) : (
+            <Link href="/signin" className="rounded border border-white px-3 py-1 text-sm hover:bg-white hover:text-brand">
+              {t('auth.signIn')}
+            </Link>
+          )}
+          <form action={setLocale}>
+            <input type="hidden" name="locale" value={t('locale.switchToLang')} />
+            <button
+              type="submit"
+              lang={t('locale.switchToLang')}
+              className="rounded border border-white px-3 py-1 text-sm hover:bg-white hover:text-brand"
+            >
+              {t('locale.switchTo')}
+            </button>
+          </form>
+        </div>
       </div>
     </header>
   );

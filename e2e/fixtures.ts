@@ -10,3 +10,45 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 
 export const test = base;
 export { expect };
+
+interface CaughtMail {
+  to: string[];
+  subject: string;
+  text: string;
+}
+
+/** Mail the app sent to `address`, read from the local mail catcher that `npm test` starts. */
+export async function mailTo(address: string): Promise<CaughtMail[]> {
+  const catcher = process.env.MAIL_CATCHER_URL;
+  if (!catcher) throw new Error('MAIL_CATCHER_URL is not set; run the e2e tests through `npm test`.');
+  const response = await fetch(`${catcher}/messages.json?to=${encodeURIComponent(address)}`);
+  return (await response.json()) as CaughtMail[];
+}
+
+/** The sign-in link of the newest magic-link mail to `address`. */
+export function magicLinkFor(address: string): Promise<string> {
+  return linkInMail(address, '/api/auth/callback/email?');
+}
+
+/** Signs in at the local OpenID provider that stands in for the municipality's Entra ID. */
+export async function signInAsStaff(page: Page, email: string): Promise<void> {
+  await page.goto('/signin');
+  await page.getByRole('button', { name: 'Log ind med Test-OIDC' }).click();
+  await page.locator('input[name=login]').fill(email);
+  await page.locator('input[name=password]').fill('irrelevant');
+  await page.getByRole('button', { name: 'Sign-in' }).click();
+  await expect(page.getByText(/^Logget ind som/)).toBeVisible();
+}
+
+/** The newest link in mail to `address` whose path starts with `pathPrefix`. */
+export async function linkInMail(address: string, pathPrefix: string): Promise<string> {
+  const pattern = new RegExp(`https?://\\S+${pathPrefix.replaceAll('/', '\\/')}\\S*`);
+  let link: string | undefined;
+  await expect
+    .poll(async () => {
+      link = (await mailTo(address)).map((mail) => mail.text.match(pattern)?.[0]).filter(Boolean).at(-1);
+      return link;
+    })
+    .toBeTruthy();
+  return link!;
+}

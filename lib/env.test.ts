@@ -1,20 +1,42 @@
 import { describe, expect, it } from 'vitest';
-import { parseEnv } from './env';
+import { parseDatabaseEnv, parseEnv } from './env';
+
+const valid = {
+  DATABASE_URL: 'postgresql://u:p@localhost:5432/db',
+  AUTH_SECRET: 'x'.repeat(32),
+  SMTP_URL: 'smtp://127.0.0.1:2525',
+};
 
 describe('parseEnv', () => {
-  it('accepts a PostgreSQL URL and applies defaults', () => {
-    const env = parseEnv({ DATABASE_URL: 'postgresql://u:p@localhost:5432/db' });
-    expect(env.DATABASE_POOL_SIZE).toBe(10);
-    expect(env.NODE_ENV).toBe('development');
+  it('accepts the required variables and applies defaults', () => {
+    const env = parseEnv(valid);
+    expect(env).toMatchObject({ DATABASE_POOL_SIZE: 10, NODE_ENV: 'development', SESSION_IDLE_MINUTES: 30, SESSION_MAX_HOURS: 12, MAGIC_LINK_MINUTES: 10, ENABLE_CREDENTIALS_LOGIN: false });
   });
 
   it('names a missing DATABASE_URL', () => {
-    expect(() => parseEnv({})).toThrow(/DATABASE_URL/);
+    expect(() => parseEnv({ ...valid, DATABASE_URL: undefined })).toThrow(/DATABASE_URL/);
   });
 
   it('names every wrong variable at once', () => {
-    expect(() => parseEnv({ DATABASE_URL: 'mysql://x/y', DATABASE_POOL_SIZE: '0' })).toThrow(
-      /DATABASE_URL: must be a postgresql:\/\/ URL[\s\S]*DATABASE_POOL_SIZE/,
+    expect(() => parseEnv({ ...valid, DATABASE_URL: 'mysql://x/y', DATABASE_POOL_SIZE: '0', AUTH_SECRET: 'short' })).toThrow(
+      /DATABASE_URL: must be a postgresql:\/\/ URL[\s\S]*DATABASE_POOL_SIZE[\s\S]*AUTH_SECRET: must be at least 32/,
     );
+  });
+
+  it('requires the OpenID Connect settings together', () => {
+    expect(() => parseEnv({ ...valid, AUTH_OIDC_ISSUER: 'https://login.example/tenant' })).toThrow(/must be set together/);
+    expect(parseEnv({ ...valid, AUTH_OIDC_ISSUER: 'https://login.example/t', AUTH_OIDC_ID: 'id', AUTH_OIDC_SECRET: 's' }).AUTH_OIDC_ID).toBe('id');
+  });
+
+  it('never allows the demo/test login in production', () => {
+    expect(parseEnv({ ...valid, ENABLE_CREDENTIALS_LOGIN: 'true' }).ENABLE_CREDENTIALS_LOGIN).toBe(true);
+    expect(() => parseEnv({ ...valid, NODE_ENV: 'production', ENABLE_CREDENTIALS_LOGIN: 'true' })).toThrow(/cannot be enabled in production/);
+  });
+});
+
+describe('parseDatabaseEnv', () => {
+  it('needs only the database settings, for the command-line tools', () => {
+    expect(parseDatabaseEnv({ DATABASE_URL: valid.DATABASE_URL }).DATABASE_POOL_SIZE).toBe(10);
+    expect(() => parseDatabaseEnv({})).toThrow(/DATABASE_URL/);
   });
 });

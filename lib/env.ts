@@ -1,18 +1,57 @@
 import { z } from 'zod';
 
-const envSchema = z.object({
+const flag = z
+  .enum(['true', 'false', '1', '0', ''])
+  .default('false')
+  .transform((value) => value === 'true' || value === '1');
+
+const databaseShape = {
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-  DATABASE_URL: z
-    .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgresql:// URL' }),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgresql:// URL' }),
   /** Connections per app instance; several instances share one PostgreSQL. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
-});
+};
+
+/** What the database client needs; the command-line tools need no more. */
+const databaseEnvSchema = z.object(databaseShape);
+
+/** The web app's whole configuration. */
+const envSchema = z
+  .object({
+    ...databaseShape,
+    /** Signs Auth.js cookies and hashes magic-link tokens; at least 32 characters. */
+    AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)'),
+    /** The app's public address, used in e-mails. */
+    APP_URL: z.url().default('http://localhost:3000'),
+    SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }),
+    MAIL_FROM: z.string().min(3).default('Budgethøring <noreply@budgethoering.localhost>'),
+    AUTH_OIDC_ISSUER: z.url().optional(),
+    AUTH_OIDC_ID: z.string().min(1).optional(),
+    AUTH_OIDC_SECRET: z.string().min(1).optional(),
+    AUTH_OIDC_NAME: z.string().default('Microsoft Entra ID'),
+    SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+    SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
+    MAGIC_LINK_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
+    INVITATION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+    /** Password-less demo/test sign-in by e-mail alone. Never honoured in production. */
+    ENABLE_CREDENTIALS_LOGIN: flag,
+  })
+  .superRefine((env, ctx) => {
+    const oidc = [env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_ID, env.AUTH_OIDC_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      ctx.addIssue({ code: 'custom', path: ['AUTH_OIDC_ISSUER'], message: 'AUTH_OIDC_ISSUER, AUTH_OIDC_ID and AUTH_OIDC_SECRET must be set together' });
+    }
+    if (env.NODE_ENV === 'production' && env.ENABLE_CREDENTIALS_LOGIN) {
+      ctx.addIssue({ code: 'custom', path: ['ENABLE_CREDENTIALS_LOGIN'], message: 'the demo/test login cannot be enabled in production' });
+    }
+  });
 
 export type Env = z.infer<typeof envSchema>;
+export type DatabaseEnv = z.infer<typeof databaseEnvSchema>;
+type Source = Record<string, string | undefined>;
 
-/** Validates the environment, naming every variable that is missing or wrong. */
-export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = envSchema.safeParse(source);
+function validate<T>(schema: z.ZodType<T>, source: Source): T {
+  const result = schema.safeParse(source);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid environment configuration:\n${problems.join('\n')}`);
@@ -20,8 +59,18 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return result.data;
 }
 
+/** Validates the environment, naming every variable that is missing or wrong. */
+export const parseEnv = (source: Source): Env => validate(envSchema, source);
+export const parseDatabaseEnv = (source: Source): DatabaseEnv => validate(databaseEnvSchema, source);
+
 let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+let cachedDatabase: DatabaseEnv | undefined;
+export function databaseEnv(): DatabaseEnv {
+  cachedDatabase ??= parseDatabaseEnv(process.env);
+  return cachedDatabase;
 }

@@ -5,6 +5,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from '@/lib/env';
 import { prisma, projectRoot, resolveDatabase } from './lib/database';
+import { localAuthSecret, localMailCatcher } from './lib/local-services';
+import type { MailCatcher } from './lib/mail-catcher';
 
 const PORT = Number(process.env.PORT ?? 3000);
 const BUILD_INPUTS = ['app', 'components', 'lib', 'next.config.js', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json'];
@@ -24,12 +26,14 @@ function needsBuild(): boolean {
 }
 
 const nextBin = path.join(projectRoot, 'node_modules', '.bin', 'next');
+let demoUsers: { email: string; description: string }[] = [];
 const database = await resolveDatabase();
-const running: { server?: ChildProcess } = {};
+const running: { server?: ChildProcess; mailCatcher?: MailCatcher } = {};
 let stopping = false;
 const shutdown = async (code: number) => {
   if (stopping) return;
   stopping = true;
+  await running.mailCatcher?.stop();
   await database.stop();
   if (database.embedded) console.log('PostgreSQL er stoppet; data er bevaret i .data/postgres.');
   process.exit(code);
@@ -44,17 +48,24 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 try {
+  if (!process.env.SMTP_URL) {
+    running.mailCatcher = await localMailCatcher();
+    process.env.SMTP_URL = running.mailCatcher.smtpUrl;
+  }
+  process.env.AUTH_SECRET ??= localAuthSecret();
+  process.env.APP_URL ??= `http://localhost:${PORT}`;
   const env = parseEnv({ ...process.env, DATABASE_URL: database.url });
   console.log(database.embedded ? 'PostgreSQL (indlejret) kører; data i .data/postgres' : 'Bruger databasen fra DATABASE_URL');
   prisma(['migrate', 'deploy'], env.DATABASE_URL, { quiet: true });
 
   process.env.DATABASE_URL = env.DATABASE_URL;
-  const { isDatabaseEmpty, seedDemoData } = await import('@/lib/server/demo-data');
+  const demoData = await import('@/lib/server/demo-data');
+  demoUsers = demoData.demoUsers;
   const { system } = await import('@/lib/server/actor');
   const { db } = await import('@/lib/server/db');
-  if (await isDatabaseEmpty()) {
+  if (await demoData.isDatabaseEmpty()) {
     console.log('Første start: indlæser demodata …');
-    await seedDemoData(system);
+    await demoData.seedDemoData(system);
   }
   await db.$disconnect();
 
@@ -75,7 +86,10 @@ const server = spawn(nextBin, ['start', '-p', String(PORT)], {
 });
 server.once('spawn', () => {
   console.log(`\nBudgethøring kører på http://localhost:${PORT}`);
-  console.log('Stop med Ctrl-C.');
+  if (running.mailCatcher) console.log(`E-mails (login-links) vises på ${running.mailCatcher.httpUrl}`);
+  console.log('\nDemo-logins: skriv adressen på http://localhost:' + PORT + '/signin og åbn linket i e-mailen:');
+  for (const user of demoUsers) console.log(`  ${user.email.padEnd(36)} ${user.description}`);
+  console.log('\nStop med Ctrl-C.');
 });
 running.server = server;
 server.on('exit', (code) => void shutdown(code ?? 0));

@@ -1,19 +1,25 @@
 // npm test: type-check, lint, unit and integration tests (the drift check is one of them) against a real
 // PostgreSQL, then Playwright e2e tests in Debian's chromium against a production build.
 // Without DATABASE_URL an embedded PostgreSQL is started for the run and removed after.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import pg from 'pg';
 import { chromiumPath } from './lib/chromium';
 import { projectRoot, prisma } from './lib/database';
+import { randomBytes } from 'node:crypto';
 import { ensureDatabase, freePort, startEmbeddedDatabase } from './lib/embedded-db';
+import { startMailCatcher } from './lib/mail-catcher';
+import { startOidcServer } from '../test/oidc-server';
 
 const bin = (name: string) => path.join(projectRoot, 'node_modules', '.bin', name);
 
-function step(title: string, command: string, args: string[], env: Record<string, string> = {}): void {
+// Asynchronous, because the mail catcher and the OpenID provider run in this process and
+// must keep answering while the tests run.
+async function step(title: string, command: string, args: string[], env: Record<string, string> = {}): Promise<void> {
   console.log(`\n▶ ${title}`);
-  const result = spawnSync(command, args, { cwd: projectRoot, stdio: 'inherit', env: { ...process.env, ...env } });
-  if (result.status !== 0) throw new Error(`${title} failed`);
+  const child = spawn(command, args, { cwd: projectRoot, stdio: 'inherit', env: { ...process.env, ...env } });
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`${title} failed`);
 }
 
 const chromium = chromiumPath();
@@ -40,27 +46,51 @@ const server = external
 const databases = [`bh_it_${runId}`, `bh_e2e_${runId}`];
 
 let failed = false;
+const cleanups: (() => Promise<void>)[] = [];
 try {
-  step('Type-check', bin('tsc'), ['--noEmit']);
-  step('Lint', bin('eslint'), ['.', '--max-warnings=0']);
+  // Route types first: stale ones from an earlier build would fail the check.
+  await step('Route types', bin('next'), ['typegen']);
+  await step('Type-check', bin('tsc'), ['--noEmit']);
+  await step('Lint', bin('eslint'), ['.', '--max-warnings=0']);
 
   const [integrationUrl, e2eUrl] = (await Promise.all(databases.map((name) => ensureDatabase(server.serverUrl, name)))) as [string, string];
   console.log('\n▶ Migrations: reset the test databases and apply every migration');
   for (const url of [integrationUrl, e2eUrl]) prisma(['migrate', 'reset', '--force', '--skip-seed', '--skip-generate'], url, { quiet: true });
 
-  step('Unit and integration tests', bin('vitest'), ['run'], { DATABASE_URL: integrationUrl });
-
-  step('Demo data for the e2e tests', bin('tsx'), ['--conditions=react-server', 'prisma/seed.ts'], { DATABASE_URL: e2eUrl });
+  // The app's mail goes to a real local SMTP server that the tests read; staff sign in at a
+  // real OpenID provider on loopback.
+  const mailCatcher = await startMailCatcher();
   const port = await freePort();
-  step('E2E tests (Playwright, chromium)', bin('playwright'), ['test'], {
+  // localhost, not 127.0.0.1: Next.js reports loopback addresses as localhost to route handlers,
+  // so sign-in cookies and redirects must live on that name.
+  const appUrl = `http://localhost:${port}`;
+  const oidc = await startOidcServer({ redirectUris: [`${appUrl}/api/auth/callback/entra`] });
+  cleanups.push(() => mailCatcher.stop(), () => oidc.stop());
+  const appEnv = {
+    AUTH_SECRET: randomBytes(32).toString('base64url'),
+    SMTP_URL: mailCatcher.smtpUrl,
+    MAIL_CATCHER_URL: mailCatcher.httpUrl,
+  };
+
+  await step('Unit and integration tests', bin('vitest'), ['run'], { DATABASE_URL: integrationUrl, ...appEnv });
+
+  await step('Demo data for the e2e tests', bin('tsx'), ['--conditions=react-server', 'prisma/seed.ts'], { DATABASE_URL: e2eUrl });
+  await step('E2E tests (Playwright, chromium)', bin('playwright'), ['test'], {
+    ...appEnv,
     DATABASE_URL: e2eUrl,
+    APP_URL: appUrl,
     E2E_PORT: String(port),
     CHROMIUM_PATH: chromium,
+    AUTH_OIDC_ISSUER: oidc.issuer,
+    AUTH_OIDC_ID: oidc.clientId,
+    AUTH_OIDC_SECRET: oidc.clientSecret,
+    AUTH_OIDC_NAME: 'Test-OIDC',
   });
 } catch (error) {
   failed = true;
   console.error(`\n✖ ${(error as Error).message}`);
 } finally {
+  for (const cleanup of cleanups) await cleanup();
   if (external) {
     const admin = new pg.Client({ connectionString: `${server.serverUrl}/postgres` });
     await admin.connect();

@@ -11,18 +11,27 @@ export type Actor =
   | { kind: 'system' }
   | { kind: 'user'; userId: string; role: UserRole };
 
+export type UserActor = Extract<Actor, { kind: 'user' }>;
+
 export const anonymous: Actor = { kind: 'anonymous' };
 export const system: Actor = { kind: 'system' };
 
 export class ForbiddenError extends Error {
-  constructor(action: string) {
+  constructor(readonly action: string) {
     super(`Forbidden: ${action}`);
     this.name = 'ForbiddenError';
   }
 }
 
 /** Staff-level work: the budget office, administrators and the operator's command line. */
-export function assertStaff(actor: Actor, action: string): void {
-  const allowed = actor.kind === 'system' || (actor.kind === 'user' && (actor.role === 'ADMIN' || actor.role === 'STAFF'));
-  if (!allowed) throw new ForbiddenError(action);
+export function isStaff(actor: Actor): boolean {
+  return actor.kind === 'system' || (actor.kind === 'user' && (actor.role === 'ADMIN' || actor.role === 'STAFF'));
+}
+
+export function isAdmin(actor: Actor): boolean {
+  return actor.kind === 'system' || (actor.kind === 'user' && actor.role === 'ADMIN');
+}
+
+export function isSignedIn(actor: Actor): actor is UserActor {
+  return actor.kind === 'user';
 }

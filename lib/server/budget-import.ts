@@ -2,7 +2,8 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import type { ParsedBudgetDocument } from '@/lib/budget-document/parse';
 import { db } from '@/lib/server/db';
-import { assertStaff, type Actor } from '@/lib/server/actor';
+import { isStaff, type Actor } from '@/lib/server/actor';
+import { authorize } from '@/lib/server/policy';
 
 export interface ImportResult {
   budgetId: string;
@@ -30,7 +31,7 @@ const lineKey = (line: { kind: string; year: number }) => `${line.kind}:${line.y
  * again changes nothing. Committee names set by staff are kept.
  */
 export async function importBudgetDocument(actor: Actor, document: ParsedBudgetDocument, sourceHash: string): Promise<ImportResult> {
-  assertStaff(actor, 'budget.import');
+  await authorize(actor, 'budget.import', isStaff(actor));
   const name = budgetNameFor(document.years);
 
   return db.$transaction(

@@ -1,14 +1,31 @@
 import 'server-only';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
-import { env } from '@/lib/env';
+import { databaseEnv } from '@/lib/env';
 
-function createClient() {
-  const { DATABASE_URL, DATABASE_POOL_SIZE } = env();
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: DATABASE_URL, max: DATABASE_POOL_SIZE }) });
+// One pool and client per process, created on first use: `next build` loads this module
+// without a database, and development hot reloads would otherwise open a pool per reload.
+const state = globalThis as unknown as { pool?: pg.Pool; prisma?: PrismaClient };
+
+/** The connection pool, shared by Prisma and the PostgreSQL-backed rate limiter. */
+export function getPool(): pg.Pool {
+  if (!state.pool) {
+    const { DATABASE_URL, DATABASE_POOL_SIZE } = databaseEnv();
+    state.pool = new pg.Pool({ connectionString: DATABASE_URL, max: DATABASE_POOL_SIZE });
+  }
+  return state.pool;
 }
 
-// One client per process; development hot reloads would otherwise open a pool per reload.
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
-export const db = globalForPrisma.prisma ?? createClient();
-if (process.env.NODE_ENV !== 'production') globalForPrisma.prisma = db;
+function client(): PrismaClient {
+  state.prisma ??= new PrismaClient({ adapter: new PrismaPg(getPool()) });
+  return state.prisma;
+}
+
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const instance = client();
+    const value: unknown = Reflect.get(instance, property);
+    return typeof value === 'function' ? value.bind(instance) : value;
+  },
+});

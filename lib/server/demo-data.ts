@@ -2,7 +2,8 @@ import 'server-only';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseBudgetDocument } from '@/lib/budget-document/parse';
-import { assertStaff, type Actor } from '@/lib/server/actor';
+import { isStaff, type Actor } from '@/lib/server/actor';
+import { authorize } from '@/lib/server/policy';
 import { db } from '@/lib/server/db';
 import { documentHash, importBudgetDocument } from '@/lib/server/budget-import';
 import type { MembershipRole, OrganisationType, UserRole } from '@/lib/generated/prisma/enums';
@@ -17,12 +18,12 @@ const organisations: { name: string; type: OrganisationType }[] = [
   { name: 'Skolebestyrelsen, Sengeløse Skole', type: 'SCHOOL_BOARD' },
 ];
 
-export const demoUsers: { email: string; name: string; role: UserRole; organisation?: string; membership?: MembershipRole }[] = [
-  { email: 'admin@demo.example', name: 'Demo Administrator', role: 'ADMIN' },
-  { email: 'budget@demo.example', name: 'Demo Budgetmedarbejder', role: 'STAFF' },
-  { email: 'politiker@demo.example', name: 'Demo Politiker', role: 'POLITICIAN' },
-  { email: 'formand@aeldreraadet.demo.example', name: 'Demo Formand', role: 'PARTY_MEMBER', organisation: 'Ældrerådet', membership: 'SUBMITTER' },
-  { email: 'medlem@aeldreraadet.demo.example', name: 'Demo Medlem', role: 'PARTY_MEMBER', organisation: 'Ældrerådet', membership: 'EDITOR' },
+export const demoUsers: { email: string; name: string; role: UserRole; organisation?: string; membership?: MembershipRole; description: string }[] = [
+  { email: 'admin@demo.example', name: 'Demo Administrator', role: 'ADMIN', description: 'administrator' },
+  { email: 'budget@demo.example', name: 'Demo Budgetmedarbejder', role: 'STAFF', description: 'budgetkontoret (staff)' },
+  { email: 'politiker@demo.example', name: 'Demo Politiker', role: 'POLITICIAN', description: 'politiker' },
+  { email: 'formand@aeldreraadet.demo.example', name: 'Demo Formand', role: 'PARTY_MEMBER', organisation: 'Ældrerådet', membership: 'SUBMITTER', description: 'Ældrerådet, indsender' },
+  { email: 'medlem@aeldreraadet.demo.example', name: 'Demo Medlem', role: 'PARTY_MEMBER', organisation: 'Ældrerådet', membership: 'EDITOR', description: 'Ældrerådet, redaktør' },
 ];
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -37,7 +38,7 @@ export async function isDatabaseEmpty(): Promise<boolean> {
  * deadline two weeks ahead, organisations and users. Safe to run again.
  */
 export async function seedDemoData(actor: Actor): Promise<void> {
-  assertStaff(actor, 'demo.seed');
+  await authorize(actor, 'demo.seed', isStaff(actor));
   const text = readFileSync(DEMO_DOCUMENT, 'utf8');
   const { budgetId, budgetName } = await importBudgetDocument(actor, parseBudgetDocument(text), documentHash(text));
 
@@ -56,8 +57,8 @@ export async function seedDemoData(actor: Actor): Promise<void> {
     for (const organisation of organisations) {
       await tx.organisation.upsert({ where: { name: organisation.name }, create: organisation, update: {} });
     }
-    for (const { organisation, membership, ...user } of demoUsers) {
-      const saved = await tx.user.upsert({ where: { email: user.email }, create: user, update: {} });
+    for (const { organisation, membership, email, name, role } of demoUsers) {
+      const saved = await tx.user.upsert({ where: { email }, create: { email, name, role }, update: {} });
       if (organisation && membership) {
         const { id: organisationId } = await tx.organisation.findUniqueOrThrow({ where: { name: organisation } });
         await tx.membership.upsert({

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { CommitteeName } from '@/components/committee-name';
+import { ScrollRegion } from '@/components/scroll-region';
 import { formatAmount } from '@/lib/format';
 import { getProposal } from '@/lib/server/catalogue';
 
@@ -41,7 +42,7 @@ export default async function ProposalPage({ params }: Props) {
       <p className="mt-2 max-w-prose leading-relaxed">{proposal.summary}</p>
 
       <h2 id="amounts-heading" className="mt-6 text-xl font-semibold">{t('proposal.amounts')}</h2>
-      <div className="overflow-x-auto">
+      <ScrollRegion label={t('proposal.amounts')}>
         <table className="mt-2 text-sm" aria-labelledby="amounts-heading">
           <thead>
             <tr className="border-b-2 border-slate-700 text-left">
@@ -64,7 +65,7 @@ export default async function ProposalPage({ params }: Props) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </article>
   );
 }

@@ -1,0 +1,20 @@
+import { ForbiddenError } from '@/lib/server/actor';
+import { exportMyData } from '@/lib/server/personal-data';
+import { currentActor } from '@/lib/server/session';
+
+/** The signed-in user's own data as a JSON download. */
+export async function GET() {
+  try {
+    const data = await exportMyData(await currentActor());
+    return new Response(JSON.stringify(data, null, 2), {
+      headers: {
+        'Content-Type': 'application/json; charset=utf-8',
+        'Content-Disposition': 'attachment; filename="mine-data.json"',
+        'Cache-Control': 'no-store',
+      },
+    });
+  } catch (error) {
+    if (error instanceof ForbiddenError) return Response.json({ error: 'Log ind for at hente dine data.' }, { status: 401 });
+    throw error;
+  }
+}

@@ -1,0 +1,51 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { DemoLoginForm } from '@/components/demo-login-form';
+import { MagicLinkForm } from '@/components/magic-link-form';
+import { demoLoginAllowed } from '@/lib/server/demo-login';
+import { env } from '@/lib/env';
+import { currentUser } from '@/lib/server/session';
+import { signInWithOidc } from './actions';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('auth'))('title') };
+}
+
+const localPath = (value: string | string[] | undefined) => (typeof value === 'string' && /^\/(?!\/)/.test(value) ? value : '/');
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const callbackUrl = localPath((await searchParams).callbackUrl);
+  if (await currentUser()) redirect(callbackUrl);
+  const t = await getTranslations('auth');
+  const settings = env();
+  return (
+    <div className="max-w-md">
+      <h1 className="text-2xl font-bold">{t('title')}</h1>
+      <section aria-labelledby="email-signin" className="mt-6">
+        <h2 id="email-signin" className="text-lg font-semibold">{t('sendLink')}</h2>
+        <p className="mb-3 text-slate-700">{t('emailIntro')}</p>
+        <MagicLinkForm callbackUrl={callbackUrl} />
+      </section>
+      {settings.AUTH_OIDC_ISSUER && (
+        <section aria-labelledby="staff-signin" className="mt-8">
+          <h2 id="staff-signin" className="text-lg font-semibold">{t('staffButton', { provider: settings.AUTH_OIDC_NAME })}</h2>
+          <p className="mb-3 text-slate-700">{t('staffIntro')}</p>
+          <form action={signInWithOidc}>
+            <input type="hidden" name="callbackUrl" value={callbackUrl} />
+            <button type="submit" className="rounded border-2 border-brand px-4 py-1.5 font-medium text-brand hover:bg-slate-100">
+              {t('staffButton', { provider: settings.AUTH_OIDC_NAME })}
+            </button>
+          </form>
+        </section>
+      )}
+      {demoLoginAllowed(settings) && (
+        <section aria-labelledby="demo-signin" className="mt-8 rounded border border-dashed border-slate-500 p-3">
+          <h2 id="demo-signin" className="text-lg font-semibold">{t('demoTitle')}</h2>
+          <p className="mb-3 text-slate-700">{t('demoIntro')}</p>
+          <DemoLoginForm callbackUrl={callbackUrl} />
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { isStaff } from '@/lib/server/actor';
+import { currentActor } from '@/lib/server/session';
+
+// Convenience only: sends visitors who are not staff to sign-in. Every read and change
+// below is checked again in lib/server/.
+export default async function StaffLayout({ children }: { children: React.ReactNode }) {
+  if (!isStaff(await currentActor())) redirect('/signin?callbackUrl=/staff');
+  const t = await getTranslations('staff');
+  return (
+    <>
+      <nav aria-label={t('nav')} className="no-print mb-4 flex gap-4 text-sm">
+        <Link href="/staff" className="text-blue-800 underline underline-offset-2">{t('organisations')}</Link>
+        <Link href="/staff/audit" className="text-blue-800 underline underline-offset-2">{t('auditLink')}</Link>
+      </nav>
+      {children}
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import type { FormState } from '@/lib/form-state';
+
+// Shared pieces of the app's forms: labelled fields that show their error, keep what was
+// typed after a failed submit, and a status line for the whole form.
+
+const inputClass = 'rounded border border-slate-500 bg-white px-2 py-1';
+
+function fieldState(state: FormState, name: string) {
+  if (state.status !== 'error') return { error: undefined, value: undefined };
+  return { error: state.fieldErrors[name], value: state.values[name] };
+}
+
+export function TextField(props: { form: string; name: string; label: string; state: FormState; type?: 'text' | 'email'; maxLength?: number; autoComplete?: string }) {
+  const t = useTranslations();
+  const id = `${props.form}-${props.name}`;
+  const { error, value } = fieldState(props.state, props.name);
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium">{props.label}</label>
+      <input
+        id={id}
+        name={props.name}
+        type={props.type ?? 'text'}
+        maxLength={props.maxLength}
+        autoComplete={props.autoComplete}
+        defaultValue={value ?? ''}
+        key={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className={inputClass}
+      />
+      {error && <p id={`${id}-error`} className="text-sm text-red-800">{t(error)}</p>}
+    </div>
+  );
+}
+
+export function SelectField(props: { form: string; name: string; label: string; state: FormState; options: { value: string; label: string }[]; defaultValue?: string }) {
+  const t = useTranslations();
+  const id = `${props.form}-${props.name}`;
+  const { error, value } = fieldState(props.state, props.name);
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium">{props.label}</label>
+      <select
+        id={id}
+        name={props.name}
+        defaultValue={value ?? props.defaultValue}
+        key={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className={inputClass}
+      >
+        {props.options.map((option) => (
+          <option key={option.value} value={option.value}>{option.label}</option>
+        ))}
+      </select>
+      {error && <p id={`${id}-error`} className="text-sm text-red-800">{t(error)}</p>}
+    </div>
+  );
+}
+
+export function FormStatus({ state }: { state: FormState }) {
+  const t = useTranslations();
+  if (state.status === 'success') return <p role="status" className="text-green-800">{t(state.message, state.params)}</p>;
+  if (state.status === 'error' && state.formError) return <p role="alert" className="text-red-800">{t(state.formError)}</p>;
+  return null;
+}
+
+export function SubmitButton({ label, pending }: { label: string; pending: boolean }) {
+  return (
+    <button type="submit" disabled={pending} className="self-start rounded bg-brand px-4 py-1.5 font-medium text-white hover:bg-slate-800 disabled:opacity-70">
+      {label}
+    </button>
+  );
+}

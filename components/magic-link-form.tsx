@@ -1,0 +1,35 @@
+'use client';
+
+import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
+import { requestMagicLink, type MagicLinkState } from '@/app/signin/actions';
+
+export function MagicLinkForm({ callbackUrl }: { callbackUrl: string }) {
+  const t = useTranslations('auth');
+  const [state, action, pending] = useActionState<MagicLinkState, FormData>(requestMagicLink, { status: 'idle' });
+  const error =
+    state.status === 'error' ? (state.error === 'tooManyRequests' ? t('tooManyRequests', { minutes: state.minutes }) : t('invalidEmail')) : null;
+  return (
+    <form action={action} noValidate className="flex flex-col gap-2">
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <label htmlFor="signin-email" className="font-medium">{t('email')}</label>
+      <input
+        id="signin-email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.status === 'error' ? state.email : ''}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? 'signin-email-error' : undefined}
+        className="rounded border border-slate-500 px-2 py-1"
+      />
+      {error && (
+        <p id="signin-email-error" role="alert" className="text-red-800">{error}</p>
+      )}
+      <button type="submit" disabled={pending} className="self-start rounded bg-brand px-4 py-1.5 font-medium text-white hover:bg-slate-800 disabled:opacity-70">
+        {t('sendLink')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,66 @@
+'use client';
+
+import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
+import { changeRoleAction, createOrganisationAction, inviteMemberAction, inviteUserAction } from '@/app/staff/actions';
+import { idle, type FormState } from '@/lib/form-state';
+import { FormStatus, SelectField, SubmitButton, TextField } from './form-fields';
+
+type Option = { value: string; label: string };
+
+function useForm(action: (state: FormState, data: FormData) => Promise<FormState>) {
+  return useActionState<FormState, FormData>(action, idle);
+}
+
+export function CreateOrganisationForm({ types }: { types: Option[] }) {
+  const t = useTranslations('staff');
+  const [state, action, pending] = useForm(createOrganisationAction);
+  return (
+    <form action={action} noValidate className="flex flex-col gap-3" aria-labelledby="create-organisation-heading">
+      <TextField form="org" name="name" label={t('organisationName')} state={state} maxLength={200} />
+      <SelectField form="org" name="type" label={t('organisationType')} state={state} options={types} />
+      <SubmitButton label={t('create')} pending={pending} />
+      <FormStatus state={state} />
+    </form>
+  );
+}
+
+export function InviteMemberForm({ organisations, roles }: { organisations: Option[]; roles: Option[] }) {
+  const t = useTranslations('staff');
+  const [state, action, pending] = useForm(inviteMemberAction);
+  return (
+    <form action={action} noValidate className="flex flex-col gap-3" aria-labelledby="invite-member-heading">
+      <TextField form="member" name="email" type="email" autoComplete="off" label={t('email')} state={state} maxLength={254} />
+      <SelectField form="member" name="organisationId" label={t('organisation')} state={state} options={organisations} />
+      <SelectField form="member" name="membershipRole" label={t('membershipRole')} state={state} options={roles} />
+      <SubmitButton label={t('invite')} pending={pending} />
+      <FormStatus state={state} />
+    </form>
+  );
+}
+
+export function InviteUserForm({ roles }: { roles: Option[] }) {
+  const t = useTranslations('staff');
+  const [state, action, pending] = useForm(inviteUserAction);
+  return (
+    <form action={action} noValidate className="flex flex-col gap-3" aria-labelledby="invite-user-heading">
+      <TextField form="user" name="email" type="email" autoComplete="off" label={t('email')} state={state} maxLength={254} />
+      <SelectField form="user" name="role" label={t('role')} state={state} options={roles} />
+      <SubmitButton label={t('invite')} pending={pending} />
+      <FormStatus state={state} />
+    </form>
+  );
+}
+
+export function ChangeRoleForm({ userId, email, role, roles }: { userId: string; email: string; role: string; roles: Option[] }) {
+  const t = useTranslations('staff');
+  const [state, action, pending] = useForm(changeRoleAction);
+  return (
+    <form action={action} className="flex flex-wrap items-end gap-2">
+      <input type="hidden" name="userId" value={userId} />
+      <SelectField form={`role-${userId}`} name="role" label={t('userRoleFor', { email })} state={state} options={roles} defaultValue={role} />
+      <SubmitButton label={t('changeRole')} pending={pending} />
+      <FormStatus state={state} />
+    </form>
+  );
+}

@@ -1,0 +1,69 @@
+import { expect, expectNoAxeViolations, magicLinkFor, mailTo, signInAsStaff, test } from './fixtures';
+
+test('a consultation party signs in with a magic link that works once, and signs out', async ({ page, browser }) => {
+  const email = 'formand@aeldreraadet.demo.example';
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Log ind' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Log ind');
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel('E-mailadresse').fill(email);
+  await page.getByRole('button', { name: 'Send login-link' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tjek din e-mail');
+  await expectNoAxeViolations(page);
+
+  const link = await magicLinkFor(email);
+  expect((await mailTo(email)).at(-1)?.subject).toBe('Log ind på Budgethøring');
+  await page.goto(link);
+  await expect(page.getByText('Logget ind som Demo Formand · Høringspart')).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // The same link a second time, in another browser: refused.
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await otherPage.goto(link);
+  await expect(otherPage.getByRole('heading', { level: 1 })).toHaveText('Du kunne ikke logges ind');
+  await expect(otherPage.getByText('Login-linket er udløbet eller allerede brugt')).toBeVisible();
+  await expectNoAxeViolations(otherPage);
+  await other.close();
+
+  await page.getByRole('button', { name: 'Log ud' }).click();
+  await expect(page.getByRole('link', { name: 'Log ind' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByText(/Logget ind som/)).toHaveCount(0);
+});
+
+test('an unknown address gets the same answer and no mail', async ({ page }) => {
+  const email = `ukendt-${Date.now()}@example.test`;
+  await page.goto('/signin');
+  await page.getByLabel('E-mailadresse').fill(email);
+  await page.getByRole('button', { name: 'Send login-link' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tjek din e-mail');
+  // The mail of a known address is sent before this page is shown, so none will come later.
+  expect(await mailTo(email)).toEqual([]);
+});
+
+test('an invalid address is refused in Danish and kept in the field', async ({ page }) => {
+  await page.goto('/signin');
+  await page.getByLabel('E-mailadresse').fill('ikke-en-adresse');
+  await page.getByRole('button', { name: 'Send login-link' }).click();
+  await expect(page.locator('#signin-email-error')).toHaveText('Skriv en gyldig e-mailadresse.');
+  await expect(page.getByLabel('E-mailadresse')).toHaveValue('ikke-en-adresse');
+  await expectNoAxeViolations(page);
+});
+
+test('staff sign in with OpenID Connect at the municipality’s identity provider', async ({ page }) => {
+  await signInAsStaff(page, 'budget@demo.example');
+  await expect(page.getByText('Logget ind som Demo Budgetmedarbejder · Budgetkontoret')).toBeVisible();
+});
+
+test('OpenID Connect does not let a non-staff account in', async ({ page }) => {
+  await page.goto('/signin');
+  await page.getByRole('button', { name: 'Log ind med Test-OIDC' }).click();
+  await page.locator('input[name=login]').fill('politiker@demo.example');
+  await page.locator('input[name=password]').fill('irrelevant');
+  await page.getByRole('button', { name: 'Sign-in' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Du kunne ikke logges ind');
+  await expect(page.getByText('Din konto har ikke adgang')).toBeVisible();
+  await expect(page.getByText(/Logget ind som/)).toHaveCount(0);
+});

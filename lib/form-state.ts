@@ -1,0 +1,27 @@
+import type { z } from 'zod';
+
+/**
+ * What a server action returns to its form. Messages are translation keys; the typed
+ * values come back with errors so that nothing the user typed is lost.
+ */
+export type FormState =
+  | { status: 'idle' }
+  | { status: 'success'; message: string; params?: Record<string, string> }
+  | { status: 'error'; formError?: string; fieldErrors: Record<string, string>; values: Record<string, string> };
+
+export const idle: FormState = { status: 'idle' };
+
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) if (typeof value === 'string' && !key.startsWith('$')) values[key] = value;
+  return values;
+}
+
+/** Field errors from a zod error whose messages are translation keys. */
+export function fieldErrors(error: z.ZodError, values: Record<string, string>): FormState {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) errors[String(issue.path[0])] ??= issue.message;
+  return { status: 'error', fieldErrors: errors, values };
+}
+
+export const formError = (key: string, values: Record<string, string>): FormState => ({ status: 'error', formError: key, fieldErrors: {}, values });

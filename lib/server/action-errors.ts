@@ -1,0 +1,17 @@
+import 'server-only';
+import { ForbiddenError } from '@/lib/server/actor';
+import { formError, type FormState } from '@/lib/form-state';
+
+/**
+ * Turns what the domain layer threw into a message for the form. Known refusals map to
+ * their own keys; anything else is logged with its detail and shown as a plain retry message.
+ */
+export function failure(error: unknown, values: Record<string, string>, known: Record<string, string> = {}): FormState {
+  if (error instanceof ForbiddenError) return formError('forms.forbidden', values);
+  if (error instanceof Error && error.name in known) return formError(known[error.name]!, values);
+  if (error instanceof Error && 'reason' in error && typeof error.reason === 'string' && error.reason in known) {
+    return formError(known[error.reason]!, values);
+  }
+  console.error('Server action failed:', error);
+  return formError('forms.unexpected', values);
+}

@@ -1,0 +1,43 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ForbiddenError, isStaff, type Actor } from '@/lib/server/actor';
+import { audit } from '@/lib/server/audit';
+import { listAuditEvents } from '@/lib/server/audit-log';
+import { db } from '@/lib/server/db';
+import { authorize } from '@/lib/server/policy';
+
+afterAll(() => db.$disconnect());
+
+const politician = (): Actor => ({ kind: 'user', userId: `user-${randomUUID()}`, role: 'POLITICIAN' });
+const staff: Actor = { kind: 'user', userId: 'staff-reader', role: 'STAFF' };
+
+describe('the audit log', () => {
+  it('is append-only in the database: UPDATE, DELETE and TRUNCATE are refused', async () => {
+    const objectId = randomUUID();
+    await audit(staff, { action: 'test.append', objectType: 'Test', objectId, after: { value: 1 } });
+    const [row] = await db.auditEvent.findMany({ where: { objectId } });
+    expect(row).toMatchObject({ action: 'test.append', outcome: 'SUCCESS', actorId: 'staff-reader', actorRole: 'STAFF', after: { value: 1 } });
+
+    await expect(db.auditEvent.update({ where: { id: row!.id }, data: { action: 'tampered' } })).rejects.toThrow(/append-only/);
+    await expect(db.auditEvent.delete({ where: { id: row!.id } })).rejects.toThrow(/append-only/);
+    await expect(db.$executeRawUnsafe('TRUNCATE "AuditEvent"')).rejects.toThrow(/append-only/);
+    expect(await db.auditEvent.findUniqueOrThrow({ where: { id: row!.id } })).toMatchObject({ action: 'test.append' });
+  });
+
+  it('records a denied action and refuses it', async () => {
+    const actor = politician();
+    const objectId = randomUUID();
+    await expect(authorize(actor, 'test.forbidden', false, { type: 'Test', id: objectId })).rejects.toBeInstanceOf(ForbiddenError);
+    const events = await db.auditEvent.findMany({ where: { objectId } });
+    expect(events).toMatchObject([{ action: 'test.forbidden', outcome: 'DENIED', actorId: actor.kind === 'user' ? actor.userId : null }]);
+  });
+
+  it('can be read and filtered by staff only', async () => {
+    const actor = politician();
+    await audit(actor, { action: 'test.filter' });
+    const rows = await listAuditEvents(staff, { actorId: actor.kind === 'user' ? actor.userId : undefined });
+    expect(rows.map((r) => r.action)).toEqual(['test.filter']);
+    expect(isStaff(actor)).toBe(false);
+    await expect(listAuditEvents(actor)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});

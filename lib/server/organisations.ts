@@ -1,0 +1,57 @@
+import 'server-only';
+import { isAdmin, isStaff, type Actor } from '@/lib/server/actor';
+import { audit } from '@/lib/server/audit';
+import { db } from '@/lib/server/db';
+import { authorize } from '@/lib/server/policy';
+import type { OrganisationType, UserRole } from '@/lib/generated/prisma/enums';
+
+export class DuplicateOrganisationError extends Error {
+  constructor() {
+    super('An organisation with that name exists');
+    this.name = 'DuplicateOrganisationError';
+  }
+}
+
+/** Organisations with their members and open invitations, for the budget office. */
+export async function listOrganisations(actor: Actor) {
+  await authorize(actor, 'organisation.list', isStaff(actor));
+  return db.organisation.findMany({
+    orderBy: { name: 'asc' },
+    include: {
+      memberships: { include: { user: { select: { id: true, email: true, name: true, erasedAt: true } } }, orderBy: { user: { email: 'asc' } } },
+      invitations: { where: { acceptedAt: null, expiresAt: { gt: new Date() } }, orderBy: { createdAt: 'desc' } },
+    },
+  });
+}
+
+export async function createOrganisation(actor: Actor, input: { name: string; type: OrganisationType }) {
+  await authorize(actor, 'organisation.create', isStaff(actor));
+  return db.$transaction(async (tx) => {
+    if (await tx.organisation.findUnique({ where: { name: input.name } })) throw new DuplicateOrganisationError();
+    const organisation = await tx.organisation.create({ data: input });
+    await audit(actor, { action: 'organisation.create', objectType: 'Organisation', objectId: organisation.id, after: input }, tx);
+    return organisation;
+  });
+}
+
+/** Users other than consultation parties' members, for role management. */
+export async function listUsers(actor: Actor) {
+  await authorize(actor, 'user.list', isStaff(actor));
+  return db.user.findMany({
+    where: { erasedAt: null },
+    orderBy: { email: 'asc' },
+    select: { id: true, email: true, name: true, role: true, memberships: { select: { organisation: { select: { name: true } }, role: true } } },
+  });
+}
+
+/** Administrators change roles; the user's sessions end at once so the new role applies. */
+export async function changeUserRole(actor: Actor, userId: string, role: UserRole) {
+  await authorize(actor, 'user.role.change', isAdmin(actor), { type: 'User', id: userId });
+  await db.$transaction(async (tx) => {
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId } });
+    if (user.role === role) return;
+    await tx.user.update({ where: { id: userId }, data: { role } });
+    await tx.session.deleteMany({ where: { userId } });
+    await audit(actor, { action: 'user.role.change', objectType: 'User', objectId: userId, before: { role: user.role }, after: { role } }, tx);
+  });
+}

@@ -1,0 +1,53 @@
+import { NextResponse, type NextRequest } from 'next/server';
+
+// Security headers for every page. A fresh nonce per request lets Next.js's own inline
+// scripts run while any injected script is refused (no 'unsafe-inline' for scripts).
+// Nothing here decides who may do what: authorization lives in lib/server/.
+export function contentSecurityPolicy(nonce: string, options: { development: boolean; formTargets: string[] }): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.development ? " 'unsafe-eval'" : ''}`,
+    // React sets style attributes; styles cannot run code.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    `form-action 'self'${options.formTargets.map((origin) => ` ${origin}`).join('')}`,
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+function oidcOrigin(): string[] {
+  const issuer = process.env.AUTH_OIDC_ISSUER;
+  if (!issuer) return [];
+  try {
+    return [new URL(issuer).origin];
+  } catch {
+    return [];
+  }
+}
+
+export function proxy(request: NextRequest) {
+  const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
+  const csp = contentSecurityPolicy(nonce, {
+    development: process.env.NODE_ENV === 'development',
+    // The staff sign-in form redirects to the identity provider.
+    formTargets: oidcOrigin(),
+  });
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set('Content-Security-Policy', csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set('Content-Security-Policy', csp);
+  if (process.env.NODE_ENV === 'production') {
+    response.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
+  }
+  return response;
+}
+
+export const config = {
+  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico).*)' }],
+};

@@ -1,0 +1,280 @@
+// The access-control matrix: every server action and route handler, called as a direct POST or
+// GET would call it (no UI, no proxy), by every role, against the real database. A new action
+// or route without rows here fails the completeness test at the bottom.
+import { randomUUID } from 'node:crypto';
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Actor } from '@/lib/server/actor';
+import { db } from '@/lib/server/db';
+import { hashToken } from '@/lib/server/tokens';
+import type { FormState } from '@/lib/form-state';
+
+const session = vi.hoisted(() => ({ actor: { kind: 'anonymous' } as Actor }));
+vi.mock('@/lib/server/session', () => ({ currentActor: async () => session.actor, currentUser: async () => null }));
+vi.mock('@/lib/server/auth', () => ({
+  EMAIL_PROVIDER: 'email',
+  OIDC_PROVIDER: 'entra',
+  signIn: vi.fn(),
+  signOut: vi.fn(),
+  handlers: { GET: async () => new Response(null, { status: 200 }), POST: async () => new Response(null, { status: 200 }) },
+}));
+vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
+class Redirect extends Error {}
+vi.mock('next/navigation', () => ({
+  redirect: (url: string) => {
+    throw new Redirect(url);
+  },
+}));
+vi.mock('next/headers', () => ({
+  cookies: async () => ({ get: () => undefined, set: vi.fn() }),
+  headers: async () => new Headers({ 'x-forwarded-for': `10.${Math.floor(Math.random() * 250)}.0.1`, 'user-agent': 'access-control-test' }),
+}));
+vi.mock('next-intl/server', () => ({ getTranslations: async () => (key: string) => key }));
+
+type Role = 'anonymous' | 'editor' | 'submitter' | 'politician' | 'staff' | 'admin';
+const ROLES: Role[] = ['anonymous', 'editor', 'submitter', 'politician', 'staff', 'admin'];
+/** own: the actor's own organisation or self; other: another organisation's object or another user. */
+type Scope = 'own' | 'other';
+type Outcome = 'allow' | 'deny';
+
+interface World {
+  actors: Record<Role, Actor>;
+  ownOrganisationId: string;
+  otherOrganisationId: string;
+  userIdOf: Record<Role, string | null>;
+  otherUserId: string;
+  unique: () => string;
+}
+
+let world: World;
+
+async function createUser(role: 'ADMIN' | 'STAFF' | 'POLITICIAN' | 'PARTY_MEMBER', organisationId?: string, membership?: 'EDITOR' | 'SUBMITTER') {
+  const user = await db.user.create({ data: { email: `acl-${randomUUID()}@example.test`, role } });
+  if (organisationId && membership) await db.membership.create({ data: { userId: user.id, organisationId, role: membership } });
+  return user;
+}
+
+beforeAll(async () => {
+  const suffix = randomUUID().slice(0, 8);
+  const own = await db.organisation.create({ data: { name: `ACL egen ${suffix}`, type: 'SENIOR_COUNCIL' } });
+  const other = await db.organisation.create({ data: { name: `ACL anden ${suffix}`, type: 'SCHOOL_BOARD' } });
+  const editor = await createUser('PARTY_MEMBER', own.id, 'EDITOR');
+  const submitter = await createUser('PARTY_MEMBER', own.id, 'SUBMITTER');
+  const politician = await createUser('POLITICIAN');
+  const staff = await createUser('STAFF');
+  const admin = await createUser('ADMIN');
+  const otherMember = await createUser('PARTY_MEMBER', other.id, 'EDITOR');
+  const actor = (user: { id: string; role: 'ADMIN' | 'STAFF' | 'POLITICIAN' | 'PARTY_MEMBER' }): Actor => ({ kind: 'user', userId: user.id, role: user.role });
+  world = {
+    actors: { anonymous: { kind: 'anonymous' }, editor: actor(editor), submitter: actor(submitter), politician: actor(politician), staff: actor(staff), admin: actor(admin) },
+    ownOrganisationId: own.id,
+    otherOrganisationId: other.id,
+    userIdOf: { anonymous: null, editor: editor.id, submitter: submitter.id, politician: politician.id, staff: staff.id, admin: admin.id },
+    otherUserId: otherMember.id,
+    unique: () => randomUUID().slice(0, 8),
+  };
+});
+afterAll(() => db.$disconnect());
+
+function form(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) data.set(key, value);
+  return data;
+}
+
+/** Denied when the action reports "forbidden" or the route answers 401/403; allowed otherwise. */
+async function outcomeOf(call: () => Promise<unknown>): Promise<Outcome> {
+  try {
+    const result = await call();
+    if (result instanceof Response) return result.status === 401 || result.status === 403 ? 'deny' : 'allow';
+    const state = result as FormState | undefined;
+    return state?.status === 'error' && state.formError === 'forms.forbidden' ? 'deny' : 'allow';
+  } catch (error) {
+    if (error instanceof Redirect) return 'allow';
+    throw error;
+  }
+}
+
+const everyone = (outcome: Outcome) => Object.fromEntries(ROLES.map((role) => [role, outcome])) as Record<Role, Outcome>;
+const only = (...roles: Role[]) => Object.fromEntries(ROLES.map((role) => [role, roles.includes(role) ? 'allow' : 'deny'])) as Record<Role, Outcome>;
+const signedIn = only('editor', 'submitter', 'politician', 'staff', 'admin');
+
+interface Row {
+  /** "<file under app/>#<export>" */
+  target: string;
+  expect: Partial<Record<Scope, Record<Role, Outcome>>>;
+  call: (scope: Scope, role: Role) => Promise<unknown>;
+}
+
+const idle: FormState = { status: 'idle' };
+const load = async <T,>(file: string): Promise<T> => (await import(`@/app/${file}`)) as T;
+type Action = (state: FormState, data: FormData) => Promise<FormState>;
+type Handler = (request?: Request) => Promise<Response>;
+
+async function pendingInvitation(): Promise<string> {
+  const token = randomUUID() + randomUUID();
+  await db.invitation.create({
+    data: { tokenHash: hashToken(token), email: `invitee-${world.unique()}@example.test`, role: 'PARTY_MEMBER', organisationId: world.ownOrganisationId, membershipRole: 'EDITOR', expiresAt: new Date(Date.now() + 3_600_000) },
+  });
+  return token;
+}
+
+const rows: Row[] = [
+  {
+    target: 'locale-actions.ts#setLocale',
+    expect: { own: everyone('allow') },
+    call: async () => (await load<{ setLocale: (d: FormData) => Promise<void> }>('locale-actions.ts')).setLocale(form({ locale: 'en' })),
+  },
+  {
+    target: 'signin/actions.ts#requestMagicLink',
+    expect: { own: everyone('allow') },
+    call: async () => (await load<{ requestMagicLink: Action }>('signin/actions.ts')).requestMagicLink(idle, form({ email: `x-${world.unique()}@example.test` })),
+  },
+  {
+    target: 'signin/actions.ts#signInWithOidc',
+    expect: { own: everyone('allow') },
+    call: async () => (await load<{ signInWithOidc: (d: FormData) => Promise<void> }>('signin/actions.ts')).signInWithOidc(form({})),
+  },
+  {
+    // Switched off here, as in production: nobody gets in without a link.
+    target: 'signin/actions.ts#demoSignInAction',
+    expect: { own: everyone('deny') },
+    call: async () => (await load<{ demoSignInAction: Action }>('signin/actions.ts')).demoSignInAction(idle, form({ email: 'admin@demo.example' })),
+  },
+  {
+    target: 'signin/actions.ts#signOutAction',
+    expect: { own: everyone('allow') },
+    call: async () => (await load<{ signOutAction: () => Promise<void> }>('signin/actions.ts')).signOutAction(),
+  },
+  {
+    target: 'staff/actions.ts#createOrganisationAction',
+    expect: { own: only('staff', 'admin') },
+    call: async () => (await load<{ createOrganisationAction: Action }>('staff/actions.ts')).createOrganisationAction(idle, form({ name: `ACL ny ${world.unique()}`, type: 'OTHER' })),
+  },
+  {
+    // A party member inviting into their own organisation, or into another's (an IDOR attempt).
+    target: 'staff/actions.ts#inviteMemberAction',
+    expect: { own: only('staff', 'admin'), other: only('staff', 'admin') },
+    call: async (scope) =>
+      (await load<{ inviteMemberAction: Action }>('staff/actions.ts')).inviteMemberAction(
+        idle,
+        form({ email: `m-${world.unique()}@example.test`, organisationId: scope === 'own' ? world.ownOrganisationId : world.otherOrganisationId, membershipRole: 'SUBMITTER' }),
+      ),
+  },
+  {
+    target: 'staff/actions.ts#inviteUserAction',
+    // own: inviting a politician; other: inviting staff, which only administrators may.
+    expect: { own: only('staff', 'admin'), other: only('admin') },
+    call: async (scope) =>
+      (await load<{ inviteUserAction: Action }>('staff/actions.ts')).inviteUserAction(idle, form({ email: `u-${world.unique()}@example.test`, role: scope === 'own' ? 'POLITICIAN' : 'STAFF' })),
+  },
+  {
+    // own: the actor's own role; other: another organisation's member.
+    target: 'staff/actions.ts#changeRoleAction',
+    expect: { own: only('admin'), other: only('admin') },
+    call: async (scope, role) => {
+      const userId = scope === 'own' ? (world.userIdOf[role] ?? world.otherUserId) : world.otherUserId;
+      const current = (await db.user.findUniqueOrThrow({ where: { id: userId } })).role;
+      return (await load<{ changeRoleAction: Action }>('staff/actions.ts')).changeRoleAction(idle, form({ userId, role: current === 'POLITICIAN' ? 'PARTY_MEMBER' : 'POLITICIAN' }));
+    },
+  },
+  {
+    target: 'invitation/[token]/actions.ts#acceptInvitationAction',
+    // The token is the credential: whoever holds a valid link may accept it.
+    expect: { own: everyone('allow') },
+    call: async () => (await load<{ acceptInvitationAction: Action }>('invitation/[token]/actions.ts')).acceptInvitationAction(idle, form({ token: await pendingInvitation() })),
+  },
+  {
+    // Erasing acts on the signed-in user only; a userId in the request is ignored (see the test below).
+    target: 'account/actions.ts#eraseMyDataAction',
+    expect: { own: signedIn },
+    call: async () => (await load<{ eraseMyDataAction: Action }>('account/actions.ts')).eraseMyDataAction(idle, form({ confirm: 'yes' })),
+  },
+  {
+    target: 'api/account/export/route.ts#GET',
+    expect: { own: signedIn },
+    call: async () => (await load<{ GET: Handler }>('api/account/export/route.ts')).GET(),
+  },
+  {
+    target: 'api/auth/[...nextauth]/route.ts#GET',
+    expect: { own: everyone('allow') },
+    call: async () => (await load<{ GET: Handler }>('api/auth/[...nextauth]/route.ts')).GET(new NextRequestLike('/api/auth/session') as unknown as Request),
+  },
+  {
+    target: 'api/auth/[...nextauth]/route.ts#POST',
+    expect: { own: everyone('allow') },
+    call: async () => (await load<{ POST: Handler }>('api/auth/[...nextauth]/route.ts')).POST(new NextRequestLike('/api/auth/signin/email') as unknown as Request),
+  },
+];
+
+/** The two properties of NextRequest that the auth route reads. */
+class NextRequestLike extends Request {
+  readonly nextUrl: URL;
+  constructor(pathname: string) {
+    super(`http://localhost${pathname}`, { method: 'POST' });
+    this.nextUrl = new URL(`http://localhost${pathname}`);
+  }
+}
+
+describe('access-control matrix', () => {
+  for (const row of rows) {
+    for (const [scope, expected] of Object.entries(row.expect) as [Scope, Record<Role, Outcome>][]) {
+      for (const role of ROLES) {
+        it(`${row.target} · ${role} · ${scope} → ${expected[role]}`, async () => {
+          // Erasure is irreversible: each cell erases a fresh user of the role, not the shared one.
+          session.actor = row.target.startsWith('account/') && role !== 'anonymous' ? await freshActorLike(world.actors[role]) : world.actors[role];
+          expect(await outcomeOf(() => row.call(scope, role))).toBe(expected[role]);
+        });
+      }
+    }
+  }
+
+  it('records a denied attempt on another organisation in the audit log', async () => {
+    const actor = world.actors.submitter;
+    session.actor = actor;
+    const before = new Date();
+    await rows.find((r) => r.target === 'staff/actions.ts#inviteMemberAction')!.call('other', 'submitter');
+    const denied = await db.auditEvent.findMany({ where: { actorId: actor.kind === 'user' ? actor.userId : '', outcome: 'DENIED', at: { gte: before } } });
+    expect(denied.map((e) => e.action)).toContain('invitation.create');
+  });
+
+  it('erases only the signed-in user, whatever user id the request carries', async () => {
+    session.actor = await freshActorLike(world.actors.editor);
+    const { eraseMyDataAction } = await load<{ eraseMyDataAction: Action }>('account/actions.ts');
+    await outcomeOf(() => eraseMyDataAction(idle, form({ confirm: 'yes', userId: world.otherUserId })));
+    expect((await db.user.findUniqueOrThrow({ where: { id: world.otherUserId } })).erasedAt).toBeNull();
+  });
+});
+
+async function freshActorLike(actor: Actor): Promise<Actor> {
+  if (actor.kind !== 'user') return actor;
+  const user = await createUser(actor.role, world.ownOrganisationId, actor.role === 'PARTY_MEMBER' ? 'EDITOR' : undefined);
+  return { kind: 'user', userId: user.id, role: user.role };
+}
+
+/** Every exported function of every `actions.ts` and `route.ts` under app/. */
+function exportedEntryPoints(): Promise<string[]> {
+  const appDir = path.resolve(import.meta.dirname, '../app');
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir)) {
+      const full = path.join(dir, entry);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (/(^|-)actions\.ts$|^route\.ts$/.test(entry)) files.push(path.relative(appDir, full));
+    }
+  };
+  walk(appDir);
+  return Promise.all(
+    files.map(async (file) => {
+      const exports = await load<Record<string, unknown>>(file);
+      return Object.entries(exports)
+        .filter(([, value]) => typeof value === 'function')
+        .map(([name]) => `${file}#${name}`);
+    }),
+  ).then((lists) => lists.flat().sort());
+}
+
+it('covers every server action and route handler', async () => {
+  expect(rows.map((row) => row.target).sort()).toEqual(await exportedEntryPoints());
+});
