@@ -5,6 +5,8 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // PDF attachments of up to 10 MB are uploaded through a server action.
+  experimental: { serverActions: { bodySizeLimit: '11mb' } },
   async headers() {
     return [
       {

@@ -25,7 +25,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {
     // A production build, as users get it.
-    command: `${process.env.E2E_SKIP_BUILD ? "" : "npx next build && "}npx next start -p ${port} -H localhost`,
+    command: `npx next build && npx next start -p ${port} -H localhost`,
     url: baseURL,
     timeout: 240_000,
     reuseExistingServer: false,

@@ -22,6 +22,7 @@ export async function SiteHeader() {
               {(user.role === 'ADMIN' || user.role === 'STAFF') && (
                 <Link href="/staff" className="text-sm underline underline-offset-2">{t('staff.nav')}</Link>
               )}
+              <Link href="/responses" className="text-sm underline underline-offset-2">{t('responses.overviewTitle')}</Link>
               <Link href="/account" className="text-sm underline underline-offset-2">{t('account.link')}</Link>
               <form action={signOutAction}>
                 <button type="submit" className="rounded border border-white px-3 py-1 text-sm hover:bg-white hover:text-brand">

@@ -33,6 +33,10 @@ const envSchema = z
     SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
     MAGIC_LINK_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
     INVITATION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+    /** Where uploaded attachments are stored: outside the web root, never served directly. */
+    ATTACHMENT_DIR: z.string().min(1).default('.data/attachments'),
+    /** Days before a deadline when organisations that have not submitted get a reminder. */
+    REMINDER_DAYS: z.coerce.number().int().min(1).max(60).default(3),
     /** Password-less demo/test sign-in by e-mail alone. Never honoured in production. */
     ENABLE_CREDENTIALS_LOGIN: flag,
   })

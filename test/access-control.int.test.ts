@@ -2,7 +2,7 @@
 // GET would call it (no UI, no proxy), by every role, against the real database. A new action
 // or route without rows here fails the completeness test at the bottom.
 import { randomUUID } from 'node:crypto';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '@/lib/server/actor';
@@ -34,9 +34,13 @@ vi.mock('next-intl/server', () => ({ getTranslations: async () => (key: string) 
 
 type Role = 'anonymous' | 'editor' | 'submitter' | 'politician' | 'staff' | 'admin';
 const ROLES: Role[] = ['anonymous', 'editor', 'submitter', 'politician', 'staff', 'admin'];
-/** own: the actor's own organisation or self; other: another organisation's object or another user. */
-type Scope = 'own' | 'other';
-type Outcome = 'allow' | 'deny';
+/**
+ * own: the actor's own organisation or self; other: another organisation's object or another
+ * user; unpublished: the own organisation's response in a consultation not yet opened.
+ */
+type Scope = 'own' | 'other' | 'unpublished';
+/** closed: let through the authorization, then refused by a rule of the object's state. */
+type Outcome = 'allow' | 'deny' | 'closed';
 
 interface World {
   actors: Record<Role, Actor>;
@@ -45,6 +49,9 @@ interface World {
   userIdOf: Record<Role, string | null>;
   otherUserId: string;
   unique: () => string;
+  openConsultationId: string;
+  draftConsultationId: string;
+  proposalId: string;
 }
 
 let world: World;
@@ -66,7 +73,33 @@ beforeAll(async () => {
   const admin = await createUser('ADMIN');
   const otherMember = await createUser('PARTY_MEMBER', other.id, 'EDITOR');
   const actor = (user: { id: string; role: 'ADMIN' | 'STAFF' | 'POLITICIAN' | 'PARTY_MEMBER' }): Actor => ({ kind: 'user', userId: user.id, role: user.role });
+  const budget = await db.budget.create({ data: { name: `ACL ${suffix}`, years: [2026] } });
+  const list = await db.budgetList.create({ data: { budgetId: budget.id, name: 'Liste', position: 0, incorporated: true } });
+  await db.committee.createMany({ data: [{ code: 'ØU' }], skipDuplicates: true });
+  const proposal = await db.proposal.create({ data: { budgetId: budget.id, listId: list.id, committeeCode: 'ØU', code: 'ØU01', title: 'Forslag', summary: 'Resumé', position: 0 } });
+  const consultation = (status: 'OPEN' | 'DRAFT') =>
+    db.consultation.create({ data: { budgetId: budget.id, title: `ACL ${status}`, status, deadline: new Date(Date.now() + 86_400_000) } });
+  const [open, draft] = [await consultation('OPEN'), await consultation('DRAFT')];
+  await db.consultationParty.createMany({
+    data: [
+      { consultationId: open.id, organisationId: own.id },
+      { consultationId: open.id, organisationId: other.id },
+      { consultationId: draft.id, organisationId: own.id },
+    ],
+  });
+  // Each organisation's draft holds an attachment, for the download route's rows.
+  for (const organisationId of [own.id, other.id]) {
+    const response = await db.response.create({ data: { consultationId: open.id, organisationId } });
+    const storageKey = `acl-${randomUUID()}.pdf`;
+    const directory = path.resolve(process.env.ATTACHMENT_DIR ?? '.data/attachments');
+    mkdirSync(directory, { recursive: true });
+    writeFileSync(path.join(directory, storageKey), '%PDF-1.4\n%%EOF\n');
+    await db.attachment.create({ data: { responseId: response.id, fileName: 'bilag.pdf', storageKey, size: 15 } });
+  }
   world = {
+    openConsultationId: open.id,
+    draftConsultationId: draft.id,
+    proposalId: proposal.id,
     actors: { anonymous: { kind: 'anonymous' }, editor: actor(editor), submitter: actor(submitter), politician: actor(politician), staff: actor(staff), admin: actor(admin) },
     ownOrganisationId: own.id,
     otherOrganisationId: other.id,
@@ -83,19 +116,25 @@ function form(fields: Record<string, string>): FormData {
   return data;
 }
 
-/** Denied when the action reports "forbidden" or the route answers 401/403; allowed otherwise. */
+/** Denied when the action reports "forbidden" or the route answers 401/403; closed on a state rule. */
 async function outcomeOf(call: () => Promise<unknown>): Promise<Outcome> {
   try {
     const result = await call();
     if (result instanceof Response) return result.status === 401 || result.status === 403 ? 'deny' : 'allow';
-    const state = result as FormState | undefined;
-    return state?.status === 'error' && state.formError === 'forms.forbidden' ? 'deny' : 'allow';
+    const message =
+      result && typeof result === 'object' && 'status' in result ? (result as FormState & { formError?: string }).formError
+      : result && typeof result === 'object' && 'error' in result ? String((result as { error: unknown }).error)
+      : undefined;
+    if (message === 'forms.forbidden') return 'deny';
+    return message?.startsWith('responses.errors.') ? 'closed' : 'allow';
   } catch (error) {
     if (error instanceof Redirect) return 'allow';
     throw error;
   }
 }
 
+const members = (allowed: Outcome, ...roles: Role[]) =>
+  Object.fromEntries(ROLES.map((role) => [role, roles.includes(role) ? allowed : 'deny'])) as Record<Role, Outcome>;
 const everyone = (outcome: Outcome) => Object.fromEntries(ROLES.map((role) => [role, outcome])) as Record<Role, Outcome>;
 const only = (...roles: Role[]) => Object.fromEntries(ROLES.map((role) => [role, roles.includes(role) ? 'allow' : 'deny'])) as Record<Role, Outcome>;
 const signedIn = only('editor', 'submitter', 'politician', 'staff', 'admin');
@@ -120,7 +159,74 @@ async function pendingInvitation(): Promise<string> {
   return token;
 }
 
+/** The response a scope points at: the own organisation's or another's, in an open or a draft consultation. */
+const responseKey = (scope: Scope) => ({
+  consultationId: scope === 'unpublished' ? world.draftConsultationId : world.openConsultationId,
+  organisationId: scope === 'other' ? world.otherOrganisationId : world.ownOrganisationId,
+});
+const responseScopes = (own: Record<Role, Outcome>) => ({ own, other: everyone('deny'), unpublished: members('closed', 'editor', 'submitter') });
+type Autosave = (input: unknown) => Promise<unknown>;
+const keyForm = (scope: Scope, extra: Record<string, string> = {}) => form({ ...responseKey(scope), ...extra });
+
 const rows: Row[] = [
+  {
+    target: 'responses/actions.ts#saveGeneralRemarksAction',
+    expect: responseScopes(only('editor', 'submitter')),
+    // Each save reads the current version first, as a browser that just loaded the page would.
+    call: async (scope) => {
+      const current = await db.response.findUnique({ where: { consultationId_organisationId: responseKey(scope) } });
+      return (await load<{ saveGeneralRemarksAction: Autosave }>('responses/actions.ts')).saveGeneralRemarksAction({ ...responseKey(scope), text: world.unique(), expectedVersion: current?.generalRemarksVersion ?? 0 });
+    },
+  },
+  {
+    target: 'responses/actions.ts#saveAnswerAction',
+    expect: responseScopes(only('editor', 'submitter')),
+    call: async (scope) => {
+      const response = await db.response.findUnique({ where: { consultationId_organisationId: responseKey(scope) }, include: { answers: true } });
+      const version = response?.answers.find((a) => a.proposalId === world.proposalId)?.version ?? 0;
+      return (await load<{ saveAnswerAction: Autosave }>('responses/actions.ts')).saveAnswerAction({ ...responseKey(scope), proposalId: world.proposalId, stance: 'REMARKS', comment: world.unique(), confidential: false, expectedVersion: version });
+    },
+  },
+  {
+    target: 'responses/actions.ts#saveConsentAction',
+    expect: responseScopes(only('editor', 'submitter')),
+    call: async (scope) => (await load<{ saveConsentAction: Action }>('responses/actions.ts')).saveConsentAction(idle, keyForm(scope, { publicationConsent: 'on' })),
+  },
+  {
+    target: 'responses/actions.ts#addMinorityStatementAction',
+    expect: responseScopes(only('editor', 'submitter')),
+    call: async (scope) => (await load<{ addMinorityStatementAction: Action }>('responses/actions.ts')).addMinorityStatementAction(idle, keyForm(scope, { text: 'Mindretallet er uenigt.' })),
+  },
+  {
+    target: 'responses/actions.ts#uploadAttachmentAction',
+    expect: responseScopes(only('editor', 'submitter')),
+    call: async (scope) => {
+      const data = keyForm(scope);
+      data.set('file', new File([Buffer.from('%PDF-1.4\n%%EOF\n')], 'bilag.pdf', { type: 'application/pdf' }));
+      return (await load<{ uploadAttachmentAction: Action }>('responses/actions.ts')).uploadAttachmentAction(idle, data);
+    },
+  },
+  {
+    // own: an attachment of the actor's organisation's draft; other: another organisation's.
+    target: 'api/attachments/[id]/route.ts#GET',
+    expect: { own: only('editor', 'submitter', 'staff', 'admin'), other: only('staff', 'admin') },
+    call: async (scope) => {
+      const attachment = await db.attachment.findFirstOrThrow({ where: { response: responseKey(scope === 'own' ? 'own' : 'other') } });
+      const route = await load<{ GET: (r: Request, c: { params: Promise<{ id: string }> }) => Promise<Response> }>('api/attachments/[id]/route.ts');
+      return route.GET(new Request('http://localhost/'), { params: Promise.resolve({ id: attachment.id }) });
+    },
+  },
+  {
+    // Submitting then reopening again, so that every cell meets a response in the state it needs.
+    target: 'responses/actions.ts#submitResponseAction',
+    expect: { own: only('submitter'), other: everyone('deny'), unpublished: members('closed', 'submitter') },
+    call: async (scope) => (await load<{ submitResponseAction: Action }>('responses/actions.ts')).submitResponseAction(idle, keyForm(scope)),
+  },
+  {
+    target: 'responses/actions.ts#reopenResponseAction',
+    expect: { own: only('submitter'), other: everyone('deny'), unpublished: members('closed', 'submitter') },
+    call: async (scope) => (await load<{ reopenResponseAction: Action }>('responses/actions.ts')).reopenResponseAction(idle, keyForm(scope)),
+  },
   {
     target: 'locale-actions.ts#setLocale',
     expect: { own: everyone('allow') },
@@ -178,6 +284,15 @@ const rows: Row[] = [
       const current = (await db.user.findUniqueOrThrow({ where: { id: userId } })).role;
       return (await load<{ changeRoleAction: Action }>('staff/actions.ts')).changeRoleAction(idle, form({ userId, role: current === 'POLITICIAN' ? 'PARTY_MEMBER' : 'POLITICIAN' }));
     },
+  },
+  {
+    target: 'staff/actions.ts#grantExtensionAction',
+    expect: { own: only('staff', 'admin'), other: only('staff', 'admin') },
+    call: async (scope) =>
+      (await load<{ grantExtensionAction: Action }>('staff/actions.ts')).grantExtensionAction(
+        idle,
+        form({ ...responseKey(scope), until: '2099-01-15T12:00' }),
+      ),
   },
   {
     target: 'invitation/[token]/actions.ts#acceptInvitationAction',

@@ -4,7 +4,9 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { fieldErrors, formValues, type FormState } from '@/lib/form-state';
 import { failure } from '@/lib/server/action-errors';
+import { copenhagenLocalToInstant } from '@/lib/deadline';
 import { inviteUser } from '@/lib/server/invitations';
+import { grantExtension } from '@/lib/server/responses';
 import { changeUserRole, createOrganisation } from '@/lib/server/organisations';
 import { currentActor } from '@/lib/server/session';
 import { MembershipRole, OrganisationType, UserRole } from '@/lib/generated/prisma/enums';
@@ -76,4 +78,25 @@ export async function changeRoleAction(_previous: FormState, formData: FormData)
   }
   revalidatePath('/staff');
   return { status: 'success', message: 'staff.roleChanged' };
+}
+
+const extensionForm = z.object({ consultationId: z.string().min(1).max(100), organisationId: z.string().min(1).max(100), until: z.string().min(1, { error: 'forms.required' }).max(30) });
+
+export async function grantExtensionAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  const parsed = extensionForm.safeParse(values);
+  if (!parsed.success) return fieldErrors(parsed.error, values);
+  let until: Date;
+  try {
+    until = copenhagenLocalToInstant(parsed.data.until);
+  } catch {
+    return { status: 'error', fieldErrors: { until: 'staff.invalidTime' }, values };
+  }
+  try {
+    await grantExtension(await currentActor(), { consultationId: parsed.data.consultationId, organisationId: parsed.data.organisationId }, until);
+  } catch (error) {
+    return failure(error, values);
+  }
+  revalidatePath('/staff');
+  return { status: 'success', message: 'forms.saved' };
 }

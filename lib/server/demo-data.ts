@@ -24,6 +24,8 @@ export const demoUsers: { email: string; name: string; role: UserRole; organisat
   { email: 'politiker@demo.example', name: 'Demo Politiker', role: 'POLITICIAN', description: 'politiker' },
   { email: 'formand@aeldreraadet.demo.example', name: 'Demo Formand', role: 'PARTY_MEMBER', organisation: 'Ældrerådet', membership: 'SUBMITTER', description: 'Ældrerådet, indsender' },
   { email: 'medlem@aeldreraadet.demo.example', name: 'Demo Medlem', role: 'PARTY_MEMBER', organisation: 'Ældrerådet', membership: 'EDITOR', description: 'Ældrerådet, redaktør' },
+  { email: 'formand@handicapraadet.demo.example', name: 'Demo Formand H', role: 'PARTY_MEMBER', organisation: 'Handicaprådet', membership: 'SUBMITTER', description: 'Handicaprådet, indsender' },
+  { email: 'medlem@handicapraadet.demo.example', name: 'Demo Medlem H', role: 'PARTY_MEMBER', organisation: 'Handicaprådet', membership: 'EDITOR', description: 'Handicaprådet, redaktør' },
 ];
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -43,8 +45,9 @@ export async function seedDemoData(actor: Actor): Promise<void> {
   const { budgetId, budgetName } = await importBudgetDocument(actor, parseBudgetDocument(text), documentHash(text));
 
   await db.$transaction(async (tx) => {
-    if (!(await tx.consultation.count({ where: { budgetId } }))) {
-      await tx.consultation.create({
+    const consultation =
+      (await tx.consultation.findFirst({ where: { budgetId } })) ??
+      (await tx.consultation.create({
         data: {
           budgetId,
           title: `Høring over ${budgetName}`,
@@ -52,11 +55,18 @@ export async function seedDemoData(actor: Actor): Promise<void> {
           deadline: new Date(Math.ceil((Date.now() + 14 * DAY_MS) / 3_600_000) * 3_600_000),
           status: 'OPEN',
         },
-      });
-    }
+      }));
     for (const organisation of organisations) {
-      await tx.organisation.upsert({ where: { name: organisation.name }, create: organisation, update: {} });
+      const saved = await tx.organisation.upsert({ where: { name: organisation.name }, create: organisation, update: {} });
+      await tx.consultationParty.createMany({ data: [{ consultationId: consultation.id, organisationId: saved.id }], skipDuplicates: true });
     }
+    // The disability council is asked about the social and transport proposals in particular.
+    const handicap = await tx.organisation.findUniqueOrThrow({ where: { name: 'Handicaprådet' } });
+    const relevant = await tx.proposal.findMany({ where: { budgetId, code: { in: ['SU01', 'SU05', 'SU10', 'ISU05'] } } });
+    await tx.proposalAssignment.createMany({
+      data: relevant.map((p) => ({ consultationId: consultation.id, organisationId: handicap.id, proposalId: p.id, note: 'Berører borgere med handicap' })),
+      skipDuplicates: true,
+    });
     for (const { organisation, membership, email, name, role } of demoUsers) {
       const saved = await tx.user.upsert({ where: { email }, create: { email, name, role }, update: {} });
       if (organisation && membership) {

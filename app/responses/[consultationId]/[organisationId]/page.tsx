@@ -1,0 +1,108 @@
+import type { Metadata } from 'next';
+import { notFound, redirect } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { AnswerCard, GeneralRemarksField } from '@/components/response/response-editor';
+import { AttachmentForm, ConsentForm, MinorityStatementForm, ReopenResponseForm, SubmitResponseForm } from '@/components/response/response-forms';
+import { formatCopenhagen } from '@/lib/deadline';
+import { isLocale } from '@/lib/i18n/config';
+import { getResponseWorkspace } from '@/lib/server/responses';
+import { currentActor } from '@/lib/server/session';
+
+type Props = { params: Promise<{ consultationId: string; organisationId: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('responses'))('title') };
+}
+
+export default async function ResponsePage({ params }: Props) {
+  const keys = await params;
+  const actor = await currentActor();
+  if (actor.kind !== 'user') redirect(`/signin?callbackUrl=/responses/${keys.consultationId}/${keys.organisationId}`);
+  const [workspace, t, locale] = await Promise.all([getResponseWorkspace(actor, keys), getTranslations('responses'), getLocale()]);
+  if (!workspace) notFound();
+  const lang = isLocale(locale) ? locale : 'da';
+  const member = workspace.membershipRole !== null;
+  const editable = member && workspace.open && workspace.status === 'DRAFT';
+  const latest = workspace.submissions[0];
+
+  return (
+    <>
+      <h1 className="text-2xl font-bold">{t('title')}: {workspace.organisation.name}</h1>
+      <p className="mt-1">{workspace.consultation.title}</p>
+      <p className="mt-1 font-semibold">{t('deadline', { date: formatCopenhagen(workspace.deadline, lang) })}</p>
+      {!workspace.open && <p role="alert" className="mt-2 rounded bg-amber-100 p-2">{t('closed')}</p>}
+      {workspace.status === 'SUBMITTED' && latest && (
+        <p role="status" className="mt-2 rounded bg-green-100 p-2 text-green-900" data-receipt={latest.receiptNumber}>
+          {t('submittedNotice', { version: latest.version, receipt: latest.receiptNumber })}
+        </p>
+      )}
+      {workspace.status === 'DRAFT' && latest && (
+        <p role="status" className="mt-2 rounded bg-amber-100 p-2">{t('reopened')}</p>
+      )}
+
+      <section aria-labelledby="general-heading" className="mt-6">
+        <h2 id="general-heading" className="text-xl font-semibold">{t('generalRemarks')}</h2>
+        <GeneralRemarksField keys={keys} text={workspace.generalRemarks.text} version={workspace.generalRemarks.version} lastEditedBy={workspace.lastEdit?.by ?? null} disabled={!editable} />
+      </section>
+
+      <section aria-labelledby="proposals-heading" className="mt-6">
+        <h2 id="proposals-heading" className="text-xl font-semibold">{t('proposalsHeading')}</h2>
+        <div className="mt-2 flex flex-col gap-4">
+          {workspace.proposals.map((proposal) => (
+            <AnswerCard key={proposal.id} keys={keys} disabled={!editable} answer={{ ...proposal, lastEditedBy: proposal.lastEdit?.by ?? null }} />
+          ))}
+        </div>
+      </section>
+
+      <section aria-labelledby="consent-heading" className="mt-6">
+        <h2 id="consent-heading" className="text-xl font-semibold">{t('consentHeading')}</h2>
+        <ConsentForm keys={keys} publicationConsent={workspace.publicationConsent} namesConsent={workspace.namesConsent} disabled={!editable} />
+      </section>
+
+      <section aria-labelledby="attachments-heading" className="mt-6">
+        <h2 id="attachments-heading" className="text-xl font-semibold">{t('attachments')}</h2>
+        <ul className="my-2">
+          {workspace.attachments.map((attachment) => (
+            <li key={attachment.id}>
+              <a href={`/api/attachments/${attachment.id}`} className="text-blue-800 underline underline-offset-2">{attachment.fileName}</a>
+            </li>
+          ))}
+        </ul>
+        {editable && <AttachmentForm keys={keys} />}
+      </section>
+
+      <section aria-labelledby="minority-heading" className="mt-6">
+        <h2 id="minority-heading" className="text-xl font-semibold">{t('minorityStatements')}</h2>
+        <p className="text-slate-700">{t('minorityIntro')}</p>
+        <ul className="my-2 flex flex-col gap-2">
+          {workspace.minorityStatements.map((statement) => (
+            <li key={statement.id} className="rounded bg-slate-100 p-2">
+              <p className="text-sm font-semibold">{statement.author}</p>
+              <p className="whitespace-pre-wrap">{statement.text}</p>
+            </li>
+          ))}
+        </ul>
+        {member && workspace.open && <MinorityStatementForm keys={keys} />}
+      </section>
+
+      <section aria-labelledby="submit-heading" className="mt-6">
+        <h2 id="submit-heading" className="text-xl font-semibold">{t('submitHeading')}</h2>
+        <p className="text-slate-700">{t('submitIntro')}</p>
+        {workspace.membershipRole !== 'SUBMITTER' && <p className="mt-2">{t('onlySubmitter')}</p>}
+        {workspace.membershipRole === 'SUBMITTER' && workspace.open && (
+          <div className="mt-2">{workspace.status === 'DRAFT' ? <SubmitResponseForm keys={keys} /> : <ReopenResponseForm keys={keys} />}</div>
+        )}
+        {workspace.submissions.length > 0 && (
+          <>
+            <h3 className="mt-4 font-semibold">{t('versions')}</h3>
+            <ul className="text-sm">
+              {workspace.submissions.map((s) => (
+                <li key={s.version}>{t('versionLine', { version: s.version, receipt: s.receiptNumber, date: formatCopenhagen(s.submittedAt, lang), name: s.by ?? '' })}</li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+    </>
+  );
+}

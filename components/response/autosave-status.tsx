@@ -1,0 +1,66 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import type { AutosaveStatus } from './use-autosave';
+
+/** The save state of one field, announced politely to screen readers. */
+export function AutosaveStatusLine({ status, lastEditedBy }: { status: AutosaveStatus; lastEditedBy: string | null }) {
+  const t = useTranslations();
+  let text = lastEditedBy ? t('responses.savedBy', { name: lastEditedBy }) : '';
+  let className = 'text-slate-700';
+  if (status.kind === 'saving') text = t('responses.saving');
+  if (status.kind === 'saved') text = status.editedBy ? `${t('responses.saved')} · ${t('responses.savedBy', { name: status.editedBy })}` : t('responses.saved');
+  if (status.kind === 'offline') [text, className] = [t('responses.offline'), 'text-red-800 font-medium'];
+  if (status.kind === 'error') [text, className] = [t(status.message), 'text-red-800 font-medium'];
+  return (
+    <p role="status" className={`min-h-5 text-sm ${className}`}>
+      {text}
+    </p>
+  );
+}
+
+/** Both texts side by side when another member saved the field first; the user chooses. */
+export function ConflictPanel({ status, mine, onKeepMine, onKeepTheirs }: { status: AutosaveStatus; mine: string; onKeepMine: () => void; onKeepTheirs: () => void }) {
+  const t = useTranslations('responses');
+  if (status.kind !== 'conflict') return null;
+  return (
+    <div role="alert" className="mt-2 rounded border-2 border-amber-700 bg-amber-50 p-3">
+      <p className="font-semibold">{t('conflictTitle', { name: status.editedBy ?? t('someone') })}</p>
+      <div className="mt-2 grid gap-3 md:grid-cols-2">
+        <div>
+          <p className="text-sm font-semibold">{t('conflictTheirs')}</p>
+          <pre className="whitespace-pre-wrap rounded bg-white p-2 font-sans text-sm" data-conflict="theirs">{status.theirs}</pre>
+        </div>
+        <div>
+          <p className="text-sm font-semibold">{t('conflictYours')}</p>
+          <pre className="whitespace-pre-wrap rounded bg-white p-2 font-sans text-sm" data-conflict="mine">{mine}</pre>
+        </div>
+      </div>
+      <div className="mt-2 flex gap-2">
+        <button type="button" onClick={onKeepMine} className="rounded bg-brand px-3 py-1 text-white">{t('keepMine')}</button>
+        <button type="button" onClick={onKeepTheirs} className="rounded border border-brand px-3 py-1 text-brand">{t('keepTheirs')}</button>
+      </div>
+    </div>
+  );
+}
+
+/** A textarea with a visible count of the characters left. */
+export function LimitedTextarea(props: { id: string; label: string; value: string; maxLength: number; rows: number; disabled: boolean; onChange: (value: string) => void }) {
+  const t = useTranslations('responses');
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={props.id} className="text-sm font-medium">{props.label}</label>
+      <textarea
+        id={props.id}
+        rows={props.rows}
+        maxLength={props.maxLength}
+        value={props.value}
+        disabled={props.disabled}
+        aria-describedby={`${props.id}-count`}
+        onChange={(event) => props.onChange(event.target.value)}
+        className="rounded border border-slate-500 p-2 disabled:bg-slate-100"
+      />
+      <p id={`${props.id}-count`} className="text-xs text-slate-700">{t('charactersLeft', { count: props.maxLength - props.value.length })}</p>
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { saveAnswerAction, saveGeneralRemarksAction } from '@/app/responses/actions';
+import { ANSWER_LIMITS } from '@/lib/response-limits';
+import type { Stance } from '@/lib/generated/prisma/enums';
+import { AutosaveStatusLine, ConflictPanel, LimitedTextarea } from './autosave-status';
+import { useAutosave } from './use-autosave';
+
+interface Keys {
+  consultationId: string;
+  organisationId: string;
+}
+
+export function GeneralRemarksField({ keys, text, version, lastEditedBy, disabled }: { keys: Keys; text: string; version: number; lastEditedBy: string | null; disabled: boolean }) {
+  const t = useTranslations('responses');
+  const field = useAutosave(text, version, (value: string, expectedVersion) => saveGeneralRemarksAction({ ...keys, text: value, expectedVersion }));
+  return (
+    <div>
+      <LimitedTextarea id="general-remarks" label={t('generalRemarks')} value={field.value} maxLength={ANSWER_LIMITS.generalRemarks} rows={6} disabled={disabled} onChange={field.change} />
+      <AutosaveStatusLine status={field.status} lastEditedBy={lastEditedBy} />
+      <ConflictPanel status={field.status} mine={field.value} onKeepMine={field.keepMine} onKeepTheirs={() => field.keepTheirs(field.status.kind === 'conflict' ? field.status.theirs : field.value)} />
+    </div>
+  );
+}
+
+export interface AnswerView {
+  id: string;
+  code: string;
+  title: string;
+  assigned: boolean;
+  assignmentNote: string | null;
+  stance: Stance | null;
+  comment: string;
+  confidential: boolean;
+  version: number;
+  lastEditedBy: string | null;
+}
+
+const STANCES: Stance[] = ['SUPPORT', 'OPPOSE', 'REMARKS', 'NO_REMARKS'];
+
+/** One proposal's stance, comment and publication flag, saved together as one versioned answer. */
+export function AnswerCard({ keys, answer, disabled }: { keys: Keys; answer: AnswerView; disabled: boolean }) {
+  const t = useTranslations('responses');
+  const field = useAutosave(
+    { stance: answer.stance, comment: answer.comment, confidential: answer.confidential },
+    answer.version,
+    (value, expectedVersion) => saveAnswerAction({ ...keys, proposalId: answer.id, ...value, expectedVersion }),
+  );
+  const base = `answer-${answer.code}`;
+  return (
+    <fieldset className={`rounded border p-3 ${answer.assigned ? 'border-2 border-brand' : 'border-slate-300'}`} data-answer={answer.code}>
+      <legend className="px-1 font-semibold">
+        <span className="font-mono">{answer.code}</span> {answer.title}
+      </legend>
+      {answer.assigned && (
+        <p className="text-sm font-medium text-brand">
+          {t('assigned')}
+          {answer.assignmentNote ? `: ${answer.assignmentNote}` : ''}
+        </p>
+      )}
+      <div role="radiogroup" aria-label={t('stance')} className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+        {STANCES.map((stance) => (
+          <label key={stance} className="flex items-center gap-1 text-sm">
+            <input
+              type="radio"
+              name={`${base}-stance`}
+              value={stance}
+              checked={field.value.stance === stance}
+              disabled={disabled}
+              onChange={() => field.change({ ...field.value, stance })}
+            />
+            {t(`stances.${stance}`)}
+          </label>
+        ))}
+      </div>
+      <div className="mt-2">
+        <LimitedTextarea
+          id={`${base}-comment`}
+          label={`${t('comment')} (${answer.code})`}
+          value={field.value.comment}
+          maxLength={ANSWER_LIMITS.comment}
+          rows={3}
+          disabled={disabled}
+          onChange={(comment) => field.change({ ...field.value, comment })}
+        />
+      </div>
+      <label className="mt-1 flex items-center gap-2 text-sm">
+        <input type="checkbox" checked={field.value.confidential} disabled={disabled} onChange={(event) => field.change({ ...field.value, confidential: event.target.checked })} />
+        {t('confidential')}
+      </label>
+      <AutosaveStatusLine status={field.status} lastEditedBy={answer.lastEditedBy} />
+      <ConflictPanel
+        status={field.status}
+        mine={field.value.comment}
+        onKeepMine={field.keepMine}
+        onKeepTheirs={() => field.keepTheirs({ ...field.value, comment: field.status.kind === 'conflict' ? field.status.theirs : field.value.comment })}
+      />
+    </fieldset>
+  );
+}

@@ -1,0 +1,119 @@
+'use client';
+
+import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
+import { addMinorityStatementAction, reopenResponseAction, saveConsentAction, submitResponseAction, uploadAttachmentAction } from '@/app/responses/actions';
+import { idle, type FormState } from '@/lib/form-state';
+import { ANSWER_LIMITS } from '@/lib/response-limits';
+import { FormStatus, SubmitButton } from '../form-fields';
+
+interface Keys {
+  consultationId: string;
+  organisationId: string;
+}
+
+function KeyFields({ keys }: { keys: Keys }) {
+  return (
+    <>
+      <input type="hidden" name="consultationId" value={keys.consultationId} />
+      <input type="hidden" name="organisationId" value={keys.organisationId} />
+    </>
+  );
+}
+
+type Action = (state: FormState, data: FormData) => Promise<FormState>;
+const useForm = (action: Action) => useActionState<FormState, FormData>(action, idle);
+
+export function ConsentForm({ keys, publicationConsent, namesConsent, disabled }: { keys: Keys; publicationConsent: boolean; namesConsent: boolean; disabled: boolean }) {
+  const t = useTranslations('responses');
+  const [state, action, pending] = useForm(saveConsentAction);
+  return (
+    <form action={action} className="flex flex-col gap-2">
+      <KeyFields keys={keys} />
+      <label className="flex items-center gap-2">
+        <input type="checkbox" name="publicationConsent" defaultChecked={publicationConsent} disabled={disabled} />
+        {t('publicationConsent')}
+      </label>
+      <label className="flex items-center gap-2">
+        <input type="checkbox" name="namesConsent" defaultChecked={namesConsent} disabled={disabled} />
+        {t('namesConsent')}
+      </label>
+      {!disabled && <SubmitButton label={t('saveConsent')} pending={pending} />}
+      <FormStatus state={state} />
+    </form>
+  );
+}
+
+export function MinorityStatementForm({ keys }: { keys: Keys }) {
+  const t = useTranslations();
+  const [state, action, pending] = useForm(addMinorityStatementAction);
+  const error = state.status === 'error' ? state.fieldErrors.text : undefined;
+  return (
+    <form action={action} noValidate className="flex flex-col gap-2">
+      <KeyFields keys={keys} />
+      <label htmlFor="minority-text" className="text-sm font-medium">{t('responses.minorityText')}</label>
+      <textarea
+        id="minority-text"
+        name="text"
+        rows={3}
+        maxLength={ANSWER_LIMITS.minorityStatement}
+        defaultValue={state.status === 'error' ? state.values.text : ''}
+        key={state.status}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? 'minority-text-error' : undefined}
+        className="rounded border border-slate-500 p-2"
+      />
+      {error && <p id="minority-text-error" className="text-sm text-red-800">{t(error)}</p>}
+      <SubmitButton label={t('responses.addMinority')} pending={pending} />
+      <FormStatus state={state} />
+    </form>
+  );
+}
+
+export function SubmitResponseForm({ keys }: { keys: Keys }) {
+  const t = useTranslations('responses');
+  const [state, action, pending] = useForm(submitResponseAction);
+  return (
+    <form action={action} className="flex flex-col gap-2">
+      <KeyFields keys={keys} />
+      <SubmitButton label={t('submit')} pending={pending} />
+      <FormStatus state={state} />
+    </form>
+  );
+}
+
+export function ReopenResponseForm({ keys }: { keys: Keys }) {
+  const t = useTranslations('responses');
+  const [state, action, pending] = useForm(reopenResponseAction);
+  return (
+    <form action={action} className="flex flex-col gap-2">
+      <KeyFields keys={keys} />
+      <SubmitButton label={t('reopen')} pending={pending} />
+      <FormStatus state={state} />
+    </form>
+  );
+}
+
+export function AttachmentForm({ keys }: { keys: Keys }) {
+  const t = useTranslations();
+  const [state, action, pending] = useForm(uploadAttachmentAction);
+  const error = state.status === 'error' ? state.fieldErrors.file : undefined;
+  return (
+    <form action={action} className="flex flex-col gap-2">
+      <KeyFields keys={keys} />
+      <label htmlFor="attachment-file" className="text-sm font-medium">{t('responses.attachmentFile')}</label>
+      <input
+        id="attachment-file"
+        name="file"
+        type="file"
+        accept="application/pdf,.pdf"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? 'attachment-file-error' : 'attachment-file-hint'}
+      />
+      <p id="attachment-file-hint" className="text-xs text-slate-700">{t('responses.attachmentsIntro')}</p>
+      {error && <p id="attachment-file-error" className="text-sm text-red-800">{t(error)}</p>}
+      <SubmitButton label={t('responses.upload')} pending={pending} />
+      <FormStatus state={state} />
+    </form>
+  );
+}

@@ -1,0 +1,116 @@
+import pg from 'pg';
+import type { Browser, Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, magicLinkFor, mailTo, test } from './fixtures';
+
+const SUBMITTER = 'formand@handicapraadet.demo.example';
+const EDITOR = 'medlem@handicapraadet.demo.example';
+
+async function signedIn(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto('/signin');
+  await page.getByLabel('E-mailadresse').fill(email);
+  await page.getByRole('button', { name: 'Send login-link' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tjek din e-mail');
+  await page.goto(await magicLinkFor(email));
+  await expect(page.getByText(/^Logget ind som/)).toBeVisible();
+  return page;
+}
+
+const answer = (page: Page, code: string) => page.locator(`fieldset[data-answer="${code}"]`);
+
+/** Stands in for the clock passing the deadline: the organisation's deadline moves into the past. */
+async function moveDeadlineIntoThePast(organisationName: string) {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  await client.query(
+    `UPDATE "ConsultationParty" SET "deadlineExtension" = now() - interval '1 second'
+     WHERE "organisationId" = (SELECT id FROM "Organisation" WHERE name = $1)`,
+    [organisationName],
+  );
+  await client.end();
+}
+
+test('two members draft together, a conflict is resolved, the submitter submits and resubmits, and the deadline closes the form', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const editor = await signedIn(browser, EDITOR);
+  await editor.getByRole('link', { name: 'Mine høringer' }).click();
+  await expect(editor.locator('tr[data-status]')).toContainText('Ikke påbegyndt');
+  await expectNoAxeViolations(editor);
+  await editor.getByRole('link', { name: /Høring over Budget/ }).click();
+  await expect(editor.getByRole('heading', { level: 1 })).toContainText('Handicaprådet');
+
+  // The proposals staff selected for the council come first.
+  await expect(editor.locator('fieldset[data-answer]').first()).toContainText('Udvalgt til jer');
+
+  await editor.getByRole('textbox', { name: 'Generelle bemærkninger' }).fill('Rådet ønsker at fremhæve konsekvenserne for borgere med handicap.');
+  await expect(editor.locator('#general-heading ~ div [role=status]')).toContainText('Gemt');
+  await answer(editor, 'SU01').getByLabel('Støtter ikke').check();
+  await answer(editor, 'SU01').getByLabel('Kommentar (SU01)').fill('Borgere under 50 år må ikke få ringere tilbud.');
+  await expect(answer(editor, 'SU01').getByRole('status')).toContainText('Gemt');
+  await expectNoAxeViolations(editor);
+
+  // The submitter opens the same response and changes the comment.
+  const submitter = await signedIn(browser, SUBMITTER);
+  await submitter.goto(editor.url());
+  await expect(answer(submitter, 'SU01').getByLabel('Kommentar (SU01)')).toHaveValue('Borgere under 50 år må ikke få ringere tilbud.');
+  await expect(answer(submitter, 'SU01')).toContainText('Senest ændret af Demo Medlem H');
+  await answer(submitter, 'SU01').getByLabel('Kommentar (SU01)').fill('Rådet kan ikke støtte forslaget.');
+  await expect(answer(submitter, 'SU01').getByRole('status')).toContainText('Gemt');
+
+  // The editor, still on the older version, types too: a conflict, never a silent overwrite.
+  await answer(editor, 'SU01').getByLabel('Kommentar (SU01)').fill('Borgere under 50 år må ikke få ringere tilbud. Vi foreslår en overgangsordning.');
+  const conflict = answer(editor, 'SU01').getByRole('alert');
+  await expect(conflict).toContainText('Demo Formand H har ændret dette felt');
+  await expect(conflict.locator('[data-conflict=theirs]')).toHaveText('Rådet kan ikke støtte forslaget.');
+  await expect(conflict.locator('[data-conflict=mine]')).toHaveText('Borgere under 50 år må ikke få ringere tilbud. Vi foreslår en overgangsordning.');
+  await expectNoAxeViolations(editor);
+  await conflict.getByRole('button', { name: 'Gem min tekst' }).click();
+  await expect(answer(editor, 'SU01').getByRole('status')).toContainText('Gemt');
+
+  // Attachments: a PDF by its content, not by its name.
+  const upload = editor.getByRole('region', { name: 'Bilag' });
+  await upload.getByLabel('Vælg PDF-fil').setInputFiles({ name: 'falsk.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html>ikke en pdf</html>') });
+  await upload.getByRole('button', { name: 'Upload bilag' }).click();
+  await expect(upload.getByText('Filen er ikke en PDF.')).toBeVisible();
+  await upload.getByLabel('Vælg PDF-fil').setInputFiles({ name: 'Rådets notat.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+  await upload.getByRole('button', { name: 'Upload bilag' }).click();
+  await expect(upload.getByRole('link', { name: 'Rådets notat.pdf' })).toBeVisible();
+  const download = await editor.request.get((await upload.getByRole('link', { name: 'Rådets notat.pdf' }).getAttribute('href'))!);
+  expect(download.headers()['content-disposition']).toMatch(/^attachment; filename=".*"; filename\*=UTF-8''R%C3%A5dets%20notat\.pdf$/);
+  expect((await download.body()).subarray(0, 5).toString()).toBe('%PDF-');
+
+  // The submitter sees the resolved text and submits.
+  await submitter.reload();
+  await expect(answer(submitter, 'SU01').getByLabel('Kommentar (SU01)')).toHaveValue('Borgere under 50 år må ikke få ringere tilbud. Vi foreslår en overgangsordning.');
+  await submitter.getByRole('button', { name: 'Indsend høringssvar' }).click();
+  await expect(submitter.getByText(/Indsendt som version 1 med kvitteringsnummer BH-\d{6}/).first()).toBeVisible();
+  const receipt = (await submitter.getByText(/Indsendt som version 1/).first().textContent())!.match(/BH-\d{6}/)![0];
+  await expect(answer(submitter, 'SU01').getByLabel('Kommentar (SU01)')).toBeDisabled();
+
+  // Both members get the receipt with the PDF copy.
+  for (const address of [SUBMITTER, EDITOR]) {
+    await expect.poll(async () => (await mailTo(address)).some((mail) => mail.subject === `Kvittering for høringssvar ${receipt}`)).toBe(true);
+  }
+  const receiptMail = (await mailTo(EDITOR)).find((mail) => mail.subject.includes(receipt)) as unknown as { attachments: { filename: string; contentType: string; size: number }[] };
+  expect(receiptMail.attachments).toEqual([{ filename: `kvittering-${receipt}.pdf`, contentType: 'application/pdf', size: expect.any(Number) }]);
+  expect(receiptMail.attachments[0]!.size).toBeGreaterThan(1000);
+
+  // Reopened and submitted again: version 2.
+  await submitter.getByRole('button', { name: 'Genåbn høringssvaret' }).click();
+  await expect(submitter.getByText('Høringssvaret er genåbnet')).toBeVisible();
+  await submitter.getByRole('button', { name: 'Indsend høringssvar' }).click();
+  await expect(submitter.getByText(/Indsendt som version 2/).first()).toBeVisible();
+  await expect(submitter.getByText(/^Version 1 · BH-/)).toBeVisible();
+  await expectNoAxeViolations(submitter);
+
+  // After the deadline: the form is closed, and the server refuses what an open page still sends.
+  await submitter.getByRole('button', { name: 'Genåbn høringssvaret' }).click();
+  await expect(submitter.getByText('Høringssvaret er genåbnet')).toBeVisible();
+  await moveDeadlineIntoThePast('Handicaprådet');
+  await answer(submitter, 'SU05').getByLabel('Kommentar (SU05)').fill('For sent.');
+  await expect(answer(submitter, 'SU05').getByRole('status')).toHaveText('Fristen er overskredet. Ændringen er ikke gemt.');
+  await submitter.reload();
+  await expect(submitter.getByText('Fristen er overskredet. Høringssvaret kan ikke længere ændres.')).toBeVisible();
+  await expect(answer(submitter, 'SU05').getByLabel('Kommentar (SU05)')).toBeDisabled();
+  await expect(answer(submitter, 'SU05').getByLabel('Kommentar (SU05)')).toHaveValue('');
+});

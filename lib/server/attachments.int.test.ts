@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { ForbiddenError, type Actor } from '@/lib/server/actor';
+import { addAttachment, AttachmentError, MAX_ATTACHMENT_BYTES, readAttachment, safeFileName } from '@/lib/server/attachments';
+import { db } from '@/lib/server/db';
+import { submitResponse } from '@/lib/server/responses';
+
+afterAll(() => db.$disconnect());
+
+const pdf = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+
+async function world() {
+  const suffix = randomUUID().slice(0, 8);
+  const budget = await db.budget.create({ data: { name: `Bilag ${suffix}`, years: [2026] } });
+  const consultation = await db.consultation.create({ data: { budgetId: budget.id, title: 'Høring', deadline: new Date(Date.now() + 86_400_000), status: 'OPEN' } });
+  const organisations = await Promise.all(['A', 'B'].map((n) => db.organisation.create({ data: { name: `Bilagsråd ${n} ${suffix}`, type: 'OTHER' } })));
+  await db.consultationParty.createMany({ data: organisations.map((o) => ({ consultationId: consultation.id, organisationId: o.id })) });
+  const member = async (organisationId: string): Promise<Actor> => {
+    const user = await db.user.create({ data: { email: `bilag-${randomUUID()}@example.test`, role: 'PARTY_MEMBER' } });
+    await db.membership.create({ data: { userId: user.id, organisationId, role: 'SUBMITTER' } });
+    return { kind: 'user', userId: user.id, role: 'PARTY_MEMBER' };
+  };
+  return { key: { consultationId: consultation.id, organisationId: organisations[0]!.id }, own: await member(organisations[0]!.id), other: await member(organisations[1]!.id) };
+}
+
+it('stores a PDF by its content under a server-made name and serves it to those allowed', async () => {
+  const { key, own, other } = await world();
+  const { id } = await addAttachment(own, key, { name: '../../etc/Bemærkninger "endelig".pdf', bytes: pdf });
+  const stored = await db.attachment.findUniqueOrThrow({ where: { id } });
+  expect(stored.fileName).toBe('Bemærkninger endelig.pdf');
+  expect(stored.storageKey).toMatch(/^[0-9a-f-]{36}\.pdf$/);
+  expect(existsSync(path.resolve(process.env.ATTACHMENT_DIR ?? '.data/attachments', stored.storageKey))).toBe(true);
+
+  expect((await readAttachment(own, id))?.bytes.equals(pdf)).toBe(true);
+  expect(await readAttachment({ kind: 'user', userId: 'staff', role: 'STAFF' }, id)).not.toBeNull();
+  await expect(readAttachment(other, id)).rejects.toBeInstanceOf(ForbiddenError);
+  const politician: Actor = { kind: 'user', userId: 'politiker', role: 'POLITICIAN' };
+  await expect(readAttachment(politician, id)).rejects.toBeInstanceOf(ForbiddenError);
+  await submitResponse(own, key);
+  expect(await readAttachment(politician, id)).not.toBeNull();
+});
+
+it('refuses what is not a PDF whatever its name, files over 10 MB, and other organisations', async () => {
+  const { key, own, other } = await world();
+  await expect(addAttachment(own, key, { name: 'svar.pdf', bytes: Buffer.from('<html><script>alert(1)</script>') })).rejects.toMatchObject({ reason: 'notPdf' });
+  const huge = Buffer.alloc(MAX_ATTACHMENT_BYTES + 1);
+  pdf.copy(huge);
+  await expect(addAttachment(own, key, { name: 'stor.pdf', bytes: huge })).rejects.toBeInstanceOf(AttachmentError);
+  await expect(addAttachment(other, key, { name: 'svar.pdf', bytes: pdf })).rejects.toBeInstanceOf(ForbiddenError);
+  expect(await db.attachment.count({ where: { response: key } })).toBe(0);
+});
+
+it('makes safe download names', () => {
+  expect(safeFileName('C:\\Users\\x\\høringssvar.PDF')).toBe('høringssvar.PDF');
+  expect(safeFileName('noter')).toBe('noter.pdf');
+  expect(safeFileName('a\u0000b\nc.pdf')).toBe('abc.pdf');
+});

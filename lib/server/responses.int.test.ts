@@ -1,0 +1,165 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { copenhagenLocalToInstant } from '@/lib/deadline';
+import { ForbiddenError, type Actor } from '@/lib/server/actor';
+import { db } from '@/lib/server/db';
+import {
+  getResponseWorkspace,
+  grantExtension,
+  listMyConsultations,
+  receiptNumber,
+  reopenResponse,
+  ResponseClosedError,
+  saveAnswer,
+  saveGeneralRemarks,
+  submitResponse,
+  type ResponseKey,
+} from '@/lib/server/responses';
+
+afterAll(() => db.$disconnect());
+afterEach(() => vi.useRealTimers());
+
+const staff: Actor = { kind: 'user', userId: 'responses-staff', role: 'STAFF' };
+
+/** A consultation of its own with one consulted organisation, its editor and submitter, and two proposals. */
+async function world(deadline = new Date(Date.now() + 86_400_000)) {
+  const suffix = randomUUID().slice(0, 8);
+  const budget = await db.budget.create({ data: { name: `Svar ${suffix}`, years: [2026] } });
+  const list = await db.budgetList.create({ data: { budgetId: budget.id, name: 'Indarbejdes', position: 0, incorporated: true } });
+  await db.committee.createMany({ data: [{ code: 'ØU' }], skipDuplicates: true });
+  const proposals = await Promise.all(
+    ['ØU01', 'ØU02'].map((code, position) =>
+      db.proposal.create({ data: { budgetId: budget.id, listId: list.id, committeeCode: 'ØU', code, title: `Forslag ${code}`, summary: 'Resumé', position } }),
+    ),
+  );
+  const consultation = await db.consultation.create({ data: { budgetId: budget.id, title: `Høring ${suffix}`, deadline, status: 'OPEN' } });
+  const organisation = await db.organisation.create({ data: { name: `Råd ${suffix}`, type: 'OTHER' } });
+  await db.consultationParty.create({ data: { consultationId: consultation.id, organisationId: organisation.id } });
+  const member = async (role: 'EDITOR' | 'SUBMITTER', name: string): Promise<Actor> => {
+    const user = await db.user.create({ data: { email: `${role.toLowerCase()}-${suffix}-${randomUUID()}@example.test`, name, role: 'PARTY_MEMBER' } });
+    await db.membership.create({ data: { userId: user.id, organisationId: organisation.id, role } });
+    return { kind: 'user', userId: user.id, role: 'PARTY_MEMBER' };
+  };
+  const key: ResponseKey = { consultationId: consultation.id, organisationId: organisation.id };
+  return { key, proposals, editor: await member('EDITOR', 'Eva Editor'), submitter: await member('SUBMITTER', 'Søren Submitter'), consultation };
+}
+
+describe('drafting together', () => {
+  it('never overwrites another member’s save: the second writer gets a conflict with the saved text', async () => {
+    const { key, proposals, editor, submitter } = await world();
+    const proposalId = proposals[0]!.id;
+    const first = await saveAnswer(editor, key, { proposalId, stance: 'OPPOSE', comment: 'Evas tekst', confidential: false, expectedVersion: 0 });
+    expect(first).toEqual({ ok: true, version: 1, editedBy: 'Eva Editor' });
+    expect(await saveAnswer(submitter, key, { proposalId, stance: 'OPPOSE', comment: 'Sørens tekst', confidential: false, expectedVersion: 1 })).toMatchObject({ ok: true, version: 2 });
+    // Eva still edits version 1.
+    const conflict = await saveAnswer(editor, key, { proposalId, stance: 'OPPOSE', comment: 'Evas nye tekst', confidential: false, expectedVersion: 1 });
+    expect(conflict).toEqual({ ok: false, conflict: { text: 'Sørens tekst', version: 2, editedBy: 'Søren Submitter' } });
+  });
+
+  it('lets exactly one of several concurrent saves of the same version win, and loses no winner', async () => {
+    const { key, proposals, editor, submitter } = await world();
+    const proposalId = proposals[1]!.id;
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => saveAnswer(i % 2 ? editor : submitter, key, { proposalId, stance: 'REMARKS', comment: `tekst ${i}`, confidential: false, expectedVersion: 0 })),
+    );
+    const winners = results.filter((r) => r.ok);
+    expect(winners).toHaveLength(1);
+    const stored = await db.answer.findFirstOrThrow({ where: { proposalId } });
+    expect(stored.version).toBe(1);
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.conflict.text === stored.comment)).toBe(true);
+
+    const remarks = await Promise.all([0, 1, 2].map((i) => saveGeneralRemarks(editor, key, { text: `bemærkning ${i}`, expectedVersion: 0 })));
+    expect(remarks.filter((r) => r.ok)).toHaveLength(1);
+  });
+
+  it('refuses non-members and another organisation’s members, and records the attempt', async () => {
+    const { key, proposals } = await world();
+    const other = await world();
+    await expect(saveAnswer(other.editor, key, { proposalId: proposals[0]!.id, stance: null, comment: 'x', confidential: false, expectedVersion: 0 })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(saveGeneralRemarks(staff, key, { text: 'x', expectedVersion: 0 })).rejects.toBeInstanceOf(ForbiddenError);
+    // A proposal of another budget is refused too.
+    await expect(saveAnswer(other.editor, other.key, { proposalId: proposals[0]!.id, stance: null, comment: 'x', confidential: false, expectedVersion: 0 })).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await db.auditEvent.count({ where: { objectId: key.organisationId, outcome: 'DENIED' } })).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('submitting', () => {
+  it('lets only a submitter submit, keeps every submission as a version, and reopens until the deadline', async () => {
+    const { key, proposals, editor, submitter } = await world();
+    await saveAnswer(editor, key, { proposalId: proposals[0]!.id, stance: 'SUPPORT', comment: 'God idé', confidential: true, expectedVersion: 0 });
+    await expect(submitResponse(editor, key)).rejects.toBeInstanceOf(ForbiddenError);
+
+    const first = await submitResponse(submitter, key);
+    expect(first.version).toBe(1);
+    await expect(saveGeneralRemarks(editor, key, { text: 'for sent', expectedVersion: 0 })).rejects.toMatchObject({ reason: 'submitted' });
+    await reopenResponse(submitter, key);
+    await saveAnswer(editor, key, { proposalId: proposals[0]!.id, stance: 'SUPPORT', comment: 'God idé, med forbehold', confidential: true, expectedVersion: 1 });
+    const second = await submitResponse(submitter, key);
+    expect(second.version).toBe(2);
+
+    const submissions = await db.submission.findMany({ where: { response: key }, orderBy: { version: 'asc' } });
+    expect(submissions.map((s) => [s.version, receiptNumber(s.id)])).toEqual([
+      [1, first.receiptNumber],
+      [2, second.receiptNumber],
+    ]);
+    expect(submissions.map((s) => (s.snapshot as { answers: { comment: string }[] }).answers[0]!.comment)).toEqual(['God idé', 'God idé, med forbehold']);
+    const workspace = await getResponseWorkspace(editor, key);
+    expect(workspace?.submissions.map((s) => s.receiptNumber)).toEqual([second.receiptNumber, first.receiptNumber]);
+  });
+
+  it('turns concurrent submissions of one draft into exactly one version', async () => {
+    const { key, submitter } = await world();
+    await saveGeneralRemarks(submitter, key, { text: 'Samlet svar', expectedVersion: 0 });
+    const attempts = await Promise.allSettled(Array.from({ length: 5 }, () => submitResponse(submitter, key)));
+    expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
+    for (const failed of attempts.filter((a) => a.status === 'rejected')) {
+      expect((failed as PromiseRejectedResult).reason).toMatchObject({ reason: 'submitted' });
+    }
+    expect(await db.submission.count({ where: { response: key } })).toBe(1);
+  });
+});
+
+describe('the deadline', () => {
+  async function atTime(instant: Date, run: () => Promise<unknown>) {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(instant);
+    try {
+      return await run();
+    } finally {
+      vi.useRealTimers();
+    }
+  }
+
+  it('accepts a change one second before the deadline and refuses it at and one second after', async () => {
+    const deadline = new Date(Date.now() + 3_600_000);
+    const { key, editor } = await world(deadline);
+    const save = (version: number) => saveGeneralRemarks(editor, key, { text: `v${version}`, expectedVersion: version });
+    await expect(atTime(new Date(deadline.getTime() - 1000), () => save(0))).resolves.toMatchObject({ ok: true });
+    await expect(atTime(deadline, () => save(1))).rejects.toMatchObject({ reason: 'deadlinePassed' });
+    await expect(atTime(new Date(deadline.getTime() + 1000), () => save(1))).rejects.toBeInstanceOf(ResponseClosedError);
+  });
+
+  it('is a point in Copenhagen time across the daylight-saving changes', async () => {
+    // 12:00 on the day summer time ends is 11:00 UTC; on the day it begins, 10:00 UTC.
+    for (const [local, utc] of [
+      ['2026-10-25T12:00', '2026-10-25T11:00:00.000Z'],
+      ['2026-03-29T12:00', '2026-03-29T10:00:00.000Z'],
+    ] as const) {
+      const deadline = copenhagenLocalToInstant(local);
+      expect(deadline.toISOString()).toBe(utc);
+      const { key, editor } = await world(deadline);
+      await expect(atTime(new Date(deadline.getTime() - 1000), () => saveGeneralRemarks(editor, key, { text: 'i tide', expectedVersion: 0 }))).resolves.toMatchObject({ ok: true });
+      await expect(atTime(new Date(deadline.getTime() + 1000), () => saveGeneralRemarks(editor, key, { text: 'for sent', expectedVersion: 1 }))).rejects.toMatchObject({ reason: 'deadlinePassed' });
+    }
+  });
+
+  it('opens again for one organisation when staff grant an extension, and shows it as late until then', async () => {
+    const { key, editor, submitter } = await world(new Date(Date.now() - 1000));
+    expect((await listMyConsultations(editor)).map((c) => c.status)).toEqual(['LATE']);
+    await expect(saveGeneralRemarks(editor, key, { text: 'x', expectedVersion: 0 })).rejects.toMatchObject({ reason: 'deadlinePassed' });
+    await expect(grantExtension(editor, key, new Date(Date.now() + 3_600_000))).rejects.toBeInstanceOf(ForbiddenError);
+    await grantExtension(staff, key, new Date(Date.now() + 3_600_000));
+    await expect(saveGeneralRemarks(editor, key, { text: 'x', expectedVersion: 0 })).resolves.toMatchObject({ ok: true });
+    expect((await listMyConsultations(submitter)).map((c) => c.status)).toEqual(['DRAFT']);
+  });
+});

@@ -1,0 +1,407 @@
+import 'server-only';
+import { createTranslator } from 'next-intl';
+import { effectiveDeadline, formatCopenhagen, isBeforeDeadline } from '@/lib/deadline';
+import { renderReceiptPdf } from '@/lib/receipt-pdf';
+import da from '@/lib/i18n/messages/da.json';
+import { isStaff, type Actor } from '@/lib/server/actor';
+import { audit } from '@/lib/server/audit';
+import { db } from '@/lib/server/db';
+import { mailText, sendMail } from '@/lib/server/mail';
+import { authorize, deny } from '@/lib/server/policy';
+import type { MembershipRole, Stance } from '@/lib/generated/prisma/enums';
+import type { Prisma } from '@/lib/generated/prisma/client';
+
+
+/** Why a change to a response was refused, for the form to explain. */
+export class ResponseClosedError extends Error {
+  constructor(readonly reason: 'notConsulted' | 'notOpen' | 'deadlinePassed' | 'submitted' | 'notSubmitted') {
+    super(`Response closed: ${reason}`);
+    this.name = 'ResponseClosedError';
+  }
+}
+
+export interface ResponseKey {
+  consultationId: string;
+  organisationId: string;
+}
+
+type Tx = Prisma.TransactionClient;
+
+export function receiptNumber(submissionId: bigint): string {
+  return `BH-${submissionId.toString().padStart(6, '0')}`;
+}
+
+async function membershipRole(actor: Actor, organisationId: string, client: Tx | typeof db = db): Promise<MembershipRole | null> {
+  if (actor.kind !== 'user') return null;
+  const membership = await client.membership.findUnique({ where: { userId_organisationId: { userId: actor.userId, organisationId } } });
+  return membership?.role ?? null;
+}
+
+/** The party's effective deadline and whether the consultation takes changes now. */
+async function partyState(key: ResponseKey, client: Tx | typeof db = db) {
+  const party = await client.consultationParty.findUnique({
+    where: { consultationId_organisationId: key },
+    include: { consultation: true, organisation: true },
+  });
+  if (!party) return null;
+  const deadline = effectiveDeadline(party.consultation.deadline, party.deadlineExtension);
+  const open = party.consultation.status === 'OPEN' && isBeforeDeadline(new Date(), deadline);
+  return { party, deadline, open };
+}
+
+/**
+ * The gate for every change to a response: a member of the organisation (a submitter when
+ * `submitter` is asked), consulted in an open consultation, before its deadline.
+ */
+export async function assertMayChange(actor: Actor, key: ResponseKey, action: string, tx: Tx, options: { submitter?: boolean } = {}) {
+  const role = await membershipRole(actor, key.organisationId, tx);
+  const allowed = role !== null && (!options.submitter || role === 'SUBMITTER');
+  await authorize(actor, action, allowed, { type: 'Organisation', id: key.organisationId });
+  const state = await partyState(key, tx);
+  if (!state) throw new ResponseClosedError('notConsulted');
+  if (state.party.consultation.status !== 'OPEN') throw new ResponseClosedError('notOpen');
+  if (!state.open) throw new ResponseClosedError('deadlinePassed');
+  return state;
+}
+
+/** The response row, created on the first change; concurrent first changes share one row. */
+export async function responseFor(key: ResponseKey, tx: Tx) {
+  await tx.response.createMany({ data: [key], skipDuplicates: true });
+  return tx.response.findUniqueOrThrow({ where: { consultationId_organisationId: key } });
+}
+
+const editorName = (user: { name: string | null; email: string } | null) => (user ? (user.name ?? user.email) : null);
+
+export type PartyStatus = 'NOT_STARTED' | 'DRAFT' | 'SUBMITTED' | 'LATE';
+
+/** The consultations of every organisation the user belongs to, with deadline and status. */
+export async function listMyConsultations(actor: Actor) {
+  if (actor.kind !== 'user') return deny(actor, 'response.list');
+  const memberships = await db.membership.findMany({
+    where: { userId: actor.userId },
+    include: {
+      organisation: {
+        include: {
+          parties: { include: { consultation: true }, where: { consultation: { status: { not: 'DRAFT' } } } },
+          responses: { select: { consultationId: true, status: true, updatedAt: true } },
+        },
+      },
+    },
+  });
+  const now = new Date();
+  return memberships.flatMap(({ organisation, role }) =>
+    organisation.parties.map((party) => {
+      const response = organisation.responses.find((r) => r.consultationId === party.consultationId);
+      const deadline = effectiveDeadline(party.consultation.deadline, party.deadlineExtension);
+      const status: PartyStatus =
+        response?.status === 'SUBMITTED' ? 'SUBMITTED' : !isBeforeDeadline(now, deadline) ? 'LATE' : response ? 'DRAFT' : 'NOT_STARTED';
+      return { consultationId: party.consultationId, title: party.consultation.title, organisationId: organisation.id, organisationName: organisation.name, role, deadline, status };
+    }),
+  );
+}
+
+/** Everything the response form shows. Members of the organisation and staff may read a draft. */
+export async function getResponseWorkspace(actor: Actor, key: ResponseKey) {
+  const role = await membershipRole(actor, key.organisationId);
+  await authorize(actor, 'response.read', role !== null || isStaff(actor), { type: 'Organisation', id: key.organisationId });
+  const state = await partyState(key);
+  if (!state) return null;
+  const { party, deadline, open } = state;
+  const [proposals, assignments, response] = await Promise.all([
+    db.proposal.findMany({
+      where: { budgetId: party.consultation.budgetId },
+      orderBy: [{ list: { position: 'asc' } }, { position: 'asc' }],
+      select: { id: true, code: true, title: true, list: { select: { name: true } } },
+    }),
+    db.proposalAssignment.findMany({ where: key }),
+    db.response.findUnique({
+      where: { consultationId_organisationId: key },
+      include: {
+        updatedBy: { select: { name: true, email: true } },
+        answers: { include: { updatedBy: { select: { name: true, email: true } } } },
+        submissions: { orderBy: { version: 'desc' }, include: { submittedBy: { select: { name: true, email: true } } } },
+        minorityStatements: { orderBy: { createdAt: 'asc' }, include: { author: { select: { name: true, email: true } } } },
+        attachments: { orderBy: { createdAt: 'asc' } },
+      },
+    }),
+  ]);
+  const assigned = new Map(assignments.map((a) => [a.proposalId, a.note]));
+  const answers = new Map(response?.answers.map((a) => [a.proposalId, a]));
+  const ordered = [...proposals].sort((a, b) => Number(assigned.has(b.id)) - Number(assigned.has(a.id)));
+  return {
+    consultation: { id: party.consultation.id, title: party.consultation.title, description: party.consultation.description },
+    organisation: { id: party.organisation.id, name: party.organisation.name },
+    deadline,
+    open,
+    membershipRole: role,
+    status: response?.status ?? 'DRAFT',
+    generalRemarks: { text: response?.generalRemarks ?? '', version: response?.generalRemarksVersion ?? 0 },
+    publicationConsent: response?.publicationConsent ?? false,
+    namesConsent: response?.namesConsent ?? false,
+    lastEdit: response ? { by: editorName(response.updatedBy), at: response.updatedAt } : null,
+    proposals: ordered.map((proposal) => {
+      const answer = answers.get(proposal.id);
+      return {
+        id: proposal.id,
+        code: proposal.code,
+        title: proposal.title,
+        list: proposal.list.name,
+        assigned: assigned.has(proposal.id),
+        assignmentNote: assigned.get(proposal.id) ?? null,
+        stance: answer?.stance ?? null,
+        comment: answer?.comment ?? '',
+        confidential: answer?.confidential ?? false,
+        version: answer?.version ?? 0,
+        lastEdit: answer ? { by: editorName(answer.updatedBy), at: answer.updatedAt } : null,
+      };
+    }),
+    submissions: (response?.submissions ?? []).map((s) => ({
+      version: s.version,
+      receiptNumber: receiptNumber(s.id),
+      submittedAt: s.submittedAt,
+      by: editorName(s.submittedBy),
+    })),
+    minorityStatements: (response?.minorityStatements ?? []).map((m) => ({ id: m.id, text: m.text, author: editorName(m.author), createdAt: m.createdAt })),
+    attachments: (response?.attachments ?? []).map((a) => ({ id: a.id, fileName: a.fileName, size: a.size })),
+  };
+}
+
+export type SaveResult =
+  | { ok: true; version: number; editedBy: string | null }
+  | { ok: false; conflict: { text: string; version: number; editedBy: string | null } };
+
+async function editor(actor: Actor, tx: Tx) {
+  return actor.kind === 'user' ? tx.user.findUnique({ where: { id: actor.userId }, select: { id: true, name: true, email: true } }) : null;
+}
+
+/**
+ * Saves the general remarks if nobody saved them since `expectedVersion`; otherwise returns
+ * the other member's text so the user can merge, never overwriting it silently.
+ */
+export async function saveGeneralRemarks(actor: Actor, key: ResponseKey, input: { text: string; expectedVersion: number }): Promise<SaveResult> {
+  return db.$transaction(async (tx) => {
+    await assertMayChange(actor, key, 'response.edit', tx);
+    const response = await responseFor(key, tx);
+    if (response.status !== 'DRAFT') throw new ResponseClosedError('submitted');
+    const user = await editor(actor, tx);
+    const updated = await tx.response.updateMany({
+      where: { id: response.id, generalRemarksVersion: input.expectedVersion },
+      data: { generalRemarks: input.text, generalRemarksVersion: { increment: 1 }, updatedById: user?.id },
+    });
+    const current = await tx.response.findUniqueOrThrow({ where: { id: response.id }, include: { updatedBy: true } });
+    if (updated.count === 0) return { ok: false, conflict: { text: current.generalRemarks, version: current.generalRemarksVersion, editedBy: editorName(current.updatedBy) } };
+    return { ok: true, version: current.generalRemarksVersion, editedBy: editorName(user) };
+  });
+}
+
+export interface AnswerInput {
+  proposalId: string;
+  stance: Stance | null;
+  comment: string;
+  confidential: boolean;
+  expectedVersion: number;
+}
+
+/** Saves one proposal's stance and comment with the same optimistic concurrency. */
+export async function saveAnswer(actor: Actor, key: ResponseKey, input: AnswerInput): Promise<SaveResult> {
+  return db.$transaction(async (tx) => {
+    const { party } = await assertMayChange(actor, key, 'response.edit', tx);
+    const proposal = await tx.proposal.findFirst({ where: { id: input.proposalId, budgetId: party.consultation.budgetId } });
+    if (!proposal) return deny(actor, 'response.edit', { type: 'Proposal', id: input.proposalId });
+    const response = await responseFor(key, tx);
+    if (response.status !== 'DRAFT') throw new ResponseClosedError('submitted');
+    const user = await editor(actor, tx);
+    const data = { stance: input.stance, comment: input.comment, confidential: input.confidential, updatedById: user?.id };
+
+    // Version 0 means "no answer yet": the row is created, and a concurrent creation loses.
+    const written =
+      input.expectedVersion === 0
+        ? (await tx.answer.createMany({ data: [{ responseId: response.id, proposalId: proposal.id, version: 1, ...data }], skipDuplicates: true })).count
+        : (await tx.answer.updateMany({ where: { responseId: response.id, proposalId: proposal.id, version: input.expectedVersion }, data: { ...data, version: { increment: 1 } } })).count;
+    const current = await tx.answer.findUniqueOrThrow({ where: { responseId_proposalId: { responseId: response.id, proposalId: proposal.id } }, include: { updatedBy: true } });
+    if (written === 0) return { ok: false, conflict: { text: current.comment, version: current.version, editedBy: editorName(current.updatedBy) } };
+    await tx.response.update({ where: { id: response.id }, data: { updatedById: user?.id } });
+    return { ok: true, version: current.version, editedBy: editorName(user) };
+  });
+}
+
+export async function saveConsent(actor: Actor, key: ResponseKey, input: { publicationConsent: boolean; namesConsent: boolean }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await assertMayChange(actor, key, 'response.edit', tx);
+    const response = await responseFor(key, tx);
+    if (response.status !== 'DRAFT') throw new ResponseClosedError('submitted');
+    const user = await editor(actor, tx);
+    await tx.response.update({ where: { id: response.id }, data: { ...input, updatedById: user?.id } });
+  });
+}
+
+export async function addMinorityStatement(actor: Actor, key: ResponseKey, text: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await assertMayChange(actor, key, 'response.minority_statement', tx);
+    const response = await responseFor(key, tx);
+    const user = await editor(actor, tx);
+    const statement = await tx.minorityStatement.create({ data: { responseId: response.id, authorId: user?.id, text } });
+    await audit(actor, { action: 'response.minority_statement', objectType: 'MinorityStatement', objectId: statement.id }, tx);
+  });
+}
+
+/** Locks the response row so that submissions and reopenings of one response run one at a time. */
+async function lockResponse(key: ResponseKey, tx: Tx) {
+  const response = await responseFor(key, tx);
+  await tx.$queryRaw`SELECT id FROM "Response" WHERE id = ${response.id} FOR UPDATE`;
+  return tx.response.findUniqueOrThrow({ where: { id: response.id } });
+}
+
+const responseLabels = createTranslator({ locale: 'da', messages: da, namespace: 'responses' });
+
+/**
+ * Submits the response in one transaction: a frozen, numbered version with a receipt number.
+ * The receipt mail with a PDF copy goes to the organisation's members after the commit.
+ */
+export async function submitResponse(actor: Actor, key: ResponseKey): Promise<{ receiptNumber: string; version: number }> {
+  const { submission, organisationName, consultationTitle } = await db.$transaction(async (tx) => {
+    const { party } = await assertMayChange(actor, key, 'response.submit', tx, { submitter: true });
+    const response = await lockResponse(key, tx);
+    if (response.status !== 'DRAFT') throw new ResponseClosedError('submitted');
+    const full = await tx.response.findUniqueOrThrow({
+      where: { id: response.id },
+      include: {
+        answers: { include: { proposal: { select: { code: true, title: true, list: { select: { position: true } }, position: true } } } },
+        minorityStatements: { include: { author: { select: { name: true, email: true } } }, orderBy: { createdAt: 'asc' } },
+        attachments: { select: { fileName: true } },
+      },
+    });
+    const last = await tx.submission.findFirst({ where: { responseId: response.id }, orderBy: { version: 'desc' } });
+    const user = await editor(actor, tx);
+    const snapshot = {
+      generalRemarks: full.generalRemarks,
+      publicationConsent: full.publicationConsent,
+      namesConsent: full.namesConsent,
+      answers: full.answers
+        .filter((a) => a.stance || a.comment.trim())
+        .sort((a, b) => a.proposal.list.position - b.proposal.list.position || a.proposal.position - b.proposal.position)
+        .map((a) => ({ proposalId: a.proposalId, code: a.proposal.code, title: a.proposal.title, stance: a.stance, comment: a.comment, confidential: a.confidential, version: a.version })),
+      minorityStatements: full.minorityStatements.map((m) => ({ author: editorName(m.author), text: m.text })),
+      attachments: full.attachments.map((a) => a.fileName),
+      submittedBy: editorName(user),
+    };
+    const created = await tx.submission.create({ data: { responseId: response.id, version: (last?.version ?? 0) + 1, submittedById: user?.id, snapshot } });
+    await tx.response.update({ where: { id: response.id }, data: { status: 'SUBMITTED' } });
+    await audit(actor, { action: 'response.submit', objectType: 'Response', objectId: response.id, after: { version: created.version, receipt: receiptNumber(created.id) } }, tx);
+    return { submission: { ...created, snapshot }, organisationName: party.organisation.name, consultationTitle: party.consultation.title };
+  });
+
+  const receipt = receiptNumber(submission.id);
+  await sendReceipt(key.organisationId, { receipt, organisationName, consultationTitle, version: submission.version, submittedAt: submission.submittedAt, snapshot: submission.snapshot }).catch(
+    // The submission stands and its receipt shows on the page; a failed mail must not undo it.
+    (error: unknown) => console.error('Receipt mail failed for', receipt, error),
+  );
+  return { receiptNumber: receipt, version: submission.version };
+}
+
+async function sendReceipt(
+  organisationId: string,
+  receipt: {
+    receipt: string;
+    organisationName: string;
+    consultationTitle: string;
+    version: number;
+    submittedAt: Date;
+    snapshot: { generalRemarks: string; publicationConsent: boolean; submittedBy: string | null; answers: { code: string; title: string; stance: Stance | null; comment: string; confidential: boolean }[]; minorityStatements: { author: string | null; text: string }[]; attachments: string[] };
+  },
+) {
+  const t = responseLabels;
+  const submittedAt = formatCopenhagen(receipt.submittedAt, 'da');
+  const pdf = await renderReceiptPdf({
+    receiptNumber: receipt.receipt,
+    consultationTitle: receipt.consultationTitle,
+    organisationName: receipt.organisationName,
+    version: receipt.version,
+    submittedAt,
+    submittedBy: receipt.snapshot.submittedBy ?? '',
+    generalRemarks: receipt.snapshot.generalRemarks,
+    publicationConsent: receipt.snapshot.publicationConsent,
+    answers: receipt.snapshot.answers.map((a) => ({ code: a.code, title: a.title, stance: a.stance ? t(`stances.${a.stance}`) : null, comment: a.comment, confidential: a.confidential })),
+    minorityStatements: receipt.snapshot.minorityStatements.map((m) => ({ author: m.author ?? '', text: m.text })),
+    attachments: receipt.snapshot.attachments,
+    labels: {
+      title: t('receipt.title'),
+      receiptNumber: t('receipt.receiptNumber'),
+      organisation: t('receipt.organisation'),
+      submitted: t('receipt.submitted'),
+      submittedBy: t('receipt.submittedBy'),
+      version: t('receipt.version'),
+      generalRemarks: t('generalRemarks'),
+      answers: t('receipt.answers'),
+      confidential: t('receipt.confidential'),
+      publication: t('receipt.publication'),
+      publicationYes: t('receipt.publicationYes'),
+      publicationNo: t('receipt.publicationNo'),
+      minorityStatements: t('minorityStatements'),
+      attachments: t('attachments'),
+      none: t('receipt.none'),
+      // The renderer fills in {page} and {pages} itself.
+      page: t.raw('receipt.page') as string,
+    },
+  });
+  const members = await db.membership.findMany({ where: { organisationId }, include: { user: { select: { email: true, erasedAt: true } } } });
+  const recipients = members.filter((m) => !m.user.erasedAt).map((m) => m.user.email);
+  if (!recipients.length) return;
+  await sendMail({
+    to: recipients.join(', '),
+    subject: mailText('receiptSubject', { receipt: receipt.receipt }),
+    text: `${mailText('receiptBody', { organisation: receipt.organisationName, consultation: receipt.consultationTitle, receipt: receipt.receipt, submittedAt, version: receipt.version })}\n\n${mailText('signature')}`,
+    attachments: [{ filename: `kvittering-${receipt.receipt}.pdf`, content: Buffer.from(pdf), contentType: 'application/pdf' }],
+  });
+}
+
+/** A submitter reopens a submitted response to change it; it must be submitted again before the deadline. */
+export async function reopenResponse(actor: Actor, key: ResponseKey): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await assertMayChange(actor, key, 'response.reopen', tx, { submitter: true });
+    const response = await lockResponse(key, tx);
+    if (response.status !== 'SUBMITTED') throw new ResponseClosedError('notSubmitted');
+    await tx.response.update({ where: { id: response.id }, data: { status: 'DRAFT' } });
+    await audit(actor, { action: 'response.reopen', objectType: 'Response', objectId: response.id }, tx);
+  });
+}
+
+/** Staff give one organisation a later deadline. */
+export async function grantExtension(actor: Actor, key: ResponseKey, until: Date): Promise<void> {
+  await authorize(actor, 'consultation.extension', isStaff(actor), { type: 'Organisation', id: key.organisationId });
+  await db.$transaction(async (tx) => {
+    const party = await tx.consultationParty.findUniqueOrThrow({ where: { consultationId_organisationId: key } });
+    // A new deadline earns a new reminder.
+    await tx.consultationParty.update({ where: { consultationId_organisationId: key }, data: { deadlineExtension: until, remindedAt: null } });
+    await audit(actor, { action: 'consultation.extension', objectType: 'ConsultationParty', objectId: `${key.consultationId}:${key.organisationId}`, before: { until: party.deadlineExtension?.toISOString() ?? null }, after: { until: until.toISOString() } }, tx);
+  });
+}
+
+/** Staff ask an organisation to answer particular proposals, with a note why. */
+export async function assignProposals(actor: Actor, key: ResponseKey, proposalIds: string[], note: string | null): Promise<void> {
+  await authorize(actor, 'consultation.assign', isStaff(actor), { type: 'Organisation', id: key.organisationId });
+  await db.$transaction(async (tx) => {
+    await tx.proposalAssignment.deleteMany({ where: key });
+    await tx.proposalAssignment.createMany({ data: proposalIds.map((proposalId) => ({ ...key, proposalId, note })) });
+    await audit(actor, { action: 'consultation.assign', objectType: 'ConsultationParty', objectId: `${key.consultationId}:${key.organisationId}`, after: { proposalIds, note } }, tx);
+  });
+}
+
+/** Every consulted organisation with its effective deadline and response status, for staff. */
+export async function listConsultationParties(actor: Actor) {
+  await authorize(actor, 'consultation.parties', isStaff(actor));
+  const parties = await db.consultationParty.findMany({
+    where: { consultation: { status: { in: ['OPEN', 'CLOSED'] } } },
+    include: { consultation: true, organisation: { include: { responses: { select: { consultationId: true, status: true } } } } },
+    orderBy: [{ consultation: { deadline: 'asc' } }, { organisation: { name: 'asc' } }],
+  });
+  return parties.map((party) => ({
+    consultationId: party.consultationId,
+    title: party.consultation.title,
+    organisationId: party.organisationId,
+    organisationName: party.organisation.name,
+    deadline: effectiveDeadline(party.consultation.deadline, party.deadlineExtension),
+    extended: party.deadlineExtension !== null,
+    status: party.organisation.responses.find((r) => r.consultationId === party.consultationId)?.status ?? null,
+  }));
+}
