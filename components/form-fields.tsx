@@ -13,13 +13,25 @@ function fieldState(state: FormState, name: string) {
   return { error: state.fieldErrors[name], value: state.values[name] };
 }
 
-export function TextField(props: { form: string; name: string; label: string; state: FormState; type?: 'text' | 'email'; maxLength?: number; autoComplete?: string }) {
+/** Label, control and error message, wired together for screen readers. */
+function Field({ id, label, error, children }: { id: string; label: string; error?: string; children: React.ReactNode }) {
   const t = useTranslations();
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium">{label}</label>
+      {children}
+      {error && <p id={`${id}-error`} className="text-sm text-red-800">{t(error)}</p>}
+    </div>
+  );
+}
+
+const describedBy = (id: string, error?: string) => (error ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {});
+
+export function TextField(props: { form: string; name: string; label: string; state: FormState; type?: 'text' | 'email'; maxLength?: number; autoComplete?: string }) {
   const id = `${props.form}-${props.name}`;
   const { error, value } = fieldState(props.state, props.name);
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium">{props.label}</label>
+    <Field id={id} label={props.label} error={error}>
       <input
         id={id}
         name={props.name}
@@ -28,37 +40,24 @@ export function TextField(props: { form: string; name: string; label: string; st
         autoComplete={props.autoComplete}
         defaultValue={value ?? ''}
         key={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
+        {...describedBy(id, error)}
         className={inputClass}
       />
-      {error && <p id={`${id}-error`} className="text-sm text-red-800">{t(error)}</p>}
-    </div>
+    </Field>
   );
 }
 
 export function SelectField(props: { form: string; name: string; label: string; state: FormState; options: { value: string; label: string }[]; defaultValue?: string }) {
-  const t = useTranslations();
   const id = `${props.form}-${props.name}`;
   const { error, value } = fieldState(props.state, props.name);
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium">{props.label}</label>
-      <select
-        id={id}
-        name={props.name}
-        defaultValue={value ?? props.defaultValue}
-        key={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        className={inputClass}
-      >
+    <Field id={id} label={props.label} error={error}>
+      <select id={id} name={props.name} defaultValue={value ?? props.defaultValue} key={value} {...describedBy(id, error)} className={inputClass}>
         {props.options.map((option) => (
           <option key={option.value} value={option.value}>{option.label}</option>
         ))}
       </select>
-      {error && <p id={`${id}-error`} className="text-sm text-red-800">{t(error)}</p>}
-    </div>
+    </Field>
   );
 }
 

@@ -7,7 +7,7 @@ import { isStaff, type Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
 import { authorize } from '@/lib/server/policy';
-import { assertMayChange, responseFor, ResponseClosedError, type ResponseKey } from '@/lib/server/responses';
+import { editableDraft, type ResponseKey } from '@/lib/server/responses';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 const PDF_MAGIC = Buffer.from('%PDF-');
@@ -43,12 +43,9 @@ export async function addAttachment(actor: Actor, key: ResponseKey, file: { name
   await writeFile(storagePath(storageKey), file.bytes, { mode: 0o600, flag: 'wx' });
   try {
     return await db.$transaction(async (tx) => {
-      await assertMayChange(actor, key, 'response.attachment.add', tx);
-      const response = await responseFor(key, tx);
-      if (response.status !== 'DRAFT') throw new ResponseClosedError('submitted');
-      const uploadedById = actor.kind === 'user' ? actor.userId : null;
+      const { response, user } = await editableDraft(actor, key, tx, 'response.attachment.add');
       const attachment = await tx.attachment.create({
-        data: { responseId: response.id, fileName: safeFileName(file.name), storageKey, size: file.bytes.byteLength, uploadedById },
+        data: { responseId: response.id, fileName: safeFileName(file.name), storageKey, size: file.bytes.byteLength, uploadedById: user?.id },
       });
       await audit(actor, { action: 'response.attachment.add', objectType: 'Attachment', objectId: attachment.id, after: { fileName: attachment.fileName, size: attachment.size } }, tx);
       return { id: attachment.id };

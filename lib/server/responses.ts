@@ -53,7 +53,7 @@ async function partyState(key: ResponseKey, client: Tx | typeof db = db) {
  * The gate for every change to a response: a member of the organisation (a submitter when
  * `submitter` is asked), consulted in an open consultation, before its deadline.
  */
-export async function assertMayChange(actor: Actor, key: ResponseKey, action: string, tx: Tx, options: { submitter?: boolean } = {}) {
+async function assertMayChange(actor: Actor, key: ResponseKey, action: string, tx: Tx, options: { submitter?: boolean } = {}) {
   const role = await membershipRole(actor, key.organisationId, tx);
   const allowed = role !== null && (!options.submitter || role === 'SUBMITTER');
   await authorize(actor, action, allowed, { type: 'Organisation', id: key.organisationId });
@@ -65,7 +65,7 @@ export async function assertMayChange(actor: Actor, key: ResponseKey, action: st
 }
 
 /** The response row, created on the first change; concurrent first changes share one row. */
-export async function responseFor(key: ResponseKey, tx: Tx) {
+async function responseFor(key: ResponseKey, tx: Tx) {
   await tx.response.createMany({ data: [key], skipDuplicates: true });
   return tx.response.findUniqueOrThrow({ where: { consultationId_organisationId: key } });
 }
@@ -174,16 +174,21 @@ async function editor(actor: Actor, tx: Tx) {
   return actor.kind === 'user' ? tx.user.findUnique({ where: { id: actor.userId }, select: { id: true, name: true, email: true } }) : null;
 }
 
+/** The draft a member may change now, with the member as editor; refused once submitted. */
+export async function editableDraft(actor: Actor, key: ResponseKey, tx: Tx, action = 'response.edit') {
+  const state = await assertMayChange(actor, key, action, tx);
+  const response = await responseFor(key, tx);
+  if (response.status !== 'DRAFT') throw new ResponseClosedError('submitted');
+  return { state, response, user: await editor(actor, tx) };
+}
+
 /**
  * Saves the general remarks if nobody saved them since `expectedVersion`; otherwise returns
  * the other member's text so the user can merge, never overwriting it silently.
  */
 export async function saveGeneralRemarks(actor: Actor, key: ResponseKey, input: { text: string; expectedVersion: number }): Promise<SaveResult> {
   return db.$transaction(async (tx) => {
-    await assertMayChange(actor, key, 'response.edit', tx);
-    const response = await responseFor(key, tx);
-    if (response.status !== 'DRAFT') throw new ResponseClosedError('submitted');
-    const user = await editor(actor, tx);
+    const { response, user } = await editableDraft(actor, key, tx);
     const updated = await tx.response.updateMany({
       where: { id: response.id, generalRemarksVersion: input.expectedVersion },
       data: { generalRemarks: input.text, generalRemarksVersion: { increment: 1 }, updatedById: user?.id },
@@ -205,12 +210,9 @@ export interface AnswerInput {
 /** Saves one proposal's stance and comment with the same optimistic concurrency. */
 export async function saveAnswer(actor: Actor, key: ResponseKey, input: AnswerInput): Promise<SaveResult> {
   return db.$transaction(async (tx) => {
-    const { party } = await assertMayChange(actor, key, 'response.edit', tx);
-    const proposal = await tx.proposal.findFirst({ where: { id: input.proposalId, budgetId: party.consultation.budgetId } });
+    const { state, response, user } = await editableDraft(actor, key, tx);
+    const proposal = await tx.proposal.findFirst({ where: { id: input.proposalId, budgetId: state.party.consultation.budgetId } });
     if (!proposal) return deny(actor, 'response.edit', { type: 'Proposal', id: input.proposalId });
-    const response = await responseFor(key, tx);
-    if (response.status !== 'DRAFT') throw new ResponseClosedError('submitted');
-    const user = await editor(actor, tx);
     const data = { stance: input.stance, comment: input.comment, confidential: input.confidential, updatedById: user?.id };
 
     // Version 0 means "no answer yet": the row is created, and a concurrent creation loses.
@@ -227,10 +229,7 @@ export async function saveAnswer(actor: Actor, key: ResponseKey, input: AnswerIn
 
 export async function saveConsent(actor: Actor, key: ResponseKey, input: { publicationConsent: boolean; namesConsent: boolean }): Promise<void> {
   await db.$transaction(async (tx) => {
-    await assertMayChange(actor, key, 'response.edit', tx);
-    const response = await responseFor(key, tx);
-    if (response.status !== 'DRAFT') throw new ResponseClosedError('submitted');
-    const user = await editor(actor, tx);
+    const { response, user } = await editableDraft(actor, key, tx);
     await tx.response.update({ where: { id: response.id }, data: { ...input, updatedById: user?.id } });
   });
 }
