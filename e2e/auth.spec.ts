@@ -67,3 +67,19 @@ test('OpenID Connect does not let a non-staff account in', async ({ page }) => {
   await expect(page.getByText('Din konto har ikke adgang')).toBeVisible();
   await expect(page.getByText(/Logget ind som/)).toHaveCount(0);
 });
+
+test('the session endpoint never reveals the session token', async ({ browser }) => {
+  const email = 'politiker@demo.example';
+  const page = await (await browser.newContext()).newPage();
+  await page.goto('/signin');
+  await page.getByLabel('E-mailadresse').fill(email);
+  await page.getByRole('button', { name: 'Send login-link' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tjek din e-mail');
+  await page.goto(await magicLinkFor(email));
+  const cookie = (await page.context().cookies()).find((c) => c.name.endsWith('authjs.session-token'));
+  expect(cookie?.httpOnly).toBe(true);
+  const session = await (await page.request.get('/api/auth/session')).json();
+  expect(session.user).toMatchObject({ email, role: 'POLITICIAN' });
+  expect(JSON.stringify(session)).not.toContain(cookie!.value);
+  expect(Object.keys(session).sort()).toEqual(['expires', 'user']);
+});

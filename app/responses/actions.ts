@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { fieldErrors, formValues, type FormState } from '@/lib/form-state';
+import { fieldErrors, formError, formValues, type FormState } from '@/lib/form-state';
 import { failure } from '@/lib/server/action-errors';
 import { addAttachment, AttachmentError } from '@/lib/server/attachments';
 import {
@@ -15,6 +15,8 @@ import {
   type SaveResult,
 } from '@/lib/server/responses';
 import { ANSWER_LIMITS } from '@/lib/response-limits';
+import { consumeLimit } from '@/lib/server/rate-limit';
+import { requestContext } from '@/lib/server/request-context';
 import { currentActor } from '@/lib/server/session';
 import { Stance } from '@/lib/generated/prisma/enums';
 
@@ -104,6 +106,8 @@ export async function submitResponseAction(_previous: FormState, formData: FormD
   const values = formValues(formData);
   const parsed = keyForm.safeParse(values);
   if (!parsed.success) return fieldErrors(parsed.error, values);
+  const { ip } = await requestContext();
+  if (!(await consumeLimit('submissionPerIp', ip ?? 'unknown')).allowed) return formError('forms.tooManyRequests', values);
   let receipt;
   try {
     receipt = await submitResponse(await currentActor(), parsed.data);

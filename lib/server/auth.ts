@@ -128,7 +128,9 @@ function config(): NextAuthConfig {
       },
       session({ session, user }) {
         const { id, email, name, role } = user as unknown as User;
-        return { ...session, user: { id, email, name, role } };
+        // Only what pages need: the database session row (with its token) never leaves the server,
+        // so /api/auth/session cannot hand the httpOnly cookie's value to a script.
+        return { expires: session.expires, user: { id, email, name, role } } as typeof session;
       },
     },
     events: {

@@ -4,13 +4,14 @@ import { getPool } from '@/lib/server/db';
 
 // Counters live in PostgreSQL (table rate_limits, created by a migration), so limits hold
 // across every app instance that shares the database.
-export type LimitName = 'magicLinkPerEmail' | 'magicLinkPerIp' | 'authPerIp' | 'invitationPerIp';
+export type LimitName = 'magicLinkPerEmail' | 'magicLinkPerIp' | 'authPerIp' | 'invitationPerIp' | 'submissionPerIp';
 
 const LIMITS: Record<LimitName, { points: number; duration: number }> = {
   magicLinkPerEmail: { points: 5, duration: 15 * 60 },
   magicLinkPerIp: { points: 20, duration: 15 * 60 },
   authPerIp: { points: 60, duration: 15 * 60 },
   invitationPerIp: { points: 30, duration: 15 * 60 },
+  submissionPerIp: { points: 20, duration: 15 * 60 },
 };
 
 const limiters = new Map<LimitName, RateLimiterPostgres>();
