@@ -63,7 +63,7 @@ try {
   demoUsers = demoData.demoUsers;
   const { system } = await import('@/lib/server/actor');
   const { db } = await import('@/lib/server/db');
-  if (await demoData.isDatabaseEmpty()) {
+  if (await demoData.isDatabaseEmpty(system)) {
     console.log('Første start: indlæser demodata …');
     await demoData.seedDemoData(system);
   }

@@ -31,7 +31,8 @@ export const demoUsers: { email: string; name: string; role: UserRole; organisat
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Whether the database holds no budget yet (first run of `npm start`). */
-export async function isDatabaseEmpty(): Promise<boolean> {
+export async function isDatabaseEmpty(actor: Actor): Promise<boolean> {
+  await authorize(actor, 'demo.seed', isStaff(actor));
   return (await db.budget.count()) === 0;
 }
 

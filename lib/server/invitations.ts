@@ -58,7 +58,7 @@ export async function inviteUser(actor: Actor, input: InvitationInput): Promise<
     to: email,
     subject: mailText('invitationSubject'),
     text: `${mailText('invitationBody', {
-      inviter: inviter?.name ?? inviter?.email ?? 'Budgetkontoret',
+      inviter: inviter?.name ?? inviter?.email ?? mailText('budgetOffice'),
       organisation: organisation?.name ?? 'none',
       expires: formatExpiry(expiresAt),
       url: `${env().APP_URL}/invitation/${token}`,

@@ -1,3 +1,4 @@
+import { getTranslations } from 'next-intl/server';
 import { ForbiddenError } from '@/lib/server/actor';
 import { exportMyData } from '@/lib/server/personal-data';
 import { currentActor } from '@/lib/server/session';
@@ -14,7 +15,7 @@ export async function GET() {
       },
     });
   } catch (error) {
-    if (error instanceof ForbiddenError) return Response.json({ error: 'Log ind for at hente dine data.' }, { status: 401 });
+    if (error instanceof ForbiddenError) return Response.json({ error: (await getTranslations('errors'))('signInToExport') }, { status: 401 });
     throw error;
   }
 }

@@ -1,12 +1,15 @@
+import { getTranslations } from 'next-intl/server';
 import { ForbiddenError } from '@/lib/server/actor';
 import { readAttachment } from '@/lib/server/attachments';
 import { currentActor } from '@/lib/server/session';
+
+const plainText = (text: string, status: number) => new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 
 /** Serves an attachment to those allowed to see it, always as a download, never rendered inline. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
     const attachment = await readAttachment(await currentActor(), (await params).id);
-    if (!attachment) return new Response('Bilaget findes ikke.', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    if (!attachment) return plainText((await getTranslations('errors'))('attachmentMissing'), 404);
     const ascii = attachment.fileName.replace(/[^\x20-\x7e]/g, '_');
     return new Response(new Uint8Array(attachment.bytes), {
       headers: {
@@ -17,7 +20,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       },
     });
   } catch (error) {
-    if (error instanceof ForbiddenError) return new Response('Du har ikke adgang til bilaget.', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    if (error instanceof ForbiddenError) return plainText((await getTranslations('errors'))('attachmentForbidden'), 403);
     throw error;
   }
 }
