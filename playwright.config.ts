@@ -22,7 +22,11 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  projects: [
+    { name: 'chromium', use: { browserName: 'chromium' }, testIgnore: /\.serial\.spec\.ts$/ },
+    // Journeys that change the shared demo budget run after the rest, which read its figures.
+    { name: 'chromium-serial', use: { browserName: 'chromium' }, testMatch: /\.serial\.spec\.ts$/, dependencies: ['chromium'] },
+  ],
   webServer: {
     // A production build, as users get it.
     command: `npx next build && npx next start -p ${port} -H localhost`,

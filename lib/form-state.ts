@@ -6,7 +6,7 @@ import type { z } from 'zod';
  */
 export type FormState =
   | { status: 'idle' }
-  | { status: 'success'; message: string; params?: Record<string, string> }
+  | { status: 'success'; message: string; params?: Record<string, string | number> }
   | { status: 'error'; formError?: string; fieldErrors: Record<string, string>; values: Record<string, string> };
 
 export const idle: FormState = { status: 'idle' };

@@ -75,6 +75,7 @@ beforeAll(async () => {
   const actor = (user: { id: string; role: 'ADMIN' | 'STAFF' | 'POLITICIAN' | 'PARTY_MEMBER' }): Actor => ({ kind: 'user', userId: user.id, role: user.role });
   const budget = await db.budget.create({ data: { name: `ACL ${suffix}`, years: [2026] } });
   const list = await db.budgetList.create({ data: { budgetId: budget.id, name: 'Liste', position: 0, incorporated: true } });
+  await db.budgetList.create({ data: { budgetId: budget.id, name: 'Anden liste', position: 1, incorporated: false } });
   await db.committee.createMany({ data: [{ code: 'ØU' }], skipDuplicates: true });
   const proposal = await db.proposal.create({ data: { budgetId: budget.id, listId: list.id, committeeCode: 'ØU', code: 'ØU01', title: 'Forslag', summary: 'Resumé', position: 0 } });
   const consultation = (status: 'OPEN' | 'DRAFT') =>
@@ -293,6 +294,18 @@ const rows: Row[] = [
         idle,
         form({ ...responseKey(scope), until: '2099-01-15T12:00' }),
       ),
+  },
+  {
+    // own: moves the world's proposal to the list it is not in; the reason is required of everyone.
+    target: 'staff/proposals/actions.ts#moveProposalsAction',
+    expect: { own: only('staff', 'admin') },
+    call: async () => {
+      const proposal = await db.proposal.findUniqueOrThrow({ where: { id: world.proposalId } });
+      const other = await db.budgetList.findFirstOrThrow({ where: { budgetId: proposal.budgetId, id: { not: proposal.listId } } });
+      const data = form({ budgetId: proposal.budgetId, toListId: other.id, reason: 'Matrix' });
+      data.append('proposal', `${proposal.id}:${proposal.listId}`);
+      return (await load<{ moveProposalsAction: Action }>('staff/proposals/actions.ts')).moveProposalsAction(idle, data);
+    },
   },
   {
     target: 'invitation/[token]/actions.ts#acceptInvitationAction',

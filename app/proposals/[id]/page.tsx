@@ -1,11 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { CommitteeName } from '@/components/committee-name';
 import { ScrollRegion } from '@/components/scroll-region';
 import { formatAmount } from '@/lib/format';
+import { formatCopenhagen } from '@/lib/deadline';
+import { isLocale } from '@/lib/i18n/config';
 import { getProposal } from '@/lib/server/catalogue';
+import { proposalMoveHistory } from '@/lib/server/proposal-moves';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -18,7 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProposalPage({ params }: Props) {
   const proposal = await getProposal((await params).id);
   if (!proposal) notFound();
-  const t = await getTranslations();
+  const [t, moves, locale] = await Promise.all([getTranslations(), proposalMoveHistory(proposal.id), getLocale()]);
   const years = proposal.budget.years;
 
   return (
@@ -66,6 +69,19 @@ export default async function ProposalPage({ params }: Props) {
           </tbody>
         </table>
       </ScrollRegion>
+
+      <h2 className="mt-6 text-xl font-semibold">{t('staff.moves.history')}</h2>
+      {moves.length === 0 ? (
+        <p>{t('staff.moves.noHistory')}</p>
+      ) : (
+        <ul className="mt-2 flex flex-col gap-1" data-moves>
+          {moves.map((move) => (
+            <li key={move.id}>
+              {t('staff.moves.historyLine', { date: formatCopenhagen(move.movedAt, isLocale(locale) ? locale : 'da'), from: move.from, to: move.to, reason: move.reason })}
+            </li>
+          ))}
+        </ul>
+      )}
     </article>
   );
 }
