@@ -27,7 +27,7 @@ function Field({ id, label, error, children }: { id: string; label: string; erro
 
 const describedBy = (id: string, error?: string) => (error ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {});
 
-export function TextField(props: { form: string; name: string; label: string; state: FormState; type?: 'text' | 'email'; maxLength?: number; autoComplete?: string }) {
+export function TextField(props: { form: string; name: string; label: string; state: FormState; type?: 'text' | 'email'; maxLength?: number; autoComplete?: string; defaultValue?: string }) {
   const id = `${props.form}-${props.name}`;
   const { error, value } = fieldState(props.state, props.name);
   return (
@@ -38,7 +38,7 @@ export function TextField(props: { form: string; name: string; label: string; st
         type={props.type ?? 'text'}
         maxLength={props.maxLength}
         autoComplete={props.autoComplete}
-        defaultValue={value ?? ''}
+        defaultValue={value ?? props.defaultValue ?? ''}
         key={value}
         {...describedBy(id, error)}
         className={inputClass}

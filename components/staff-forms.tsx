@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
-import { changeRoleAction, createOrganisationAction, grantExtensionAction, inviteMemberAction, inviteUserAction } from '@/app/staff/actions';
+import { changeRoleAction, createOrganisationAction, grantExtensionAction, inviteMemberAction, inviteUserAction, renameCommitteeAction } from '@/app/staff/actions';
 import { idle, type FormState } from '@/lib/form-state';
 import { FormStatus, SelectField, SubmitButton, TextField } from './form-fields';
 
@@ -89,6 +89,19 @@ export function ExtensionForm({ consultationId, organisationId, organisation, cu
         {error && <p id={`${id}-error`} className="text-sm text-red-800">{tRoot(error)}</p>}
       </div>
       <SubmitButton label={t('extend')} pending={pending} />
+      <FormStatus state={state} />
+    </form>
+  );
+}
+
+export function CommitteeNameForm({ code, name }: { code: string; name: string | null }) {
+  const t = useTranslations('staff');
+  const [state, action, pending] = useForm(renameCommitteeAction);
+  return (
+    <form action={action} noValidate className="flex flex-wrap items-end gap-2">
+      <input type="hidden" name="code" value={code} />
+      <TextField form={`committee-${code}`} name="name" label={t('committeeName', { code })} state={state} defaultValue={name ?? ''} maxLength={200} />
+      <SubmitButton label={t('saveCommittee')} pending={pending} />
       <FormStatus state={state} />
     </form>
   );

@@ -308,6 +308,11 @@ const rows: Row[] = [
     },
   },
   {
+    target: 'staff/actions.ts#renameCommitteeAction',
+    expect: { own: only('staff', 'admin') },
+    call: async () => (await load<{ renameCommitteeAction: Action }>('staff/actions.ts')).renameCommitteeAction(idle, form({ code: 'ØU', name: '' })),
+  },
+  {
     target: 'invitation/[token]/actions.ts#acceptInvitationAction',
     // The token is the credential: whoever holds a valid link may accept it.
     expect: { own: everyone('allow') },

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { fieldErrors, formValues, type FormState } from '@/lib/form-state';
 import { failure } from '@/lib/server/action-errors';
 import { copenhagenLocalToInstant } from '@/lib/deadline';
+import { renameCommittee } from '@/lib/server/committees';
 import { inviteUser } from '@/lib/server/invitations';
 import { grantExtension } from '@/lib/server/responses';
 import { changeUserRole, createOrganisation } from '@/lib/server/organisations';
@@ -98,5 +99,20 @@ export async function grantExtensionAction(_previous: FormState, formData: FormD
     return failure(error, values);
   }
   revalidatePath('/staff');
+  return { status: 'success', message: 'forms.saved' };
+}
+
+const committeeForm = z.object({ code: z.string().min(1).max(10), name: z.string().trim().max(200, { error: 'forms.tooLong' }) });
+
+export async function renameCommitteeAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  const parsed = committeeForm.safeParse(values);
+  if (!parsed.success) return fieldErrors(parsed.error, values);
+  try {
+    await renameCommittee(await currentActor(), parsed.data.code, parsed.data.name || null);
+  } catch (error) {
+    return failure(error, values);
+  }
+  revalidatePath('/', 'layout');
   return { status: 'success', message: 'forms.saved' };
 }

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import { ChangeRoleForm, CreateOrganisationForm, ExtensionForm, InviteMemberForm, InviteUserForm } from '@/components/staff-forms';
+import { ChangeRoleForm, CommitteeNameForm, CreateOrganisationForm, ExtensionForm, InviteMemberForm, InviteUserForm } from '@/components/staff-forms';
 import { formatCopenhagen, instantToCopenhagenLocal } from '@/lib/deadline';
 import { isLocale } from '@/lib/i18n/config';
+import { listCommittees } from '@/lib/server/committees';
 import { listConsultationParties } from '@/lib/server/responses';
 import { isAdmin } from '@/lib/server/actor';
 import { listOrganisations, listUsers } from '@/lib/server/organisations';
@@ -15,10 +16,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function StaffPage() {
   const actor = await currentActor();
-  const [organisations, users, parties, t, format, locale] = await Promise.all([
+  const [organisations, users, parties, committees, t, format, locale] = await Promise.all([
     listOrganisations(actor),
     listUsers(actor),
     listConsultationParties(actor),
+    listCommittees(actor),
     getTranslations(),
     getFormatter(),
     getLocale(),
@@ -95,6 +97,18 @@ export default async function StaffPage() {
                 {party.extended && ` (${t('staff.extendedMark')})`} · {t(`staff.responseStatus.${party.status ?? 'none'}`)}
               </p>
               <ExtensionForm consultationId={party.consultationId} organisationId={party.organisationId} organisation={party.organisationName} current={instantToCopenhagenLocal(party.deadline)} />
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="committees-heading" className="mt-8">
+        <h2 id="committees-heading" className="text-xl font-semibold">{t('staff.committees')}</h2>
+        <p className="text-sm text-slate-700">{t('staff.committeesIntro')}</p>
+        <ul className="mt-2 flex flex-col gap-2">
+          {committees.map((committee) => (
+            <li key={committee.code}>
+              <CommitteeNameForm code={committee.code} name={committee.name} />
             </li>
           ))}
         </ul>

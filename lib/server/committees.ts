@@ -1,0 +1,20 @@
+import 'server-only';
+import { isStaff, type Actor } from '@/lib/server/actor';
+import { audit } from '@/lib/server/audit';
+import { db } from '@/lib/server/db';
+import { authorize } from '@/lib/server/policy';
+
+export async function listCommittees(actor: Actor) {
+  await authorize(actor, 'committee.list', isStaff(actor));
+  return db.committee.findMany({ orderBy: { code: 'asc' } });
+}
+
+/** Staff name a committee; an empty name shows the code again. */
+export async function renameCommittee(actor: Actor, code: string, name: string | null): Promise<void> {
+  await authorize(actor, 'committee.rename', isStaff(actor), { type: 'Committee', id: code });
+  await db.$transaction(async (tx) => {
+    const committee = await tx.committee.findUniqueOrThrow({ where: { code } });
+    await tx.committee.update({ where: { code }, data: { name } });
+    await audit(actor, { action: 'committee.rename', objectType: 'Committee', objectId: code, before: { name: committee.name }, after: { name } }, tx);
+  });
+}
