@@ -1,4 +1,4 @@
-import { expect, expectNoAxeViolations, magicLinkFor, mailTo, signInAsStaff, test } from './fixtures';
+import { expect, expectNoAxeViolations, magicLinkFor, mailTo, signInAsStaff, signInWithMagicLink, test } from './fixtures';
 
 test('a consultation party signs in with a magic link that works once, and signs out', async ({ page, browser }) => {
   const email = 'formand@aeldreraadet.demo.example';
@@ -71,11 +71,7 @@ test('OpenID Connect does not let a non-staff account in', async ({ page }) => {
 test('the session endpoint never reveals the session token', async ({ browser }) => {
   const email = 'politiker@demo.example';
   const page = await (await browser.newContext()).newPage();
-  await page.goto('/signin');
-  await page.getByLabel('E-mailadresse').fill(email);
-  await page.getByRole('button', { name: 'Send login-link' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tjek din e-mail');
-  await page.goto(await magicLinkFor(email));
+  await signInWithMagicLink(page, email);
   const cookie = (await page.context().cookies()).find((c) => c.name.endsWith('authjs.session-token'));
   expect(cookie?.httpOnly).toBe(true);
   const session = await (await page.request.get('/api/auth/session')).json();

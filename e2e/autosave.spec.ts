@@ -1,12 +1,8 @@
-import { expect, expectNoAxeViolations, magicLinkFor, test } from './fixtures';
+import { expect, expectNoAxeViolations, signInWithMagicLink, test } from './fixtures';
 
 test('autosave keeps the text while the connection is down, says so, and saves when it is back; comments stop at their limit', async ({ page }) => {
   const email = 'medlem@aeldreraadet.demo.example';
-  await page.goto('/signin');
-  await page.getByLabel('E-mailadresse').fill(email);
-  await page.getByRole('button', { name: 'Send login-link' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tjek din e-mail');
-  await page.goto(await magicLinkFor(email));
+  await signInWithMagicLink(page, email);
   await page.goto('/responses');
   await page.getByRole('link', { name: /Høring over Budget/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Høringssvar: Ældrerådet');

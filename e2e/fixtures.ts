@@ -52,3 +52,13 @@ export async function linkInMail(address: string, pathPrefix: string): Promise<s
     .toBeTruthy();
   return link!;
 }
+
+/** Signs in with a magic link from the mail catcher, as a consultation party or politician does. */
+export async function signInWithMagicLink(page: Page, email: string): Promise<void> {
+  await page.goto('/signin');
+  await page.getByLabel('E-mailadresse').fill(email);
+  await page.getByRole('button', { name: 'Send login-link' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tjek din e-mail');
+  await page.goto(await magicLinkFor(email));
+  await expect(page.getByText(/^Logget ind som/)).toBeVisible();
+}

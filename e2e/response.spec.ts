@@ -1,18 +1,13 @@
 import pg from 'pg';
 import type { Browser, Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, magicLinkFor, mailTo, test } from './fixtures';
+import { expect, expectNoAxeViolations, mailTo, signInWithMagicLink, test } from './fixtures';
 
 const SUBMITTER = 'formand@handicapraadet.demo.example';
 const EDITOR = 'medlem@handicapraadet.demo.example';
 
 async function signedIn(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  await page.goto('/signin');
-  await page.getByLabel('E-mailadresse').fill(email);
-  await page.getByRole('button', { name: 'Send login-link' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tjek din e-mail');
-  await page.goto(await magicLinkFor(email));
-  await expect(page.getByText(/^Logget ind som/)).toBeVisible();
+  await signInWithMagicLink(page, email);
   return page;
 }
 
