@@ -9,6 +9,7 @@ import type { Actor } from '@/lib/server/actor';
 import { db } from '@/lib/server/db';
 import { hashToken } from '@/lib/server/tokens';
 import type { FormState } from '@/lib/form-state';
+import { buildBudgetDocument, sampleSummary } from '@/test/budget-document-builder';
 
 const session = vi.hoisted(() => ({ actor: { kind: 'anonymous' } as Actor }));
 vi.mock('@/lib/server/session', () => ({ currentActor: async () => session.actor, currentUser: async () => null }));
@@ -169,6 +170,10 @@ const responseScopes = (own: Record<Role, Outcome>) => ({ own, other: everyone('
 type Autosave = (input: unknown) => Promise<unknown>;
 const keyForm = (scope: Scope, extra: Record<string, string> = {}) => form({ ...responseKey(scope), ...extra });
 
+const importDocument = buildBudgetDocument([5101, 5102], [
+  { heading: 'Indarbejdes og sendes i høring', proposals: [{ code: 'ØU01', title: 'Matrixforslag', summary: sampleSummary(0), service: { type: 'Besparelse', amounts: [-1, -2] } }] },
+]);
+
 const rows: Row[] = [
   {
     target: 'responses/actions.ts#saveGeneralRemarksAction',
@@ -311,6 +316,17 @@ const rows: Row[] = [
     target: 'staff/actions.ts#renameCommitteeAction',
     expect: { own: only('staff', 'admin') },
     call: async () => (await load<{ renameCommitteeAction: Action }>('staff/actions.ts')).renameCommitteeAction(idle, form({ code: 'ØU', name: '' })),
+  },
+  {
+    // A small valid document with years of its own, so that importing it touches nothing else.
+    target: 'staff/import/actions.ts#previewImportAction',
+    expect: { own: only('staff', 'admin') },
+    call: async () => (await load<{ previewImportAction: Action }>('staff/import/actions.ts')).previewImportAction(idle, form({ text: importDocument })),
+  },
+  {
+    target: 'staff/import/actions.ts#confirmImportAction',
+    expect: { own: only('staff', 'admin') },
+    call: async () => (await load<{ confirmImportAction: Action }>('staff/import/actions.ts')).confirmImportAction(idle, form({ text: importDocument })),
   },
   {
     target: 'invitation/[token]/actions.ts#acceptInvitationAction',

@@ -13,6 +13,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
     <>
       <nav aria-label={t('nav')} className="no-print mb-4 flex gap-4 text-sm">
         <Link href="/staff" className="text-blue-800 underline underline-offset-2">{t('organisations')}</Link>
+        <Link href="/staff/import" className="text-blue-800 underline underline-offset-2">{t('import.link')}</Link>
         <Link href="/staff/proposals" className="text-blue-800 underline underline-offset-2">{t('moves.link')}</Link>
         <Link href="/staff/audit" className="text-blue-800 underline underline-offset-2">{t('auditLink')}</Link>
       </nav>

@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import type { ParsedBudgetDocument } from '@/lib/budget-document/parse';
+import { parseBudgetDocument, type ParsedBudgetDocument } from '@/lib/budget-document/parse';
 import { db } from '@/lib/server/db';
 import { isStaff, type Actor } from '@/lib/server/actor';
 import { authorize } from '@/lib/server/policy';
@@ -112,4 +112,10 @@ export async function importBudgetDocument(actor: Actor, document: ParsedBudgetD
     },
     { timeout: 60_000 },
   );
+}
+
+/** Parses a document for staff to review before anything is written; throws BudgetDocumentError with every issue. */
+export async function previewBudgetDocument(actor: Actor, text: string): Promise<ParsedBudgetDocument> {
+  await authorize(actor, 'budget.import', isStaff(actor));
+  return parseBudgetDocument(text);
 }

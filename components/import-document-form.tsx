@@ -1,0 +1,81 @@
+'use client';
+
+import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
+import { confirmImportAction, previewImportAction, type ImportState } from '@/app/staff/import/actions';
+import { formatAmount } from '@/lib/format';
+import { FormStatus, SubmitButton } from './form-fields';
+
+const idle: ImportState = { status: 'idle' };
+
+/** Step one shows what the document holds and whether its totals add up; step two writes it. */
+export function ImportDocumentForm() {
+  const t = useTranslations();
+  const [preview, previewAction, previewing] = useActionState<ImportState, FormData>(previewImportAction, idle);
+  const [result, confirmAction, importing] = useActionState<ImportState, FormData>(confirmImportAction, idle);
+  const textError = preview.status === 'error' ? preview.fieldErrors.text : undefined;
+  return (
+    <>
+      <form action={previewAction} noValidate className="flex flex-col gap-2">
+        <label htmlFor="import-file" className="text-sm font-medium">{t('staff.import.file')}</label>
+        <input id="import-file" name="file" type="file" accept=".txt,text/plain" />
+        <label htmlFor="import-text" className="text-sm font-medium">{t('staff.import.text')}</label>
+        <textarea
+          id="import-text"
+          name="text"
+          rows={8}
+          defaultValue={preview.text ?? ''}
+          key={preview.text ?? ''}
+          aria-invalid={textError ? true : undefined}
+          aria-describedby={textError ? 'import-text-error' : undefined}
+          className="rounded border border-slate-500 p-2 font-mono text-xs"
+        />
+        {textError && <p id="import-text-error" className="text-sm text-red-800">{t(textError)}</p>}
+        <SubmitButton label={t('staff.import.preview')} pending={previewing} />
+        <FormStatus state={preview} />
+        {preview.problems && (
+          <ul className="list-disc pl-6 text-sm text-red-800" data-problems>
+            {preview.problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        )}
+      </form>
+
+      {preview.preview && (
+        <section aria-labelledby="import-preview-heading" className="mt-6">
+          <h2 id="import-preview-heading" className="text-xl font-semibold">{t('staff.import.previewHeading', { budget: preview.preview.budgetName })}</h2>
+          <p role="status" className="text-green-900">{t('staff.import.totalsMatch')}</p>
+          {preview.preview.lists.map((list) => (
+            <table key={list.name} className="mt-3 text-sm" data-preview-list={list.name}>
+              <caption className="text-left font-semibold">{t('staff.import.listLine', { list: list.name, count: list.proposals })}</caption>
+              <thead>
+                <tr>
+                  <td />
+                  {preview.preview!.years.map((year) => (
+                    <th key={year} scope="col" className="px-2 text-right">{year}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {(['SERVICE', 'TRANSFER'] as const).map((kind) => (
+                  <tr key={kind} data-total={kind}>
+                    <th scope="row" className="pr-2 text-left font-normal">{t(kind === 'SERVICE' ? 'catalogue.totalService' : 'catalogue.totalTransfer')}</th>
+                    {list.totals.filter((total) => total.kind === kind).map((total) => (
+                      <td key={total.year} className="px-2 text-right tabular-nums">{formatAmount(total.amount)}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ))}
+          <form action={confirmAction} className="mt-4 flex flex-col gap-2">
+            <input type="hidden" name="text" value={preview.text ?? ''} />
+            <SubmitButton label={t('staff.import.confirm')} pending={importing} />
+            <FormStatus state={result} />
+          </form>
+        </section>
+      )}
+    </>
+  );
+}
