@@ -70,25 +70,14 @@ export function MinorityStatementForm({ keys }: { keys: Keys }) {
   );
 }
 
-export function SubmitResponseForm({ keys }: { keys: Keys }) {
+/** Submits a draft, or reopens a submitted response; give it `key={status}` so it starts afresh when that flips. */
+export function SubmissionForm({ keys, submitted }: { keys: Keys; submitted: boolean }) {
   const t = useTranslations('responses');
-  const [state, action, pending] = useForm(submitResponseAction);
+  const [state, action, pending] = useForm(submitted ? reopenResponseAction : submitResponseAction);
   return (
     <form action={action} className="flex flex-col gap-2">
       <KeyFields keys={keys} />
-      <SubmitButton label={t('submit')} pending={pending} />
-      <FormStatus state={state} />
-    </form>
-  );
-}
-
-export function ReopenResponseForm({ keys }: { keys: Keys }) {
-  const t = useTranslations('responses');
-  const [state, action, pending] = useForm(reopenResponseAction);
-  return (
-    <form action={action} className="flex flex-col gap-2">
-      <KeyFields keys={keys} />
-      <SubmitButton label={t('reopen')} pending={pending} />
+      <SubmitButton label={t(submitted ? 'reopen' : 'submit')} pending={pending} />
       <FormStatus state={state} />
     </form>
   );

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { AnswerCard, GeneralRemarksField } from '@/components/response/response-editor';
-import { AttachmentForm, ConsentForm, MinorityStatementForm, ReopenResponseForm, SubmitResponseForm } from '@/components/response/response-forms';
+import { AttachmentForm, ConsentForm, MinorityStatementForm, SubmissionForm } from '@/components/response/response-forms';
 import { formatCopenhagen } from '@/lib/deadline';
 import { isLocale } from '@/lib/i18n/config';
 import { getResponseWorkspace } from '@/lib/server/responses';
@@ -90,7 +90,9 @@ export default async function ResponsePage({ params }: Props) {
         <p className="text-slate-700">{t('submitIntro')}</p>
         {workspace.membershipRole !== 'SUBMITTER' && <p className="mt-2">{t('onlySubmitter')}</p>}
         {workspace.membershipRole === 'SUBMITTER' && workspace.open && (
-          <div className="mt-2">{workspace.status === 'DRAFT' ? <SubmitResponseForm keys={keys} /> : <ReopenResponseForm keys={keys} />}</div>
+          <div className="mt-2">
+            <SubmissionForm key={workspace.status} keys={keys} submitted={workspace.status === 'SUBMITTED'} />
+          </div>
         )}
         {workspace.submissions.length > 0 && (
           <>
