@@ -61,6 +61,37 @@ export function SelectField(props: { form: string; name: string; label: string; 
   );
 }
 
+export function TextArea(props: { form: string; name: string; label: string; state: FormState; defaultValue?: string; rows?: number; maxLength?: number }) {
+  const id = `${props.form}-${props.name}`;
+  const { error, value } = fieldState(props.state, props.name);
+  return (
+    <Field id={id} label={props.label} error={error}>
+      <textarea id={id} name={props.name} rows={props.rows ?? 4} maxLength={props.maxLength} defaultValue={value ?? props.defaultValue ?? ''} key={value} {...describedBy(id, error)} className={inputClass} />
+    </Field>
+  );
+}
+
+/** A Copenhagen wall-clock time (the server reads it in Europe/Copenhagen). */
+export function DateTimeField(props: { form: string; name: string; label: string; state: FormState; defaultValue?: string }) {
+  const id = `${props.form}-${props.name}`;
+  const { error, value } = fieldState(props.state, props.name);
+  return (
+    <Field id={id} label={props.label} error={error}>
+      <input id={id} name={props.name} type="datetime-local" defaultValue={value ?? props.defaultValue ?? ''} key={value} {...describedBy(id, error)} className={inputClass} />
+    </Field>
+  );
+}
+
+export function FileField(props: { form: string; name: string; label: string; state: FormState; accept?: string }) {
+  const id = `${props.form}-${props.name}`;
+  const { error } = fieldState(props.state, props.name);
+  return (
+    <Field id={id} label={props.label} error={error}>
+      <input id={id} name={props.name} type="file" accept={props.accept ?? 'application/pdf,.pdf'} {...describedBy(id, error)} />
+    </Field>
+  );
+}
+
 export function FormStatus({ state }: { state: FormState }) {
   const t = useTranslations();
   if (state.status === 'success') return <p role="status" className="text-green-800">{t(state.message, state.params)}</p>;

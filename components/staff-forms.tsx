@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { changeRoleAction, createOrganisationAction, grantExtensionAction, inviteMemberAction, inviteUserAction, renameCommitteeAction } from '@/app/staff/actions';
 import { idle, type FormState } from '@/lib/form-state';
-import { FormStatus, SelectField, SubmitButton, TextField } from './form-fields';
+import { DateTimeField, FormStatus, SelectField, SubmitButton, TextField } from './form-fields';
 
 type Option = { value: string; label: string };
 
@@ -67,27 +67,12 @@ export function ChangeRoleForm({ userId, email, role, roles }: { userId: string;
 
 export function ExtensionForm({ consultationId, organisationId, organisation, current }: { consultationId: string; organisationId: string; organisation: string; current: string }) {
   const t = useTranslations('staff');
-  const tRoot = useTranslations();
   const [state, action, pending] = useForm(grantExtensionAction);
-  const id = `extension-${organisationId}-${consultationId}`;
-  const error = state.status === 'error' ? state.fieldErrors.until : undefined;
   return (
     <form action={action} noValidate className="flex flex-wrap items-end gap-2">
       <input type="hidden" name="consultationId" value={consultationId} />
       <input type="hidden" name="organisationId" value={organisationId} />
-      <div className="flex flex-col">
-        <label htmlFor={id} className="text-sm font-medium">{t('newDeadline', { organisation })}</label>
-        <input
-          id={id}
-          name="until"
-          type="datetime-local"
-          defaultValue={state.status === 'error' ? state.values.until : current}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-          className="rounded border border-slate-500 px-2 py-1"
-        />
-        {error && <p id={`${id}-error`} className="text-sm text-red-800">{tRoot(error)}</p>}
-      </div>
+      <DateTimeField form={`extension-${organisationId}-${consultationId}`} name="until" label={t('newDeadline', { organisation })} state={state} defaultValue={current} />
       <SubmitButton label={t('extend')} pending={pending} />
       <FormStatus state={state} />
     </form>

@@ -4,7 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { fieldErrors, formError, formValues, type FormState } from '@/lib/form-state';
 import { failure } from '@/lib/server/action-errors';
-import { addAttachment, AttachmentError } from '@/lib/server/attachments';
+import { addAttachment } from '@/lib/server/attachments';
+import { PdfUploadError } from '@/lib/server/file-storage';
 import {
   addMinorityStatement,
   reopenResponse,
@@ -140,7 +141,7 @@ export async function uploadAttachmentAction(_previous: FormState, formData: For
   try {
     await addAttachment(await currentActor(), parsed.data, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
   } catch (error) {
-    if (error instanceof AttachmentError) return { status: 'error', fieldErrors: { file: `responses.${error.reason}` }, values };
+    if (error instanceof PdfUploadError) return { status: 'error', fieldErrors: { file: `responses.${error.reason}` }, values };
     return failure(error, values, CLOSED_REASONS);
   }
   revalidatePath(pathOf(parsed.data));

@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { ForbiddenError, type Actor } from '@/lib/server/actor';
-import { addAttachment, AttachmentError, MAX_ATTACHMENT_BYTES, readAttachment, safeFileName } from '@/lib/server/attachments';
+import { addAttachment, readAttachment } from '@/lib/server/attachments';
+import { MAX_PDF_BYTES, PdfUploadError, safeFileName } from '@/lib/server/file-storage';
 import { db } from '@/lib/server/db';
 import { submitResponse } from '@/lib/server/responses';
 
@@ -45,9 +46,9 @@ it('stores a PDF by its content under a server-made name and serves it to those 
 it('refuses what is not a PDF whatever its name, files over 10 MB, and other organisations', async () => {
   const { key, own, other } = await world();
   await expect(addAttachment(own, key, { name: 'svar.pdf', bytes: Buffer.from('<html><script>alert(1)</script>') })).rejects.toMatchObject({ reason: 'notPdf' });
-  const huge = Buffer.alloc(MAX_ATTACHMENT_BYTES + 1);
+  const huge = Buffer.alloc(MAX_PDF_BYTES + 1);
   pdf.copy(huge);
-  await expect(addAttachment(own, key, { name: 'stor.pdf', bytes: huge })).rejects.toBeInstanceOf(AttachmentError);
+  await expect(addAttachment(own, key, { name: 'stor.pdf', bytes: huge })).rejects.toBeInstanceOf(PdfUploadError);
   await expect(addAttachment(other, key, { name: 'svar.pdf', bytes: pdf })).rejects.toBeInstanceOf(ForbiddenError);
   expect(await db.attachment.count({ where: { response: key } })).toBe(0);
 });

@@ -1,10 +1,10 @@
 import 'server-only';
 import { env } from '@/lib/env';
-import { calendarDaysUntil, effectiveDeadline, formatCopenhagen } from '@/lib/deadline';
+import { calendarDaysUntil, effectiveDeadline } from '@/lib/deadline';
 import { isStaff, type Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
-import { mailText, sendMail } from '@/lib/server/mail';
+import { mailParty, memberAddresses } from '@/lib/server/mail';
 import { authorize } from '@/lib/server/policy';
 
 /**
@@ -13,7 +13,7 @@ import { authorize } from '@/lib/server/policy';
  */
 export async function sendDeadlineReminders(actor: Actor, now = new Date()): Promise<{ reminded: string[] }> {
   await authorize(actor, 'consultation.reminders', isStaff(actor));
-  const { REMINDER_DAYS, APP_URL } = env();
+  const { REMINDER_DAYS } = env();
   const parties = await db.consultationParty.findMany({
     where: { remindedAt: null, consultation: { status: 'OPEN' } },
     include: {
@@ -27,20 +27,11 @@ export async function sendDeadlineReminders(actor: Actor, now = new Date()): Pro
     const days = calendarDaysUntil(now, deadline);
     const submitted = party.organisation.responses.some((r) => r.consultationId === party.consultationId && r.status === 'SUBMITTED');
     if (submitted || deadline <= now || days > REMINDER_DAYS) continue;
-    const recipients = party.organisation.memberships.filter((m) => !m.user.erasedAt).map((m) => m.user.email);
+    const recipients = memberAddresses(party.organisation.memberships);
     // Claimed before sending, so that two runs at once never remind twice.
     const claimed = await db.consultationParty.updateMany({ where: { consultationId: party.consultationId, organisationId: party.organisationId, remindedAt: null }, data: { remindedAt: now } });
     if (claimed.count !== 1 || recipients.length === 0) continue;
-    await sendMail({
-      to: recipients.join(', '),
-      subject: mailText('reminderSubject', { consultation: party.consultation.title }),
-      text: `${mailText('reminderBody', {
-        organisation: party.organisation.name,
-        consultation: party.consultation.title,
-        deadline: formatCopenhagen(deadline, 'da'),
-        url: `${APP_URL}/responses/${party.consultationId}/${party.organisationId}`,
-      })}\n\n${mailText('signature')}`,
-    });
+    await mailParty('reminder', { recipients, organisation: party.organisation.name, consultation: party.consultation.title, deadline, key: party });
     await audit(actor, { action: 'consultation.reminder', objectType: 'ConsultationParty', objectId: `${party.consultationId}:${party.organisationId}`, details: { days } });
     reminded.push(party.organisation.name);
   }

@@ -10,6 +10,7 @@ import { mailText, sendMail } from '@/lib/server/mail';
 import { authorize, deny } from '@/lib/server/policy';
 import type { MembershipRole, Stance } from '@/lib/generated/prisma/enums';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import type { SubmissionSnapshot } from '@/lib/submission-snapshot';
 
 
 /** Why a change to a response was refused, for the form to explain. */
@@ -245,10 +246,43 @@ export async function addMinorityStatement(actor: Actor, key: ResponseKey, text:
 }
 
 /** Locks the response row so that submissions and reopenings of one response run one at a time. */
-async function lockResponse(key: ResponseKey, tx: Tx) {
+export async function lockResponse(key: ResponseKey, tx: Tx) {
   const response = await responseFor(key, tx);
   await tx.$queryRaw`SELECT id FROM "Response" WHERE id = ${response.id} FOR UPDATE`;
   return tx.response.findUniqueOrThrow({ where: { id: response.id } });
+}
+
+/**
+ * Freezes the response as its next numbered submission, marks it submitted and audits it.
+ * The caller holds the response row's lock.
+ */
+export async function freezeSubmission(actor: Actor, responseId: string, user: { id: string; name: string | null; email: string } | null, tx: Tx) {
+  const full = await tx.response.findUniqueOrThrow({
+    where: { id: responseId },
+    include: {
+      answers: { include: { proposal: { select: { code: true, title: true, list: { select: { position: true } }, position: true } } } },
+      minorityStatements: { include: { author: { select: { name: true, email: true } } }, orderBy: { createdAt: 'asc' } },
+      attachments: { select: { fileName: true } },
+    },
+  });
+  const last = await tx.submission.findFirst({ where: { responseId }, orderBy: { version: 'desc' } });
+  const snapshot: SubmissionSnapshot = {
+    generalRemarks: full.generalRemarks,
+    publicationConsent: full.publicationConsent,
+    namesConsent: full.namesConsent,
+    answers: full.answers
+      .filter((a) => a.stance || a.comment.trim())
+      .sort((a, b) => a.proposal.list.position - b.proposal.list.position || a.proposal.position - b.proposal.position)
+      .map((a) => ({ proposalId: a.proposalId, code: a.proposal.code, title: a.proposal.title, stance: a.stance, comment: a.comment, confidential: a.confidential, version: a.version })),
+    minorityStatements: full.minorityStatements.map((m) => ({ id: m.id, author: editorName(m.author), text: m.text })),
+    attachments: full.attachments.map((a) => a.fileName),
+    submittedBy: editorName(user),
+    channel: full.channel,
+  };
+  const created = await tx.submission.create({ data: { responseId, version: (last?.version ?? 0) + 1, submittedById: user?.id, snapshot } });
+  await tx.response.update({ where: { id: responseId }, data: { status: 'SUBMITTED' } });
+  await audit(actor, { action: 'response.submit', objectType: 'Response', objectId: responseId, after: { version: created.version, receipt: receiptNumber(created.id), channel: full.channel } }, tx);
+  return { ...created, snapshot };
 }
 
 const responseLabels = createTranslator({ locale: 'da', messages: da, namespace: 'responses' });
@@ -258,40 +292,25 @@ const responseLabels = createTranslator({ locale: 'da', messages: da, namespace:
  * The receipt mail with a PDF copy goes to the organisation's members after the commit.
  */
 export async function submitResponse(actor: Actor, key: ResponseKey): Promise<{ receiptNumber: string; version: number }> {
-  const { submission, organisationName, consultationTitle } = await db.$transaction(async (tx) => {
+  const frozen = await db.$transaction(async (tx) => {
     const { party } = await assertMayChange(actor, key, 'response.submit', tx, { submitter: true });
     const response = await lockResponse(key, tx);
     if (response.status !== 'DRAFT') throw new ResponseClosedError('submitted');
-    const full = await tx.response.findUniqueOrThrow({
-      where: { id: response.id },
-      include: {
-        answers: { include: { proposal: { select: { code: true, title: true, list: { select: { position: true } }, position: true } } } },
-        minorityStatements: { include: { author: { select: { name: true, email: true } } }, orderBy: { createdAt: 'asc' } },
-        attachments: { select: { fileName: true } },
-      },
-    });
-    const last = await tx.submission.findFirst({ where: { responseId: response.id }, orderBy: { version: 'desc' } });
-    const user = await editor(actor, tx);
-    const snapshot = {
-      generalRemarks: full.generalRemarks,
-      publicationConsent: full.publicationConsent,
-      namesConsent: full.namesConsent,
-      answers: full.answers
-        .filter((a) => a.stance || a.comment.trim())
-        .sort((a, b) => a.proposal.list.position - b.proposal.list.position || a.proposal.position - b.proposal.position)
-        .map((a) => ({ proposalId: a.proposalId, code: a.proposal.code, title: a.proposal.title, stance: a.stance, comment: a.comment, confidential: a.confidential, version: a.version })),
-      minorityStatements: full.minorityStatements.map((m) => ({ author: editorName(m.author), text: m.text })),
-      attachments: full.attachments.map((a) => a.fileName),
-      submittedBy: editorName(user),
-    };
-    const created = await tx.submission.create({ data: { responseId: response.id, version: (last?.version ?? 0) + 1, submittedById: user?.id, snapshot } });
-    await tx.response.update({ where: { id: response.id }, data: { status: 'SUBMITTED' } });
-    await audit(actor, { action: 'response.submit', objectType: 'Response', objectId: response.id, after: { version: created.version, receipt: receiptNumber(created.id) } }, tx);
-    return { submission: { ...created, snapshot }, organisationName: party.organisation.name, consultationTitle: party.consultation.title };
+    const submission = await freezeSubmission(actor, response.id, await editor(actor, tx), tx);
+    return { submission, organisationName: party.organisation.name, consultationTitle: party.consultation.title };
   });
+  return deliverReceipt(key.organisationId, frozen);
+}
 
+type FrozenSubmission = Awaited<ReturnType<typeof freezeSubmission>>;
+
+/** Mails the receipt with a PDF copy to the organisation's members, after the submission committed. */
+export async function deliverReceipt(
+  organisationId: string,
+  { submission, organisationName, consultationTitle }: { submission: FrozenSubmission; organisationName: string; consultationTitle: string },
+): Promise<{ receiptNumber: string; version: number }> {
   const receipt = receiptNumber(submission.id);
-  await sendReceipt(key.organisationId, { receipt, organisationName, consultationTitle, version: submission.version, submittedAt: submission.submittedAt, snapshot: submission.snapshot }).catch(
+  await sendReceipt(organisationId, { receipt, organisationName, consultationTitle, version: submission.version, submittedAt: submission.submittedAt, snapshot: submission.snapshot }).catch(
     // The submission stands and its receipt shows on the page; a failed mail must not undo it.
     (error: unknown) => console.error('Receipt mail failed for', receipt, error),
   );
@@ -306,7 +325,7 @@ async function sendReceipt(
     consultationTitle: string;
     version: number;
     submittedAt: Date;
-    snapshot: { generalRemarks: string; publicationConsent: boolean; submittedBy: string | null; answers: { code: string; title: string; stance: Stance | null; comment: string; confidential: boolean }[]; minorityStatements: { author: string | null; text: string }[]; attachments: string[] };
+    snapshot: SubmissionSnapshot;
   },
 ) {
   const t = responseLabels;

@@ -1,26 +1,8 @@
-import { getTranslations } from 'next-intl/server';
-import { ForbiddenError } from '@/lib/server/actor';
 import { readAttachment } from '@/lib/server/attachments';
+import { servePdf } from '@/lib/server/download';
 import { currentActor } from '@/lib/server/session';
 
-const plainText = (text: string, status: number) => new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-
-/** Serves an attachment to those allowed to see it, always as a download, never rendered inline. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  try {
-    const attachment = await readAttachment(await currentActor(), (await params).id);
-    if (!attachment) return plainText((await getTranslations('errors'))('attachmentMissing'), 404);
-    const ascii = attachment.fileName.replace(/[^\x20-\x7e]/g, '_');
-    return new Response(new Uint8Array(attachment.bytes), {
-      headers: {
-        'Content-Type': 'application/pdf',
-        'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`,
-        'Cache-Control': 'private, no-store',
-        'X-Content-Type-Options': 'nosniff',
-      },
-    });
-  } catch (error) {
-    if (error instanceof ForbiddenError) return plainText((await getTranslations('errors'))('attachmentForbidden'), 403);
-    throw error;
-  }
+  const { id } = await params;
+  return servePdf(async () => readAttachment(await currentActor(), id));
 }

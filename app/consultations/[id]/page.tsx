@@ -1,0 +1,101 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { formatCopenhagen } from '@/lib/deadline';
+import { isLocale } from '@/lib/i18n/config';
+import { getPublicConsultation } from '@/lib/server/public-consultations';
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('publicConsultations'))('title') };
+}
+
+const link = 'text-blue-800 underline underline-offset-2';
+
+// Public and readable without JavaScript: the consultation, its documents and parties, and after
+// publication the responses as their organisations consented to publish them, moderated.
+export default async function PublicConsultationPage({ params }: Props) {
+  const { id } = await params;
+  const [t, tRoot, localeName] = await Promise.all([getTranslations('publicConsultations'), getTranslations(), getLocale()]);
+  const consultation = await getPublicConsultation(id, t('redactedMarker'));
+  if (!consultation) notFound();
+  const locale = isLocale(localeName) ? localeName : 'da';
+
+  return (
+    <>
+      <h1 className="text-2xl font-bold">{consultation.title}</h1>
+      <p className="mt-1">
+        {tRoot(`consultations.phases.${consultation.status}`)} · {t('deadline', { date: formatCopenhagen(consultation.deadline, locale) })}
+        {consultation.publishedAt && ` · ${t('publishedAt', { date: formatCopenhagen(consultation.publishedAt, locale) })}`}
+      </p>
+      {consultation.description && <p className="mt-3 max-w-3xl whitespace-pre-wrap">{consultation.description}</p>}
+      <p className="mt-3"><Link href="/" className={link}>{t('proposalsLink')}</Link></p>
+
+      <section aria-labelledby="documents-heading" className="mt-6">
+        <h2 id="documents-heading" className="text-xl font-semibold">{t('documents')}</h2>
+        {consultation.documents.length === 0 ? (
+          <p>{t('noDocuments')}</p>
+        ) : (
+          <ul className="mt-2 list-disc pl-6">
+            {consultation.documents.map((d) => (
+              <li key={d.id}>
+                <a href={`/api/consultation-documents/${d.id}`} className={link}>{d.title}</a> <span className="text-sm text-slate-700">(PDF, {Math.ceil(d.size / 1024)} kB)</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="parties-heading" className="mt-6">
+        <h2 id="parties-heading" className="text-xl font-semibold">{t('parties')}</h2>
+        <ul className="mt-2 list-disc pl-6">
+          {consultation.parties.map((p) => (
+            <li key={p.id}>{p.name} <span className="text-sm text-slate-700">({tRoot(`orgTypes.${p.type}`)})</span></li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="responses-heading" className="mt-6">
+        <h2 id="responses-heading" className="text-xl font-semibold">{t('responses')}</h2>
+        {consultation.status !== 'PUBLISHED' ? (
+          <p>{t('notYetPublished')}</p>
+        ) : consultation.responses.length === 0 ? (
+          <p>{t('noResponses')}</p>
+        ) : (
+          consultation.responses.map((response, index) => (
+            <article key={response.organisation.name} className="mt-4 rounded border border-slate-300 p-4" aria-labelledby={`response-${index}`}>
+              <h3 id={`response-${index}`} className="text-lg font-semibold">{response.organisation.name}</h3>
+              <p className="text-sm text-slate-700">
+                {tRoot(`orgTypes.${response.organisation.type}`)} · {t('submittedAt', { date: formatCopenhagen(response.submittedAt, locale) })}
+                {response.channel !== 'ONLINE' && ` · ${tRoot(`consultations.channels.${response.channel}`)}`}
+                {response.submittedBy && ` · ${response.submittedBy}`}
+              </p>
+              {response.generalRemarks && <p className="mt-2 whitespace-pre-wrap">{response.generalRemarks}</p>}
+              {response.answers.length > 0 && (
+                <dl className="mt-3">
+                  {response.answers.map((answer) => (
+                    <div key={answer.proposalId} className="mt-2">
+                      <dt className="font-semibold">
+                        <Link href={`/proposals/${answer.proposalId}`} className={link}>{answer.code}</Link> {answer.title}
+                        {answer.stance && <> · {tRoot(`responses.stances.${answer.stance}`)}</>}
+                      </dt>
+                      <dd className="whitespace-pre-wrap">{answer.comment === null ? <em>{t('hidden')}</em> : answer.comment}</dd>
+                    </div>
+                  ))}
+                </dl>
+              )}
+              {response.minorityStatements.map((statement, index) => (
+                <blockquote key={index} className="mt-3 border-l-4 border-slate-400 pl-3">
+                  <p className="text-sm font-semibold">{statement.author ? t('minorityBy', { author: statement.author }) : t('minority')}</p>
+                  <p className="whitespace-pre-wrap">{statement.text}</p>
+                </blockquote>
+              ))}
+            </article>
+          ))
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,140 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { AddDocumentForm, AssignmentForm, ButtonForm, ConsultationDetailsForm, PartiesForm } from '@/components/consultation-forms';
+import { ExtensionForm } from '@/components/staff-forms';
+import { formatCopenhagen, instantToCopenhagenLocal } from '@/lib/deadline';
+import { isLocale } from '@/lib/i18n/config';
+import { getConsultationForStaff } from '@/lib/server/consultations';
+import { currentActor } from '@/lib/server/session';
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('consultations'))('title') };
+}
+
+const link = 'text-blue-800 underline underline-offset-2';
+
+export default async function ConsultationPage({ params }: Props) {
+  const { id } = await params;
+  const [consultation, t, tRoot, localeName] = await Promise.all([getConsultationForStaff(await currentActor(), id), getTranslations('consultations'), getTranslations(), getLocale()]);
+  if (!consultation) notFound();
+  const locale = isLocale(localeName) ? localeName : 'da';
+  const when = (date: Date | null) => (date ? formatCopenhagen(date, locale) : '–');
+  const { status } = consultation;
+  const partyIds = new Set(consultation.parties.map((p) => p.organisationId));
+  const phaseButtons: { phase: 'open' | 'close' | 'publish'; label: string }[] =
+    status === 'DRAFT' ? [{ phase: 'open', label: t('open') }]
+    : status === 'OPEN' ? [{ phase: 'close', label: t('close') }, { phase: 'publish', label: t('publish') }]
+    : status === 'CLOSED' ? [{ phase: 'publish', label: t('publish') }, { phase: 'open', label: t('reopen') }]
+    : [];
+
+  return (
+    <>
+      <p className="text-sm"><Link href="/staff/consultations" className={link}>{t('back')}</Link></p>
+      <h1 className="text-2xl font-bold">{consultation.title}</h1>
+      <p className="mt-1">
+        {t('phaseIs', { phase: t(`phases.${status}`) })} · {consultation.budget.name} · {t('deadlineIs', { date: when(consultation.deadline) })}
+        {consultation.publishedAt && ` · ${t('publishedAt', { date: when(consultation.publishedAt) })}`}
+      </p>
+      {status !== 'DRAFT' && (
+        <p className="mt-1"><Link href={`/consultations/${consultation.id}`} className={link}>{t('publicPage')}</Link></p>
+      )}
+
+      <section aria-labelledby="phase-heading" className="mt-6">
+        <h2 id="phase-heading" className="text-xl font-semibold">{t('phaseHeading')}</h2>
+        <p className="text-sm text-slate-700">{t(`phaseHelp.${status}`)}</p>
+        <div className="mt-2 flex flex-wrap gap-4">
+          {phaseButtons.map(({ phase, label }) => (
+            <ButtonForm key={phase} action="phase" fields={{ consultationId: consultation.id, phase }} label={label} />
+          ))}
+        </div>
+      </section>
+
+      {status !== 'PUBLISHED' && (
+        <section aria-labelledby="details-heading" className="mt-8">
+          <h2 id="details-heading" className="text-xl font-semibold">{t('details')}</h2>
+          <ConsultationDetailsForm consultation={{ id: consultation.id, title: consultation.title, description: consultation.description, deadline: instantToCopenhagenLocal(consultation.deadline) }} />
+        </section>
+      )}
+
+      <section aria-labelledby="documents-heading" className="mt-8">
+        <h2 id="documents-heading" className="text-xl font-semibold">{t('documents')}</h2>
+        {consultation.documents.length === 0 ? (
+          <p>{t('noDocuments')}</p>
+        ) : (
+          <ul className="mt-2 flex flex-col gap-2">
+            {consultation.documents.map((document) => (
+              <li key={document.id} className="flex flex-wrap items-center gap-4">
+                <a href={`/api/consultation-documents/${document.id}`} className={link}>{document.title}</a>
+                <span className="text-sm text-slate-700">{document.fileName}</span>
+                <ButtonForm action="removeDocument" fields={{ consultationId: consultation.id, documentId: document.id }} label={t('removeDocument', { title: document.title })} />
+              </li>
+            ))}
+          </ul>
+        )}
+        <h3 className="mt-4 font-semibold">{t('addDocument')}</h3>
+        <AddDocumentForm consultationId={consultation.id} />
+      </section>
+
+      {(status === 'DRAFT' || status === 'OPEN') && (
+        <section aria-labelledby="choose-heading" className="mt-8">
+          <h2 id="choose-heading" className="text-xl font-semibold">{t('partiesHeading')}</h2>
+          <p className="text-sm text-slate-700">{t('partiesHelp')}</p>
+          <PartiesForm
+            consultationId={consultation.id}
+            organisations={consultation.organisations.map((o) => ({ value: o.id, label: o.name, type: tRoot(`orgTypes.${o.type}`), checked: partyIds.has(o.id) }))}
+          />
+        </section>
+      )}
+
+      <section aria-labelledby="status-heading" className="mt-8">
+        <h2 id="status-heading" className="text-xl font-semibold">{t('statusHeading')}</h2>
+        {consultation.parties.length === 0 && <p>{t('noParties')}</p>}
+        <ul className="mt-2 flex flex-col gap-4">
+          {consultation.parties.map((party) => (
+            <li key={party.organisationId} className="rounded border border-slate-300 p-3" data-party={party.organisationName}>
+              <h3 className="font-semibold">{party.organisationName}</h3>
+              <p className="text-sm">
+                {tRoot(`orgTypes.${party.organisationType}`)} · {t('membersCount', { count: party.members })} ·{' '}
+                <strong>{tRoot(`responses.statuses.${party.status}`)}</strong>
+                {party.channel && party.channel !== 'ONLINE' && ` (${t(`channels.${party.channel}`)})`}
+              </p>
+              <p className="text-sm">
+                {t('deadlineIs', { date: when(party.deadline) })}
+                {party.extended && ` (${tRoot('staff.extendedMark')})`} · {t('notifiedAt', { date: when(party.notifiedAt) })} · {t('remindedAt', { date: when(party.remindedAt) })}
+              </p>
+              <div className="mt-2 flex flex-wrap items-start gap-4">
+                {party.status === 'SUBMITTED' && (
+                  <Link href={`/staff/consultations/${consultation.id}/responses/${party.organisationId}`} className={link}>{t('readResponse', { organisation: party.organisationName })}</Link>
+                )}
+                {party.status !== 'SUBMITTED' && (status === 'OPEN' || status === 'CLOSED') && (
+                  <Link href={`/staff/consultations/${consultation.id}/register/${party.organisationId}`} className={link}>{t('registerFor', { organisation: party.organisationName })}</Link>
+                )}
+                {party.status !== 'SUBMITTED' && status === 'OPEN' && (
+                  <ButtonForm action="remind" fields={{ consultationId: consultation.id, organisationId: party.organisationId }} label={t('remind', { organisation: party.organisationName })} />
+                )}
+              </div>
+              {status !== 'PUBLISHED' && (
+                <details className="mt-2">
+                  <summary className="cursor-pointer text-sm font-medium">{t('partySettings', { count: party.assignments.length })}</summary>
+                  <div className="mt-2 flex flex-col gap-4">
+                    <ExtensionForm consultationId={consultation.id} organisationId={party.organisationId} organisation={party.organisationName} current={instantToCopenhagenLocal(party.deadline)} />
+                    <AssignmentForm
+                      consultationId={consultation.id}
+                      organisationId={party.organisationId}
+                      note={party.assignments[0]?.note ?? ''}
+                      proposals={consultation.proposals.map((p) => ({ value: p.id, label: p.code, checked: party.assignments.some((a) => a.proposalId === p.id) }))}
+                    />
+                  </div>
+                </details>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,265 @@
+import 'server-only';
+import { effectiveDeadline, isBeforeDeadline } from '@/lib/deadline';
+import { isStaff, type Actor } from '@/lib/server/actor';
+import { audit } from '@/lib/server/audit';
+import { db } from '@/lib/server/db';
+import { mailParty, memberAddresses } from '@/lib/server/mail';
+import { authorize } from '@/lib/server/policy';
+import type { PartyStatus } from '@/lib/server/responses';
+import type { ConsultationStatus, Prisma } from '@/lib/generated/prisma/client';
+
+type Tx = Prisma.TransactionClient;
+
+/** Why a consultation change was refused, for the form to explain. */
+export class ConsultationStateError extends Error {
+  constructor(readonly reason: 'wrongPhase' | 'deadlineInPast' | 'noParties' | 'deadlineNotPassed' | 'partyHasResponse' | 'submitted') {
+    super(`Consultation change refused: ${reason}`);
+    this.name = 'ConsultationStateError';
+  }
+}
+
+export interface ConsultationInput {
+  title: string;
+  description: string;
+  deadline: Date;
+}
+
+async function staffOnly(actor: Actor, action: string, consultationId?: string) {
+  await authorize(actor, action, isStaff(actor), consultationId ? { type: 'Consultation', id: consultationId } : undefined);
+}
+
+/** Locks the consultation row so that phase changes and party changes run one at a time. */
+async function lockConsultation(id: string, tx: Tx) {
+  await tx.$queryRaw`SELECT id FROM "Consultation" WHERE id = ${id} FOR UPDATE`;
+  return tx.consultation.findUniqueOrThrow({ where: { id } });
+}
+
+function requirePhase(status: ConsultationStatus, allowed: ConsultationStatus[]) {
+  if (!allowed.includes(status)) throw new ConsultationStateError('wrongPhase');
+}
+
+export async function listConsultations(actor: Actor) {
+  await staffOnly(actor, 'consultation.list');
+  return db.consultation.findMany({
+    orderBy: { deadline: 'desc' },
+    include: { budget: { select: { name: true } }, _count: { select: { parties: true, responses: { where: { status: 'SUBMITTED' } } } } },
+  });
+}
+
+export async function listBudgets(actor: Actor) {
+  await staffOnly(actor, 'consultation.list');
+  return db.budget.findMany({ orderBy: { name: 'desc' }, select: { id: true, name: true } });
+}
+
+export async function createConsultation(actor: Actor, input: ConsultationInput & { budgetId: string }): Promise<{ id: string }> {
+  await staffOnly(actor, 'consultation.create');
+  if (!isBeforeDeadline(new Date(), input.deadline)) throw new ConsultationStateError('deadlineInPast');
+  return db.$transaction(async (tx) => {
+    const consultation = await tx.consultation.create({ data: input });
+    await audit(actor, { action: 'consultation.create', objectType: 'Consultation', objectId: consultation.id, after: { ...input, deadline: input.deadline.toISOString() } }, tx);
+    return { id: consultation.id };
+  });
+}
+
+/** Title, description and deadline can change until the responses are published. */
+export async function updateConsultation(actor: Actor, id: string, input: ConsultationInput): Promise<void> {
+  await staffOnly(actor, 'consultation.update', id);
+  await db.$transaction(async (tx) => {
+    const before = await lockConsultation(id, tx);
+    requirePhase(before.status, ['DRAFT', 'OPEN', 'CLOSED']);
+    await tx.consultation.update({ where: { id }, data: input });
+    // A new deadline earns a new reminder, except where the party has its own.
+    if (before.deadline.getTime() !== input.deadline.getTime()) {
+      await tx.consultationParty.updateMany({ where: { consultationId: id, deadlineExtension: null }, data: { remindedAt: null } });
+    }
+    await audit(
+      actor,
+      {
+        action: 'consultation.update',
+        objectType: 'Consultation',
+        objectId: id,
+        before: { title: before.title, description: before.description, deadline: before.deadline.toISOString() },
+        after: { ...input, deadline: input.deadline.toISOString() },
+      },
+      tx,
+    );
+  });
+}
+
+/** The consultation with everything the staff page shows; null when there is none. */
+export async function getConsultationForStaff(actor: Actor, id: string) {
+  await staffOnly(actor, 'consultation.read', id);
+  const consultation = await db.consultation.findUnique({
+    where: { id },
+    include: {
+      budget: { select: { name: true } },
+      documents: { orderBy: { createdAt: 'asc' } },
+      parties: {
+        include: {
+          organisation: { include: { memberships: { select: { userId: true } } } },
+          assignments: { include: { proposal: { select: { code: true } } } },
+        },
+        orderBy: { organisation: { name: 'asc' } },
+      },
+      responses: { select: { organisationId: true, status: true, channel: true, updatedAt: true } },
+    },
+  });
+  if (!consultation) return null;
+  const [organisations, proposals] = await Promise.all([
+    db.organisation.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, type: true } }),
+    db.proposal.findMany({ where: { budgetId: consultation.budgetId }, orderBy: [{ list: { position: 'asc' } }, { position: 'asc' }], select: { id: true, code: true, title: true } }),
+  ]);
+  const now = new Date();
+  return {
+    ...consultation,
+    organisations,
+    proposals,
+    parties: consultation.parties.map((party) => {
+      const response = consultation.responses.find((r) => r.organisationId === party.organisationId);
+      const deadline = effectiveDeadline(consultation.deadline, party.deadlineExtension);
+      const status: PartyStatus =
+        response?.status === 'SUBMITTED' ? 'SUBMITTED' : consultation.status !== 'DRAFT' && !isBeforeDeadline(now, deadline) ? 'LATE' : response ? 'DRAFT' : 'NOT_STARTED';
+      return {
+        organisationId: party.organisationId,
+        organisationName: party.organisation.name,
+        organisationType: party.organisation.type,
+        members: party.organisation.memberships.length,
+        deadline,
+        extended: party.deadlineExtension !== null,
+        notifiedAt: party.notifiedAt,
+        remindedAt: party.remindedAt,
+        status,
+        channel: response?.channel ?? null,
+        lastActivity: response?.updatedAt ?? null,
+        assignments: party.assignments.map((a) => ({ proposalId: a.proposalId, code: a.proposal.code, note: a.note })),
+      };
+    }),
+  };
+}
+
+/**
+ * Mails the members of every party not yet told that the consultation is open, once each.
+ * Returns the parties told and those that have no members to tell.
+ */
+async function notifyParties(consultationId: string, tx: Tx) {
+  const consultation = await tx.consultation.findUniqueOrThrow({
+    where: { id: consultationId },
+    include: { parties: { where: { notifiedAt: null }, include: { organisation: { include: { memberships: { include: { user: { select: { email: true, erasedAt: true } } } } } } } } },
+  });
+  const notified: string[] = [];
+  const withoutMembers: string[] = [];
+  const mails: Parameters<typeof mailParty>[1][] = [];
+  for (const party of consultation.parties) {
+    const recipients = memberAddresses(party.organisation.memberships);
+    if (recipients.length === 0) {
+      withoutMembers.push(party.organisation.name);
+      continue;
+    }
+    await tx.consultationParty.update({ where: { consultationId_organisationId: { consultationId, organisationId: party.organisationId } }, data: { notifiedAt: new Date() } });
+    notified.push(party.organisation.name);
+    mails.push({ recipients, organisation: party.organisation.name, consultation: consultation.title, deadline: effectiveDeadline(consultation.deadline, party.deadlineExtension), key: party });
+  }
+  return { notified, withoutMembers, mails };
+}
+
+async function sendAll(mails: Parameters<typeof mailParty>[1][]) {
+  for (const mail of mails) {
+    // The phase change stands; a failed mail is logged, and staff can send a reminder.
+    await mailParty('consultationOpen', mail).catch((error: unknown) => console.error('Consultation mail failed for', mail.organisation, error));
+  }
+}
+
+/**
+ * Chooses the consulted organisations. A party that has started a response stays; parties added
+ * while the consultation is open are told at once.
+ */
+export async function setConsultationParties(actor: Actor, id: string, organisationIds: string[]) {
+  await staffOnly(actor, 'consultation.parties.set', id);
+  const { result, mails } = await db.$transaction(async (tx) => {
+    const consultation = await lockConsultation(id, tx);
+    requirePhase(consultation.status, ['DRAFT', 'OPEN']);
+    const current = await tx.consultationParty.findMany({ where: { consultationId: id }, select: { organisationId: true } });
+    const wanted = new Set(organisationIds);
+    const removed = current.map((p) => p.organisationId).filter((orgId) => !wanted.has(orgId));
+    const added = [...wanted].filter((orgId) => !current.some((p) => p.organisationId === orgId));
+    if (removed.length && (await tx.response.count({ where: { consultationId: id, organisationId: { in: removed } } })) > 0) {
+      throw new ConsultationStateError('partyHasResponse');
+    }
+    await tx.consultationParty.deleteMany({ where: { consultationId: id, organisationId: { in: removed } } });
+    await tx.consultationParty.createMany({ data: added.map((organisationId) => ({ consultationId: id, organisationId })) });
+    await audit(actor, { action: 'consultation.parties.set', objectType: 'Consultation', objectId: id, after: { added, removed } }, tx);
+    const told = consultation.status === 'OPEN' ? await notifyParties(id, tx) : { notified: [], withoutMembers: [], mails: [] };
+    return { result: { added: added.length, removed: removed.length, notified: told.notified, withoutMembers: told.withoutMembers }, mails: told.mails };
+  });
+  await sendAll(mails);
+  return result;
+}
+
+/** Opens a draft consultation (or reopens a closed one): members of every party not yet told get an e-mail. */
+export async function openConsultation(actor: Actor, id: string): Promise<{ notified: string[]; withoutMembers: string[] }> {
+  await staffOnly(actor, 'consultation.open', id);
+  const { result, mails } = await db.$transaction(async (tx) => {
+    const consultation = await lockConsultation(id, tx);
+    requirePhase(consultation.status, ['DRAFT', 'CLOSED']);
+    if (!isBeforeDeadline(new Date(), consultation.deadline)) throw new ConsultationStateError('deadlineInPast');
+    if ((await tx.consultationParty.count({ where: { consultationId: id } })) === 0) throw new ConsultationStateError('noParties');
+    await tx.consultation.update({ where: { id }, data: { status: 'OPEN' } });
+    const { mails, ...told } = await notifyParties(id, tx);
+    await audit(actor, { action: 'consultation.open', objectType: 'Consultation', objectId: id, before: { status: consultation.status }, after: { status: 'OPEN', ...told } }, tx);
+    return { result: told, mails };
+  });
+  await sendAll(mails);
+  return result;
+}
+
+/** Ends the consultation: no more changes to responses, whatever the deadlines say. */
+export async function closeConsultation(actor: Actor, id: string): Promise<void> {
+  await staffOnly(actor, 'consultation.close', id);
+  await db.$transaction(async (tx) => {
+    const consultation = await lockConsultation(id, tx);
+    requirePhase(consultation.status, ['OPEN']);
+    await tx.consultation.update({ where: { id }, data: { status: 'CLOSED' } });
+    await audit(actor, { action: 'consultation.close', objectType: 'Consultation', objectId: id, before: { status: 'OPEN' }, after: { status: 'CLOSED' } }, tx);
+  });
+}
+
+/**
+ * Publishes the consultation's responses, once no party can still respond: the consultation is
+ * closed, or every party's deadline (extensions included) has passed. Publication is final.
+ */
+export async function publishConsultation(actor: Actor, id: string): Promise<void> {
+  await staffOnly(actor, 'consultation.publish', id);
+  await db.$transaction(async (tx) => {
+    const consultation = await lockConsultation(id, tx);
+    requirePhase(consultation.status, ['OPEN', 'CLOSED']);
+    if (consultation.status === 'OPEN') {
+      const parties = await tx.consultationParty.findMany({ where: { consultationId: id } });
+      const now = new Date();
+      const stillOpen = [consultation.deadline, ...parties.map((p) => effectiveDeadline(consultation.deadline, p.deadlineExtension))].some((deadline) => isBeforeDeadline(now, deadline));
+      if (stillOpen) throw new ConsultationStateError('deadlineNotPassed');
+    }
+    const publishedAt = new Date();
+    await tx.consultation.update({ where: { id }, data: { status: 'PUBLISHED', publishedAt } });
+    await audit(actor, { action: 'consultation.publish', objectType: 'Consultation', objectId: id, before: { status: consultation.status }, after: { status: 'PUBLISHED', publishedAt: publishedAt.toISOString() } }, tx);
+  });
+}
+
+/** Staff remind one party now, whatever the daily reminder job has done. */
+export async function remindParty(actor: Actor, key: { consultationId: string; organisationId: string }): Promise<{ recipients: number }> {
+  await authorize(actor, 'consultation.reminder', isStaff(actor), { type: 'Organisation', id: key.organisationId });
+  const party = await db.consultationParty.findUniqueOrThrow({
+    where: { consultationId_organisationId: key },
+    include: {
+      consultation: true,
+      organisation: { include: { memberships: { include: { user: { select: { email: true, erasedAt: true } } } }, responses: { where: { consultationId: key.consultationId } } } },
+    },
+  });
+  requirePhase(party.consultation.status, ['OPEN']);
+  if (party.organisation.responses.some((r) => r.status === 'SUBMITTED')) throw new ConsultationStateError('submitted');
+  const recipients = memberAddresses(party.organisation.memberships);
+  const deadline = effectiveDeadline(party.consultation.deadline, party.deadlineExtension);
+  await mailParty('reminder', { recipients, organisation: party.organisation.name, consultation: party.consultation.title, deadline, key });
+  await db.consultationParty.update({ where: { consultationId_organisationId: key }, data: { remindedAt: new Date() } });
+  await audit(actor, { action: 'consultation.reminder', objectType: 'ConsultationParty', objectId: `${key.consultationId}:${key.organisationId}`, details: { recipients: recipients.length, manual: true } });
+  return { recipients: recipients.length };
+}

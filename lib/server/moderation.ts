@@ -1,0 +1,85 @@
+import 'server-only';
+import { targetText } from '@/lib/moderation';
+import { parseSnapshot } from '@/lib/submission-snapshot';
+import { isStaff, type Actor } from '@/lib/server/actor';
+import { audit } from '@/lib/server/audit';
+import { db } from '@/lib/server/db';
+import { authorize } from '@/lib/server/policy';
+import { receiptNumber, type ResponseKey } from '@/lib/server/responses';
+import type { ModerationKind } from '@/lib/generated/prisma/enums';
+
+export class ModerationError extends Error {
+  constructor(readonly reason: 'notSubmitted' | 'unknownTarget' | 'passageNotFound') {
+    super(`Moderation refused: ${reason}`);
+    this.name = 'ModerationError';
+  }
+}
+
+const person = (user: { name: string | null; email: string } | null) => (user ? (user.name ?? user.email) : null);
+
+/** The latest submitted version of a response with its moderation, for staff. Null when nothing was submitted. */
+export async function getSubmittedResponse(actor: Actor, key: ResponseKey) {
+  await authorize(actor, 'response.moderation.read', isStaff(actor), { type: 'Organisation', id: key.organisationId });
+  const response = await db.response.findUnique({
+    where: { consultationId_organisationId: key },
+    include: {
+      organisation: { select: { name: true } },
+      consultation: { select: { id: true, title: true, status: true } },
+      registeredBy: { select: { name: true, email: true } },
+      attachments: { orderBy: { createdAt: 'asc' }, select: { id: true, fileName: true } },
+      submissions: { orderBy: { version: 'desc' }, take: 1 },
+      moderations: { orderBy: { createdAt: 'asc' }, include: { createdBy: { select: { name: true, email: true } } } },
+    },
+  });
+  const submission = response?.submissions[0];
+  if (!response || !submission) return null;
+  return {
+    organisation: response.organisation,
+    consultation: response.consultation,
+    status: response.status,
+    channel: response.channel,
+    registeredBy: person(response.registeredBy),
+    receivedAt: response.receivedAt,
+    attachments: response.attachments,
+    submission: { version: submission.version, receiptNumber: receiptNumber(submission.id), submittedAt: submission.submittedAt, snapshot: parseSnapshot(submission.snapshot) },
+    moderations: response.moderations.map((m) => ({ id: m.id, target: m.target, kind: m.kind, passage: m.passage, reason: m.reason, by: person(m.createdBy), at: m.createdAt })),
+  };
+}
+
+export interface ModerationInput {
+  target: string;
+  kind: ModerationKind;
+  passage: string | null;
+  reason: string;
+}
+
+/**
+ * Hides an item or redacts a passage of a submitted response in what is published. The response
+ * and its submissions stay as they were; the rule and its reason are recorded and audited.
+ */
+export async function addModeration(actor: Actor, key: ResponseKey, input: ModerationInput): Promise<{ id: string }> {
+  await authorize(actor, 'response.moderate', isStaff(actor), { type: 'Organisation', id: key.organisationId });
+  return db.$transaction(async (tx) => {
+    const response = await tx.response.findUnique({ where: { consultationId_organisationId: key }, include: { submissions: { orderBy: { version: 'desc' }, take: 1 } } });
+    const submission = response?.submissions[0];
+    if (!response || !submission) throw new ModerationError('notSubmitted');
+    const text = targetText(parseSnapshot(submission.snapshot), input.target);
+    if (text === null) throw new ModerationError('unknownTarget');
+    const passage = input.kind === 'REDACT' ? input.passage : null;
+    if (input.kind === 'REDACT' && (!passage || !text.includes(passage))) throw new ModerationError('passageNotFound');
+    const moderation = await tx.moderation.create({
+      data: { responseId: response.id, target: input.target, kind: input.kind, passage, reason: input.reason, createdById: actor.kind === 'user' ? actor.userId : null },
+    });
+    await audit(actor, { action: 'response.moderate', objectType: 'Response', objectId: response.id, after: { moderationId: moderation.id, target: input.target, kind: input.kind, passage, reason: input.reason } }, tx);
+    return { id: moderation.id };
+  });
+}
+
+/** Withdraws a moderation; the audit log keeps that it existed. */
+export async function removeModeration(actor: Actor, moderationId: string): Promise<void> {
+  await authorize(actor, 'response.moderate.remove', isStaff(actor), { type: 'Moderation', id: moderationId });
+  await db.$transaction(async (tx) => {
+    const removed = await tx.moderation.delete({ where: { id: moderationId } });
+    await audit(actor, { action: 'response.moderate.remove', objectType: 'Response', objectId: removed.responseId, before: { moderationId, target: removed.target, kind: removed.kind, passage: removed.passage, reason: removed.reason } }, tx);
+  });
+}
