@@ -17,6 +17,7 @@ CREATE TABLE "ProposalVersion" (
     "summary" TEXT NOT NULL,
     "lines" JSONB NOT NULL,
     "reason" TEXT NOT NULL,
+    "imported" BOOLEAN NOT NULL DEFAULT false,
     "editedById" TEXT,
     "editedAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
@@ -34,7 +35,7 @@ ALTER TABLE "ProposalVersion" ADD CONSTRAINT "ProposalVersion_editedById_fkey" F
 
 
 -- Backfill: version 1 of every existing proposal is what the import created.
-INSERT INTO "ProposalVersion" ("id", "proposalId", "version", "code", "title", "summary", "lines", "reason", "editedAt")
+INSERT INTO "ProposalVersion" ("id", "proposalId", "version", "code", "title", "summary", "lines", "reason", "imported", "editedAt")
 SELECT
     gen_random_uuid()::text,
     p."id",
@@ -48,6 +49,7 @@ SELECT
         '[]'::jsonb
     ),
     'Import',
+    true,
     p."createdAt"
 FROM "Proposal" p;
 
