@@ -9,7 +9,7 @@ import type { VersionLine } from '@/lib/budget/versions';
 import { failure } from '@/lib/server/action-errors';
 import { getCatalogue } from '@/lib/server/catalogue';
 import { MoveConflictError, moveProposals } from '@/lib/server/proposal-moves';
-import { editProposal, ProposalVersionConflictError } from '@/lib/server/proposal-versions';
+import { editProposal } from '@/lib/server/proposal-versions';
 import { currentActor } from '@/lib/server/session';
 import { ProposalType } from '@/lib/generated/prisma/enums';
 
