@@ -16,7 +16,7 @@ import {
   updateConsultationAction,
 } from '@/app/staff/consultations/actions';
 import { idle, type FormState } from '@/lib/form-state';
-import { DateTimeField, FileField, FormStatus, SelectField, SubmitButton, TextArea, TextField } from './form-fields';
+import { DateTimeField, FileField, FormStatus, SelectField, SubmitButton, TextAreaField, TextField } from './form-fields';
 
 type Option = { value: string; label: string };
 type Action = (state: FormState, data: FormData) => Promise<FormState>;
@@ -49,7 +49,7 @@ export function ConsultationDetailsForm({ consultation, budgets }: { consultatio
       {consultation && <Hidden fields={{ consultationId: consultation.id }} />}
       {budgets && <SelectField form={form} name="budgetId" label={t('budget')} state={state} options={budgets} />}
       <TextField form={form} name="title" label={t('titleField')} state={state} maxLength={200} defaultValue={consultation?.title} />
-      <TextArea form={form} name="description" label={t('description')} state={state} maxLength={5000} defaultValue={consultation?.description} />
+      <TextAreaField form={form} name="description" label={t('description')} state={state} maxLength={5000} defaultValue={consultation?.description} />
       <DateTimeField form={form} name="deadline" label={t('deadlineField')} state={state} defaultValue={consultation?.deadline} />
       <SubmitButton label={consultation ? t('save') : t('create')} pending={pending} />
       <FormStatus state={state} />
@@ -132,7 +132,7 @@ export function RegisterResponseForm({ consultationId, organisationId, proposals
       <SelectField form="register" name="channel" label={t('channel')} state={state} options={[{ value: 'EMAIL', label: t('channels.EMAIL') }, { value: 'LETTER', label: t('channels.LETTER') }]} />
       <DateTimeField form="register" name="receivedAt" label={t('receivedAt')} state={state} defaultValue={now} />
       <FileField form="register" name="original" label={t('original')} state={state} />
-      <TextArea form="register" name="generalRemarks" label={t('generalRemarks')} state={state} rows={6} maxLength={20000} />
+      <TextAreaField form="register" name="generalRemarks" label={t('generalRemarks')} state={state} rows={6} maxLength={20000} />
       <label className="flex items-center gap-2">
         <input type="checkbox" name="publicationConsent" defaultChecked={kept('publicationConsent') === 'on'} key={kept('publicationConsent')} />
         {t('publicationConsent')}

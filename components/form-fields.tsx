@@ -47,6 +47,25 @@ export function TextField(props: { form: string; name: string; label: string; st
   );
 }
 
+export function TextAreaField(props: { form: string; name: string; label: string; state: FormState; rows?: number; maxLength?: number; defaultValue?: string }) {
+  const id = `${props.form}-${props.name}`;
+  const { error, value } = fieldState(props.state, props.name);
+  return (
+    <Field id={id} label={props.label} error={error}>
+      <textarea
+        id={id}
+        name={props.name}
+        rows={props.rows ?? 4}
+        maxLength={props.maxLength}
+        defaultValue={value ?? props.defaultValue ?? ''}
+        key={value}
+        {...describedBy(id, error)}
+        className={`${inputClass} p-2`}
+      />
+    </Field>
+  );
+}
+
 export function SelectField(props: { form: string; name: string; label: string; state: FormState; options: { value: string; label: string }[]; defaultValue?: string }) {
   const id = `${props.form}-${props.name}`;
   const { error, value } = fieldState(props.state, props.name);
@@ -57,16 +76,6 @@ export function SelectField(props: { form: string; name: string; label: string; 
           <option key={option.value} value={option.value}>{option.label}</option>
         ))}
       </select>
-    </Field>
-  );
-}
-
-export function TextArea(props: { form: string; name: string; label: string; state: FormState; defaultValue?: string; rows?: number; maxLength?: number }) {
-  const id = `${props.form}-${props.name}`;
-  const { error, value } = fieldState(props.state, props.name);
-  return (
-    <Field id={id} label={props.label} error={error}>
-      <textarea id={id} name={props.name} rows={props.rows ?? 4} maxLength={props.maxLength} defaultValue={value ?? props.defaultValue ?? ''} key={value} {...describedBy(id, error)} className={inputClass} />
     </Field>
   );
 }

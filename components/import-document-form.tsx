@@ -73,6 +73,12 @@ export function ImportDocumentForm() {
             <input type="hidden" name="text" value={preview.text ?? ''} />
             <SubmitButton label={t('staff.import.confirm')} pending={importing} />
             <FormStatus state={result} />
+            {result.kept && (result.kept.moves.length > 0 || result.kept.edits.length > 0) && (
+              <ul className="list-disc pl-6 text-sm" data-kept>
+                {result.kept.moves.length > 0 && <li data-kept-moves>{t('proposalVersions.keptMoves', { codes: result.kept.moves.join(', ') })}</li>}
+                {result.kept.edits.length > 0 && <li data-kept-edits>{t('proposalVersions.keptEdits', { codes: result.kept.edits.join(', ') })}</li>}
+              </ul>
+            )}
           </form>
         </section>
       )}

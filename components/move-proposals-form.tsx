@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { moveProposalsAction, type MoveState } from '@/app/staff/proposals/actions';
@@ -40,11 +41,14 @@ export function MoveProposalsForm({ budgetId, lists }: { budgetId: string; lists
             <legend className="px-1 font-semibold">{list.name}</legend>
             <ul className="flex flex-col gap-1">
               {list.proposals.map((proposal) => (
-                <li key={proposal.id}>
+                <li key={proposal.id} className="flex items-start justify-between gap-2">
                   <label className="flex items-start gap-2 text-sm">
                     <input type="checkbox" name="proposal" value={`${proposal.id}:${list.id}`} aria-label={t('staff.moves.choose', { code: proposal.code })} />
                     <span><span className="font-mono">{proposal.code}</span> {proposal.title}</span>
                   </label>
+                  <Link href={`/staff/proposals/${proposal.id}/edit`} aria-label={t('proposalVersions.editLabel', { code: proposal.code })} className="text-sm text-blue-800 underline underline-offset-2">
+                    {t('proposalVersions.edit')}
+                  </Link>
                 </li>
               ))}
             </ul>

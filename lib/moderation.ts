@@ -50,6 +50,7 @@ export function publishedView(snapshot: SubmissionSnapshot, rules: readonly Mode
         title: answer.title,
         stance: answer.stance,
         version: answer.version,
+        proposalVersion: answer.proposalVersion,
         comment: moderate(answer.comment, answerTarget(answer.proposalId), rules, marker),
       })),
     minorityStatements: snapshot.minorityStatements.flatMap((statement, index) => {

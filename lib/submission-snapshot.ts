@@ -10,6 +10,8 @@ const answer = z.object({
   comment: z.string(),
   confidential: z.boolean(),
   version: z.number().int(),
+  /** The proposal's version the answer was given to; absent in submissions made before versions existed. */
+  proposalVersion: z.number().int().nullable().default(null),
 });
 
 export const submissionSnapshot = z.object({

@@ -58,6 +58,8 @@ async function main(): Promise<number> {
         : `${result.budgetName}: ${result.proposals} forslag gemt (${result.changes} ændringer).`,
     );
     if (result.notInDocument.length) console.error(`Findes i databasen men ikke i dokumentet (bevaret): ${result.notInDocument.join(', ')}`);
+    if (result.keptMoves.length) console.error(`Flyttet af administrationen, bliver på deres liste: ${result.keptMoves.join(', ')}`);
+    if (result.keptEdits.length) console.error(`Redigeret af administrationen, tekst og beløb bevaret: ${result.keptEdits.join(', ')}`);
     return 0;
   } finally {
     await database.stop();

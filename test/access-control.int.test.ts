@@ -313,6 +313,15 @@ const rows: Row[] = [
     },
   },
   {
+    target: 'staff/proposals/actions.ts#editProposalAction',
+    expect: { own: only('staff', 'admin') },
+    call: async () => {
+      const { version } = await db.proposal.findUniqueOrThrow({ where: { id: world.proposalId } });
+      const data = form({ proposalId: world.proposalId, expectedVersion: String(version), title: 'Forslag', summary: 'Resumé', 'type:SERVICE': 'SAVING', 'type:TRANSFER': 'SAVING', 'amount:SERVICE:2026': '-100', reason: 'Matrix' });
+      return (await load<{ editProposalAction: Action }>('staff/proposals/actions.ts')).editProposalAction(idle, data);
+    },
+  },
+  {
     target: 'staff/actions.ts#renameCommitteeAction',
     expect: { own: only('staff', 'admin') },
     call: async () => (await load<{ renameCommitteeAction: Action }>('staff/actions.ts')).renameCommitteeAction(idle, form({ code: 'ØU', name: '' })),

@@ -35,6 +35,9 @@ export interface AnswerView {
   confidential: boolean;
   version: number;
   lastEditedBy: string | null;
+  /** The proposal's current version, and the one the saved answer was given to (null before the first save). */
+  proposalVersion: number;
+  answeredVersion: number | null;
 }
 
 const STANCES: Stance[] = ['SUPPORT', 'OPPOSE', 'REMARKS', 'NO_REMARKS'];
@@ -42,6 +45,7 @@ const STANCES: Stance[] = ['SUPPORT', 'OPPOSE', 'REMARKS', 'NO_REMARKS'];
 /** One proposal's stance, comment and publication flag, saved together as one versioned answer. */
 export function AnswerCard({ keys, answer, disabled }: { keys: Keys; answer: AnswerView; disabled: boolean }) {
   const t = useTranslations('responses');
+  const tVersions = useTranslations('proposalVersions');
   const field = useAutosave(
     { stance: answer.stance, comment: answer.comment, confidential: answer.confidential },
     answer.version,
@@ -53,6 +57,13 @@ export function AnswerCard({ keys, answer, disabled }: { keys: Keys; answer: Ans
       <legend className="px-1 font-semibold">
         <span className="font-mono">{answer.code}</span> {answer.title}
       </legend>
+      <p className="text-sm text-slate-700" data-proposal-version={answer.proposalVersion}>{tVersions('answeringVersion', { version: answer.proposalVersion })}</p>
+      {/* A save records the current version, so the notice goes once the answer is saved again. */}
+      {answer.answeredVersion !== null && answer.answeredVersion < answer.proposalVersion && field.status.kind !== 'saved' && (
+        <p className="mt-1 rounded bg-amber-100 p-2 text-sm" data-changed-since-answer>
+          {tVersions('changedSinceAnswer', { from: answer.answeredVersion, to: answer.proposalVersion })}
+        </p>
+      )}
       {answer.assigned && (
         <p className="text-sm font-medium text-brand">
           {t('assigned')}

@@ -6,6 +6,8 @@ import { sumByKindAndYear } from '@/lib/budget/totals';
 import { anonymous, ForbiddenError, system, type Actor } from '@/lib/server/actor';
 import { budgetNameFor, documentHash, importBudgetDocument } from '@/lib/server/budget-import';
 import { db } from '@/lib/server/db';
+import { moveProposals } from '@/lib/server/proposal-moves';
+import { editProposal } from '@/lib/server/proposal-versions';
 import { buildBudgetDocument, sampleSummary, uniqueYears } from '@/test/budget-document-builder';
 
 afterAll(() => db.$disconnect());
@@ -83,13 +85,42 @@ describe('importBudgetDocument', () => {
     ]);
   });
 
-  it('updates changed amounts of a corrected document in place', async () => {
+  it('makes the changed amounts of a corrected document the proposal’s next version', async () => {
     const years = uniqueYears();
     const { budgetId } = await importText(smallDocument(years, -100));
     const result = await importText(smallDocument(years, -150));
-    expect(result.changes).toBe(years.length + 1); // each changed line, plus the new source hash
-    const lines = await db.budgetLine.findMany({ where: { proposal: { budgetId, code: 'ØU01' } } });
-    expect(lines.map((l) => l.amount)).toEqual(years.map(() => -150));
+    expect(result.changes).toBe(2); // the changed proposal, plus the new source hash
+    const proposal = await db.proposal.findUniqueOrThrow({ where: { budgetId_code: { budgetId, code: 'ØU01' } }, include: { lines: true, versions: { orderBy: { version: 'asc' } } } });
+    expect(proposal.lines.map((l) => l.amount)).toEqual(years.map(() => -150));
+    expect(proposal.version).toBe(2);
+    expect(proposal.versions.map((v) => [v.version, v.reason, v.imported])).toEqual([[1, 'Import', true], [2, 'Genimport', true]]);
+    expect(await db.proposalVersion.count({ where: { proposal: { budgetId, code: { not: 'ØU01' } }, version: { gt: 1 } } })).toBe(0);
+  });
+
+  it('keeps staff’s moves and edits, reports them, and still applies the rest of the document', async () => {
+    const years = uniqueYears();
+    const { budgetId } = await importText(smallDocument(years, -100));
+    const byCode = async (code: string) => db.proposal.findUniqueOrThrow({ where: { budgetId_code: { budgetId, code } }, include: { lines: true } });
+    const lists = await db.budgetList.findMany({ where: { budgetId }, orderBy: { position: 'asc' } });
+    const moved = await byCode('TU04a');
+    await moveProposals(system, { proposals: [{ proposalId: moved.id, fromListId: lists[1]!.id }], toListId: lists[0]!.id, reason: 'Politisk ønske' });
+    const edited = await byCode('ØU01');
+    await editProposal(system, { proposalId: edited.id, expectedVersion: 1, title: 'Rettet titel', summary: 'Rettet resumé', lines: [{ kind: 'SERVICE', type: 'SAVING', year: years[0]!, amount: -7 }], reason: 'Rettelse' });
+
+    // The same document again: staff's work stays, nothing is written.
+    const again = await importText(smallDocument(years, -100));
+    expect(again).toMatchObject({ changes: 0, keptMoves: ['TU04a'], keptEdits: ['ØU01'] });
+
+    // A corrected document: ØU01's new amounts give way to the edit; ISU05's new title applies as a new version.
+    const corrected = smallDocument(years, -150).replace('Serviceniveau på kørsel', 'Serviceniveau på befordring');
+    const result = await importText(corrected);
+    expect(result).toMatchObject({ keptMoves: ['TU04a'], keptEdits: ['ØU01'] });
+    expect((await byCode('TU04a')).listId).toBe(lists[0]!.id);
+    const kept = await byCode('ØU01');
+    expect([kept.title, kept.version, kept.lines.map((l) => l.amount)]).toEqual(['Rettet titel', 2, [-7]]);
+    const isu05 = await byCode('ISU05');
+    expect([isu05.title, isu05.version]).toEqual(['Serviceniveau på befordring', 2]);
+    expect(await db.proposalVersion.findUniqueOrThrow({ where: { proposalId_version: { proposalId: isu05.id, version: 2 } } })).toMatchObject({ reason: 'Genimport', title: 'Serviceniveau på befordring' });
   });
 
   it('keeps a committee name set by staff', async () => {

@@ -4,6 +4,8 @@ import { parseBudgetDocument, type ParsedBudgetDocument } from '@/lib/budget-doc
 import { db } from '@/lib/server/db';
 import { isStaff, type Actor } from '@/lib/server/actor';
 import { authorize } from '@/lib/server/policy';
+import { recordVersion } from '@/lib/server/proposal-versions';
+import { contentDiffers, orderedLines, type VersionContent } from '@/lib/budget/versions';
 
 export interface ImportResult {
   budgetId: string;
@@ -13,6 +15,10 @@ export interface ImportResult {
   proposals: number;
   /** Proposals of this budget that the document no longer contains; kept, because responses may refer to them. */
   notInDocument: string[];
+  /** Proposals staff moved: they stay in their list, wherever the document puts them. */
+  keptMoves: string[];
+  /** Proposals staff edited: they keep their text and lines, though the document's differ. */
+  keptEdits: string[];
 }
 
 export function budgetNameFor(years: number[]): string {
@@ -23,12 +29,12 @@ export function documentHash(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-const lineKey = (line: { kind: string; year: number }) => `${line.kind}:${line.year}`;
-
 /**
  * Writes a parsed (and totals-checked) document in one transaction. Lists, committees,
  * proposals and lines are matched by their natural keys, so importing the same document
- * again changes nothing. Committee names set by staff are kept.
+ * again changes nothing. Committee names set by staff are kept, and so are staff's moves and
+ * edits of proposals (reported in keptMoves and keptEdits); a changed text of a proposal staff
+ * have not edited becomes its next version.
  */
 export async function importBudgetDocument(actor: Actor, document: ParsedBudgetDocument, sourceHash: string): Promise<ImportResult> {
   await authorize(actor, 'budget.import', isStaff(actor));
@@ -50,8 +56,10 @@ export async function importBudgetDocument(actor: Actor, document: ParsedBudgetD
       changes += created.count;
 
       const existingLists = await tx.budgetList.findMany({ where: { budgetId: budget.id } });
-      const existingProposals = await tx.proposal.findMany({ where: { budgetId: budget.id }, include: { lines: true } });
+      const existingProposals = await tx.proposal.findMany({ where: { budgetId: budget.id }, include: { lines: true, _count: { select: { moves: true, versions: { where: { imported: false } } } } } });
       const proposalsByCode = new Map(existingProposals.map((p) => [p.code, p]));
+      const keptMoves: string[] = [];
+      const keptEdits: string[] = [];
 
       for (const list of document.lists) {
         const current = existingLists.find((l) => l.position === list.position);
@@ -69,35 +77,38 @@ export async function importBudgetDocument(actor: Actor, document: ParsedBudgetD
         }
 
         for (const [position, parsed] of list.proposals.entries()) {
-          const data = { listId, committeeCode: parsed.committeeCode, title: parsed.title, summary: parsed.summary, position };
           const existing = proposalsByCode.get(parsed.code);
-          let proposalId: string;
+          const lines = orderedLines(parsed.lines.flatMap((line) => line.amounts.map(({ year, amount }) => ({ kind: line.kind, type: line.type, year, amount }))));
+          const content: VersionContent = { title: parsed.title, summary: parsed.summary, lines };
           if (!existing) {
-            proposalId = (await tx.proposal.create({ data: { budgetId: budget.id, code: parsed.code, ...data } })).id;
-            changes++;
-          } else {
-            proposalId = existing.id;
-            const differs = (Object.keys(data) as (keyof typeof data)[]).some((key) => existing[key] !== data[key]);
-            if (differs) {
-              await tx.proposal.update({ where: { id: existing.id }, data });
-              changes++;
-            }
+            const proposal = await tx.proposal.create({
+              data: { budgetId: budget.id, code: parsed.code, listId, committeeCode: parsed.committeeCode, title: parsed.title, summary: parsed.summary, position },
+            });
+            await tx.budgetLine.createMany({ data: lines.map((line) => ({ proposalId: proposal.id, ...line })) });
+            await recordVersion(tx, proposal, 1, content, { reason: 'Import', imported: true });
+            changes += 1 + lines.length;
+            continue;
           }
 
-          const wanted = parsed.lines.flatMap((line) => line.amounts.map(({ year, amount }) => ({ kind: line.kind, type: line.type, year, amount })));
-          const have = new Map((existing?.lines ?? []).map((line) => [lineKey(line), line]));
-          const toCreate = [];
-          for (const line of wanted) {
-            const old = have.get(lineKey(line));
-            have.delete(lineKey(line));
-            if (!old) toCreate.push({ proposalId, ...line });
-            else if (old.amount !== line.amount || old.type !== line.type) {
-              await tx.budgetLine.update({ where: { id: old.id }, data: { amount: line.amount, type: line.type } });
-              changes++;
-            }
+          // Staff's work wins over the document: a moved proposal stays in its list, an edited one keeps its text and lines.
+          const moved = existing._count.moves > 0;
+          if (moved && existing.listId !== listId) keptMoves.push(parsed.code);
+          const placement = { listId: moved ? existing.listId : listId, committeeCode: parsed.committeeCode, position };
+          if ((Object.keys(placement) as (keyof typeof placement)[]).some((key) => existing[key] !== placement[key])) {
+            await tx.proposal.update({ where: { id: existing.id }, data: placement });
+            changes++;
           }
-          if (toCreate.length) changes += (await tx.budgetLine.createMany({ data: toCreate })).count;
-          if (have.size) changes += (await tx.budgetLine.deleteMany({ where: { id: { in: [...have.values()].map((l) => l.id) } } })).count;
+
+          if (!contentDiffers({ title: existing.title, summary: existing.summary, lines: existing.lines }, content)) continue;
+          if (existing._count.versions > 0) {
+            keptEdits.push(parsed.code);
+            continue;
+          }
+          await tx.proposal.update({ where: { id: existing.id }, data: { title: parsed.title, summary: parsed.summary, version: existing.version + 1 } });
+          await tx.budgetLine.deleteMany({ where: { proposalId: existing.id } });
+          await tx.budgetLine.createMany({ data: lines.map((line) => ({ proposalId: existing.id, ...line })) });
+          await recordVersion(tx, existing, existing.version + 1, content, { reason: 'Genimport', imported: true });
+          changes++;
         }
       }
 
@@ -108,6 +119,8 @@ export async function importBudgetDocument(actor: Actor, document: ParsedBudgetD
         changes,
         proposals: inDocument.size,
         notInDocument: existingProposals.map((p) => p.code).filter((code) => !inDocument.has(code)),
+        keptMoves,
+        keptEdits,
       };
     },
     { timeout: 60_000 },

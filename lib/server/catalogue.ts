@@ -138,9 +138,29 @@ export async function getProposal(proposalId: string) {
     code: proposal.code,
     title: proposal.title,
     summary: proposal.summary,
+    version: proposal.version,
     committee: { code: proposal.committee.code, name: proposal.committee.name } satisfies CommitteeLabel,
     list: proposal.list,
     budget: proposal.budget,
     lines: groupLines(proposal.lines),
   };
+}
+
+/**
+ * The proposal's latest move after a consultation of its budget was opened, for the public to
+ * see that the list it was consulted in changed; null when it has not moved since.
+ */
+export async function movedSinceOpened(proposalId: string) {
+  const opened = await db.consultation.findFirst({
+    where: { budget: { proposals: { some: { id: proposalId } } }, status: { in: ['OPEN', 'CLOSED', 'PUBLISHED'] }, openedAt: { not: null } },
+    orderBy: { openedAt: 'asc' },
+    select: { openedAt: true },
+  });
+  if (!opened) return null;
+  const move = await db.proposalMove.findFirst({
+    where: { proposalId, movedAt: { gt: opened.openedAt! } },
+    orderBy: { movedAt: 'desc' },
+    include: { toList: { select: { name: true } } },
+  });
+  return move ? { to: move.toList.name, movedAt: move.movedAt, reason: move.reason } : null;
 }

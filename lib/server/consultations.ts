@@ -203,7 +203,8 @@ export async function openConsultation(actor: Actor, id: string): Promise<{ noti
     requirePhase(consultation.status, ['DRAFT', 'CLOSED']);
     if (!isBeforeDeadline(new Date(), consultation.deadline)) throw new ConsultationStateError('deadlineInPast');
     if ((await tx.consultationParty.count({ where: { consultationId: id } })) === 0) throw new ConsultationStateError('noParties');
-    await tx.consultation.update({ where: { id }, data: { status: 'OPEN' } });
+    // The first opening counts: moves after it are announced on the proposals' public pages.
+    await tx.consultation.update({ where: { id }, data: { status: 'OPEN', openedAt: consultation.openedAt ?? new Date() } });
     const { mails, ...told } = await notifyParties(id, tx);
     await audit(actor, { action: 'consultation.open', objectType: 'Consultation', objectId: id, before: { status: consultation.status }, after: { status: 'OPEN', ...told } }, tx);
     return { result: told, mails };

@@ -55,6 +55,7 @@ export async function seedDemoData(actor: Actor): Promise<void> {
           description: 'Administrationens forslag til effektiviseringer og besparelser sendes i høring.',
           deadline: new Date(Math.ceil((Date.now() + 14 * DAY_MS) / 3_600_000) * 3_600_000),
           status: 'OPEN',
+          openedAt: new Date(),
         },
       }));
     for (const organisation of organisations) {

@@ -214,7 +214,8 @@ export async function saveAnswer(actor: Actor, key: ResponseKey, input: AnswerIn
     const { state, response, user } = await editableDraft(actor, key, tx);
     const proposal = await tx.proposal.findFirst({ where: { id: input.proposalId, budgetId: state.party.consultation.budgetId } });
     if (!proposal) return deny(actor, 'response.edit', { type: 'Proposal', id: input.proposalId });
-    const data = { stance: input.stance, comment: input.comment, confidential: input.confidential, updatedById: user?.id };
+    // The version of the proposal the answer was given to, so that a later edit of it shows.
+    const data = { stance: input.stance, comment: input.comment, confidential: input.confidential, proposalVersion: proposal.version, updatedById: user?.id };
 
     // Version 0 means "no answer yet": the row is created, and a concurrent creation loses.
     const written =
@@ -273,7 +274,7 @@ export async function freezeSubmission(actor: Actor, responseId: string, user: {
     answers: full.answers
       .filter((a) => a.stance || a.comment.trim())
       .sort((a, b) => a.proposal.list.position - b.proposal.list.position || a.proposal.position - b.proposal.position)
-      .map((a) => ({ proposalId: a.proposalId, code: a.proposal.code, title: a.proposal.title, stance: a.stance, comment: a.comment, confidential: a.confidential, version: a.version })),
+      .map((a) => ({ proposalId: a.proposalId, code: a.proposal.code, title: a.proposal.title, stance: a.stance, comment: a.comment, confidential: a.confidential, version: a.version, proposalVersion: a.proposalVersion })),
     minorityStatements: full.minorityStatements.map((m) => ({ id: m.id, author: editorName(m.author), text: m.text })),
     attachments: full.attachments.map((a) => a.fileName),
     submittedBy: editorName(user),

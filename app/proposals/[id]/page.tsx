@@ -7,8 +7,10 @@ import { ScrollRegion } from '@/components/scroll-region';
 import { formatAmount } from '@/lib/format';
 import { formatCopenhagen } from '@/lib/deadline';
 import { isLocale } from '@/lib/i18n/config';
-import { getProposal } from '@/lib/server/catalogue';
+import { getProposal, movedSinceOpened } from '@/lib/server/catalogue';
 import { proposalMoveHistory } from '@/lib/server/proposal-moves';
+import { proposalVersionHistory } from '@/lib/server/proposal-versions';
+import type { VersionChanges } from '@/lib/budget/versions';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -21,8 +23,25 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProposalPage({ params }: Props) {
   const proposal = await getProposal((await params).id);
   if (!proposal) notFound();
-  const [t, moves, locale] = await Promise.all([getTranslations(), proposalMoveHistory(proposal.id), getLocale()]);
+  const [t, moves, versions, announcedMove, locale] = await Promise.all([
+    getTranslations(),
+    proposalMoveHistory(proposal.id),
+    proposalVersionHistory(proposal.id),
+    movedSinceOpened(proposal.id),
+    getLocale(),
+  ]);
   const years = proposal.budget.years;
+  const lang = isLocale(locale) ? locale : 'da';
+  const describe = (changes: VersionChanges): string[] => {
+    const amount = (value: number | null) => (value === null ? t('proposalVersions.noAmount') : formatAmount(value));
+    const lines = [
+      ...(changes.title ? [t('proposalVersions.changedTitle')] : []),
+      ...(changes.summary ? [t('proposalVersions.changedSummary')] : []),
+      ...changes.types.map((kind) => t('proposalVersions.changedType', { kind: t(`kinds.${kind}`) })),
+      ...changes.amounts.map((c) => t('proposalVersions.changedAmount', { kind: t(`kinds.${c.kind}`), year: c.year, from: amount(c.from), to: amount(c.to) })),
+    ];
+    return lines.length ? lines : [t('proposalVersions.noChanges')];
+  };
 
   return (
     <article>
@@ -32,6 +51,13 @@ export default async function ProposalPage({ params }: Props) {
       <h1 className="mt-3 text-2xl font-bold">
         <span className="font-mono">{proposal.code}</span> {proposal.title}
       </h1>
+      <p className="mt-1 text-sm font-semibold text-slate-700" data-version={proposal.version}>{t('proposalVersions.version', { version: proposal.version })}</p>
+      {announcedMove && (
+        <section aria-labelledby="moved-heading" className="mt-3 rounded border-l-4 border-amber-600 bg-amber-50 p-3" data-moved-notice>
+          <h2 id="moved-heading" className="font-semibold">{t('proposalVersions.movedHeading')}</h2>
+          <p>{t('proposalVersions.movedNotice', { list: announcedMove.to, date: formatCopenhagen(announcedMove.movedAt, lang), reason: announcedMove.reason })}</p>
+        </section>
+      )}
       <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="font-semibold">{t('proposal.budget')}</dt>
         <dd>{proposal.budget.name}</dd>
@@ -77,11 +103,25 @@ export default async function ProposalPage({ params }: Props) {
         <ul className="mt-2 flex flex-col gap-1" data-moves>
           {moves.map((move) => (
             <li key={move.id}>
-              {t('staff.moves.historyLine', { date: formatCopenhagen(move.movedAt, isLocale(locale) ? locale : 'da'), from: move.from, to: move.to, reason: move.reason })}
+              {t('staff.moves.historyLine', { date: formatCopenhagen(move.movedAt, lang), from: move.from, to: move.to, reason: move.reason })}
             </li>
           ))}
         </ul>
       )}
+
+      <h2 className="mt-6 text-xl font-semibold">{t('proposalVersions.history')}</h2>
+      <ol className="mt-2 flex flex-col gap-2" data-versions>
+        {versions.map((version) => (
+          <li key={version.version}>
+            <p>{t('proposalVersions.historyLine', { version: version.version, date: formatCopenhagen(version.editedAt, lang), reason: version.reason })}</p>
+            <ul className="list-disc pl-6 text-sm text-slate-700">
+              {(version.changes ? describe(version.changes) : [t('proposalVersions.firstVersion')]).map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ol>
     </article>
   );
 }

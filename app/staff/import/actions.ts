@@ -15,7 +15,7 @@ export interface ImportPreview {
 }
 
 /** Preview, problems or the import's result; the document text always comes back, so nothing is lost. */
-export type ImportState = FormState & { text?: string; preview?: ImportPreview; problems?: string[] };
+export type ImportState = FormState & { text?: string; preview?: ImportPreview; problems?: string[]; kept?: { moves: string[]; edits: string[] } };
 
 const MAX_DOCUMENT_CHARS = 2_000_000;
 const textSchema = z.string().trim().min(1, { error: 'staff.import.empty' }).max(MAX_DOCUMENT_CHARS, { error: 'forms.tooLong' });
@@ -58,7 +58,12 @@ export async function confirmImportAction(_previous: ImportState, formData: Form
     const document = await previewBudgetDocument(actor, parsed.data);
     const result = await importBudgetDocument(actor, document, documentHash(parsed.data));
     revalidatePath('/', 'layout');
-    return { status: 'success', message: result.changes === 0 ? 'staff.import.unchanged' : 'staff.import.imported', params: { budget: result.budgetName, proposals: result.proposals, changes: result.changes } };
+    return {
+      status: 'success',
+      message: result.changes === 0 ? 'staff.import.unchanged' : 'staff.import.imported',
+      params: { budget: result.budgetName, proposals: result.proposals, changes: result.changes },
+      kept: { moves: result.keptMoves, edits: result.keptEdits },
+    };
   } catch (error) {
     if (error instanceof BudgetDocumentError) {
       return { status: 'error', formError: 'staff.import.invalid', fieldErrors: {}, values: {}, text: parsed.data, problems: error.issues.map(formatIssue) };

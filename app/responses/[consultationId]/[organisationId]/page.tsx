@@ -5,6 +5,7 @@ import { AnswerCard, GeneralRemarksField } from '@/components/response/response-
 import { AttachmentForm, ConsentForm, MinorityStatementForm, SubmissionForm } from '@/components/response/response-forms';
 import { formatCopenhagen } from '@/lib/deadline';
 import { isLocale } from '@/lib/i18n/config';
+import { answeredVersions } from '@/lib/server/proposal-versions';
 import { getResponseWorkspace } from '@/lib/server/responses';
 import { currentActor } from '@/lib/server/session';
 
@@ -20,6 +21,7 @@ export default async function ResponsePage({ params }: Props) {
   if (actor.kind !== 'user') redirect(`/signin?callbackUrl=/responses/${keys.consultationId}/${keys.organisationId}`);
   const [workspace, t, locale] = await Promise.all([getResponseWorkspace(actor, keys), getTranslations('responses'), getLocale()]);
   if (!workspace) notFound();
+  const versions = await answeredVersions(actor, keys);
   const lang = isLocale(locale) ? locale : 'da';
   const member = workspace.membershipRole !== null;
   const editable = member && workspace.open && workspace.status === 'DRAFT';
@@ -49,7 +51,7 @@ export default async function ResponsePage({ params }: Props) {
         <h2 id="proposals-heading" className="text-xl font-semibold">{t('proposalsHeading')}</h2>
         <div className="mt-2 flex flex-col gap-4">
           {workspace.proposals.map((proposal) => (
-            <AnswerCard key={proposal.id} keys={keys} disabled={!editable} answer={{ ...proposal, lastEditedBy: proposal.lastEdit?.by ?? null }} />
+            <AnswerCard key={proposal.id} keys={keys} disabled={!editable} answer={{ ...proposal, lastEditedBy: proposal.lastEdit?.by ?? null, proposalVersion: versions.get(proposal.id)?.current ?? 1, answeredVersion: versions.get(proposal.id)?.answered ?? null }} />
           ))}
         </div>
       </section>
