@@ -8,17 +8,26 @@ import { FormStatus, SubmitButton } from './form-fields';
 
 const idle: ImportState = { status: 'idle' };
 
-/** Step one shows what the document holds and whether its totals add up; step two writes it. */
+/** Step one shows what the document or spreadsheet holds and whether its totals add up; step two writes it. */
 export function ImportDocumentForm() {
   const t = useTranslations();
   const [preview, previewAction, previewing] = useActionState<ImportState, FormData>(previewImportAction, idle);
   const [result, confirmAction, importing] = useActionState<ImportState, FormData>(confirmImportAction, idle);
   const textError = preview.status === 'error' ? preview.fieldErrors.text : undefined;
+  const fileError = preview.status === 'error' ? preview.fieldErrors.file : undefined;
   return (
     <>
       <form action={previewAction} noValidate className="flex flex-col gap-2">
         <label htmlFor="import-file" className="text-sm font-medium">{t('staff.import.file')}</label>
-        <input id="import-file" name="file" type="file" accept=".txt,text/plain" />
+        <input
+          id="import-file"
+          name="file"
+          type="file"
+          accept=".txt,.csv,.xlsx"
+          aria-invalid={fileError ? true : undefined}
+          aria-describedby={fileError ? 'import-file-error' : undefined}
+        />
+        {fileError && <p id="import-file-error" className="text-sm text-red-800">{t(fileError)}</p>}
         <label htmlFor="import-text" className="text-sm font-medium">{t('staff.import.text')}</label>
         <textarea
           id="import-text"
@@ -70,7 +79,11 @@ export function ImportDocumentForm() {
             </table>
           ))}
           <form action={confirmAction} className="mt-4 flex flex-col gap-2">
-            <input type="hidden" name="text" value={preview.text ?? ''} />
+            {preview.spreadsheet ? (
+              <input type="hidden" name="spreadsheet" value={preview.spreadsheet} />
+            ) : (
+              <input type="hidden" name="text" value={preview.text ?? ''} />
+            )}
             <SubmitButton label={t('staff.import.confirm')} pending={importing} />
             <FormStatus state={result} />
           </form>

@@ -78,7 +78,7 @@ describe('readBudgetRows', () => {
       ['UNKNOWN_TYPE', 5, 'E', 'Sparerunde'],
       ['MISSING_AMOUNT', 6, 'G', undefined],
       ['BAD_AMOUNT', 6, 'H', 'abc'],
-      ['DUPLICATE_CODE', 8, 'F', undefined],
+      ['DUPLICATE_LINE', 8, 'F', undefined],
       ['DUPLICATE_CODE', 9, 'B', INCORPORATED],
       ['CONFLICTING_TEXT', 10, 'C', undefined],
       ['DUPLICATE_TOTALS', 13, 'F', undefined],

@@ -12,7 +12,7 @@ export type Cell = string | number | null | undefined;
 
 export type SheetIssueCode =
   | 'UNREADABLE' | 'NO_ROWS' | 'MISSING_COLUMN' | 'UNKNOWN_COLUMN' | 'DUPLICATE_COLUMN' | 'NO_YEARS'
-  | 'MISSING_LIST' | 'MISSING_CODE' | 'BAD_CODE' | 'DUPLICATE_CODE' | 'CONFLICTING_TEXT'
+  | 'MISSING_LIST' | 'MISSING_CODE' | 'BAD_CODE' | 'DUPLICATE_CODE' | 'DUPLICATE_LINE' | 'CONFLICTING_TEXT'
   | 'MISSING_TITLE' | 'MISSING_SUMMARY' | 'UNKNOWN_TYPE' | 'UNKNOWN_KIND' | 'MISSING_AMOUNT' | 'BAD_AMOUNT'
   | 'DUPLICATE_TOTALS' | 'TOTALS_MISMATCH';
 
@@ -29,7 +29,7 @@ export interface SheetIssue {
   expected?: number; // printed total
   actual?: number; // computed total
   difference?: number; // actual - expected
-  text?: string; // the offending cell or heading
+  text?: string; // the offending cell or heading; for DUPLICATE_CODE the other list
 }
 
 export class SpreadsheetError extends Error {
@@ -176,7 +176,7 @@ export function readBudgetRows(rows: Cell[][]): ParsedBudgetDocument {
     }
     const { proposal } = draft.proposals.get(code)!;
     if (proposal.lines.some((line) => line.kind === kind)) {
-      issues.push({ code: 'DUPLICATE_CODE', ...at('kind'), list: heading, proposal: code, kind });
+      issues.push({ code: 'DUPLICATE_LINE', ...at('kind'), list: heading, proposal: code, kind });
       return;
     }
     // Later rows of a proposal may leave the texts empty, but must not contradict the first.

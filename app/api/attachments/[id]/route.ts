@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { downloadResponse } from '@/lib/download';
 import { ForbiddenError } from '@/lib/server/actor';
 import { readAttachment } from '@/lib/server/attachments';
 import { currentActor } from '@/lib/server/session';
@@ -10,15 +11,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   try {
     const attachment = await readAttachment(await currentActor(), (await params).id);
     if (!attachment) return plainText((await getTranslations('errors'))('attachmentMissing'), 404);
-    const ascii = attachment.fileName.replace(/[^\x20-\x7e]/g, '_');
-    return new Response(new Uint8Array(attachment.bytes), {
-      headers: {
-        'Content-Type': 'application/pdf',
-        'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`,
-        'Cache-Control': 'private, no-store',
-        'X-Content-Type-Options': 'nosniff',
-      },
-    });
+    return downloadResponse(attachment.bytes, attachment.fileName, 'application/pdf');
   } catch (error) {
     if (error instanceof ForbiddenError) return plainText((await getTranslations('errors'))('attachmentForbidden'), 403);
     throw error;
