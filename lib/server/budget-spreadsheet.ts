@@ -29,23 +29,22 @@ async function fileOf(document: ParsedBudgetDocument, baseName: string, format: 
   return { fileName: `${baseName}.xlsx`, contentType: XLSX_CONTENT_TYPE, bytes: await writeBudgetXlsx(document) };
 }
 
-const newestBudget = () => db.budget.findFirst({ orderBy: [{ createdAt: 'desc' }] });
-
-/** The import template: the header and one example row, for the current budget's years (or the next four). */
-export async function budgetSpreadsheetTemplate(actor: Actor, format: SpreadsheetFormat): Promise<SpreadsheetFile> {
+/** The import template: the header and one example row, for the budget's years (without one, the next four). */
+export async function budgetSpreadsheetTemplate(actor: Actor, format: SpreadsheetFormat, budgetId: string | null): Promise<SpreadsheetFile> {
   await authorize(actor, 'budget.template', isStaff(actor));
   const next = new Date().getFullYear() + 1;
-  const years = (await newestBudget())?.years ?? [next, next + 1, next + 2, next + 3];
+  const budget = budgetId ? await db.budget.findUnique({ where: { id: budgetId }, select: { years: true } }) : null;
+  const years = budget?.years ?? [next, next + 1, next + 2, next + 3];
   return fileOf(templateDocument(years), 'forslag-skabelon', format);
 }
 
 /**
- * The current budget's proposals as XLSX in the import layout, with "I alt" rows holding the
- * lists' sums, so that an export imports again unchanged. Null before anything is imported.
+ * A budget's proposals as XLSX in the import layout, with "I alt" rows holding the lists' sums,
+ * so that an export imports again unchanged. Null when there is no such budget.
  */
-export async function exportBudgetSpreadsheet(actor: Actor): Promise<SpreadsheetFile | null> {
-  await authorize(actor, 'budget.export', isStaff(actor));
-  const budget = await newestBudget();
+export async function exportBudgetSpreadsheet(actor: Actor, budgetId: string): Promise<SpreadsheetFile | null> {
+  await authorize(actor, 'budget.export', isStaff(actor), { type: 'Budget', id: budgetId });
+  const budget = await db.budget.findUnique({ where: { id: budgetId } });
   if (!budget) return null;
   const lists = await db.budgetList.findMany({
     where: { budgetId: budget.id },

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { downloadResponse } from '@/lib/download';
 import { ForbiddenError } from '@/lib/server/actor';
 import { budgetSpreadsheetTemplate } from '@/lib/server/budget-spreadsheet';
+import { getCurrentBudgetId } from '@/lib/server/catalogue';
 import { currentActor } from '@/lib/server/session';
 
 const formatSchema = z.enum(['xlsx', 'csv']).catch('xlsx');
@@ -11,7 +12,7 @@ const formatSchema = z.enum(['xlsx', 'csv']).catch('xlsx');
 export async function GET(request: Request) {
   try {
     const format = formatSchema.parse(new URL(request.url).searchParams.get('format'));
-    const file = await budgetSpreadsheetTemplate(await currentActor(), format);
+    const file = await budgetSpreadsheetTemplate(await currentActor(), format, await getCurrentBudgetId());
     return downloadResponse(file.bytes, file.fileName, file.contentType);
   } catch (error) {
     if (error instanceof ForbiddenError) {
