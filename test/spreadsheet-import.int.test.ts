@@ -25,7 +25,7 @@ afterAll(() => db.$disconnect());
 const idle: ImportState = { status: 'idle' };
 const INCORPORATED = 'Indarbejdes og sendes i høring';
 
-function upload(name: string, content: string | Uint8Array, text = ''): FormData {
+function upload(name: string, content: string | Uint8Array<ArrayBuffer>, text = ''): FormData {
   const data = new FormData();
   data.set('file', new File([content], name));
   data.set('text', text);
