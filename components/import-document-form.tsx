@@ -54,7 +54,9 @@ export function ImportDocumentForm() {
       {preview.preview && (
         <section aria-labelledby="import-preview-heading" className="mt-6">
           <h2 id="import-preview-heading" className="text-xl font-semibold">{t('staff.import.previewHeading', { budget: preview.preview.budgetName })}</h2>
-          <p role="status" className="text-green-900">{t('staff.import.totalsMatch')}</p>
+          <p role="status" className={preview.preview.totalsChecked ? 'text-green-900' : 'text-slate-800'}>
+            {t(preview.preview.totalsChecked ? 'staff.import.totalsMatch' : 'spreadsheet.totalsUnchecked')}
+          </p>
           {preview.preview.lists.map((list) => (
             <table key={list.name} className="mt-3 text-sm" data-preview-list={list.name}>
               <caption className="text-left font-semibold">{t('staff.import.listLine', { list: list.name, count: list.proposals })}</caption>

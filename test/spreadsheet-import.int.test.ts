@@ -69,9 +69,12 @@ describe('uploading a spreadsheet on the import page', () => {
     expect(preview.preview).toEqual({
       budgetName: budgetNameFor(years),
       years,
+      totalsChecked: true,
       lists: [{ name: INCORPORATED, proposals: 1, totals: [...years.map((year) => ({ kind: 'SERVICE', year, amount: -1000 })), ...years.map((year) => ({ kind: 'TRANSFER', year, amount: 0 }))] }],
     });
     expect(await db.budget.count({ where: { name: budgetNameFor(years) } })).toBe(0);
+    const withoutTotals = csv(years, code, '-1.000', -1000).split('\r\n').slice(0, 2).join('\r\n');
+    expect((await previewImportAction(idle, upload('forslag.csv', withoutTotals))).preview?.totalsChecked).toBe(false);
 
     const confirm = new FormData();
     confirm.set('spreadsheet', preview.spreadsheet!);

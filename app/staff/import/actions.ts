@@ -15,6 +15,8 @@ import type { FormState } from '@/lib/form-state';
 export interface ImportPreview {
   budgetName: string;
   years: number[];
+  /** False when a list has no printed totals to check against (a spreadsheet without "I alt" rows). */
+  totalsChecked: boolean;
   lists: { name: string; proposals: number; totals: { kind: 'SERVICE' | 'TRANSFER'; year: number; amount: number }[] }[];
 }
 
@@ -39,6 +41,7 @@ function previewOf(document: ParsedBudgetDocument): ImportPreview {
   return {
     budgetName: budgetNameFor(document.years),
     years: document.years,
+    totalsChecked: document.lists.every((list) => list.printedTotals.length > 0),
     lists: document.lists.map((list) => ({ name: list.heading, proposals: list.proposals.length, totals: list.computedTotals })),
   };
 }
