@@ -103,7 +103,7 @@ async function previewText(raw: string): Promise<ImportState> {
   }
 }
 
-/** A chosen file (text, CSV or XLSX) takes precedence over pasted text, which is kept either way. */
+/** A chosen file (text, CSV or XLSX) takes precedence over pasted text; a spreadsheet leaves the pasted text as it was. */
 export async function previewImportAction(_previous: ImportState, formData: FormData): Promise<ImportState> {
   const file = formData.get('file');
   const text = String(formData.get('text') ?? '');
