@@ -8,17 +8,26 @@ import { FormStatus, SubmitButton } from './form-fields';
 
 const idle: ImportState = { status: 'idle' };
 
-/** Step one shows what the document holds and whether its totals add up; step two writes it. */
+/** Step one shows what the document or spreadsheet holds and whether its totals add up; step two writes it. */
 export function ImportDocumentForm() {
   const t = useTranslations();
   const [preview, previewAction, previewing] = useActionState<ImportState, FormData>(previewImportAction, idle);
   const [result, confirmAction, importing] = useActionState<ImportState, FormData>(confirmImportAction, idle);
   const textError = preview.status === 'error' ? preview.fieldErrors.text : undefined;
+  const fileError = preview.status === 'error' ? preview.fieldErrors.file : undefined;
   return (
     <>
       <form action={previewAction} noValidate className="flex flex-col gap-2">
         <label htmlFor="import-file" className="text-sm font-medium">{t('staff.import.file')}</label>
-        <input id="import-file" name="file" type="file" accept=".txt,text/plain" />
+        <input
+          id="import-file"
+          name="file"
+          type="file"
+          accept=".txt,.csv,.xlsx"
+          aria-invalid={fileError ? true : undefined}
+          aria-describedby={fileError ? 'import-file-error' : undefined}
+        />
+        {fileError && <p id="import-file-error" className="text-sm text-red-800">{t(fileError)}</p>}
         <label htmlFor="import-text" className="text-sm font-medium">{t('staff.import.text')}</label>
         <textarea
           id="import-text"
@@ -45,7 +54,9 @@ export function ImportDocumentForm() {
       {preview.preview && (
         <section aria-labelledby="import-preview-heading" className="mt-6">
           <h2 id="import-preview-heading" className="text-xl font-semibold">{t('staff.import.previewHeading', { budget: preview.preview.budgetName })}</h2>
-          <p role="status" className="text-green-900">{t('staff.import.totalsMatch')}</p>
+          <p role="status" className={preview.preview.totalsChecked ? 'text-green-900' : 'text-slate-800'}>
+            {t(preview.preview.totalsChecked ? 'staff.import.totalsMatch' : 'spreadsheet.totalsUnchecked')}
+          </p>
           {preview.preview.lists.map((list) => (
             <table key={list.name} className="mt-3 text-sm" data-preview-list={list.name}>
               <caption className="text-left font-semibold">{t('staff.import.listLine', { list: list.name, count: list.proposals })}</caption>
@@ -70,7 +81,11 @@ export function ImportDocumentForm() {
             </table>
           ))}
           <form action={confirmAction} className="mt-4 flex flex-col gap-2">
-            <input type="hidden" name="text" value={preview.text ?? ''} />
+            {preview.spreadsheet ? (
+              <input type="hidden" name="spreadsheet" value={preview.spreadsheet} />
+            ) : (
+              <input type="hidden" name="text" value={preview.text ?? ''} />
+            )}
             <SubmitButton label={t('staff.import.confirm')} pending={importing} />
             <FormStatus state={result} />
             {result.kept && (result.kept.moves.length > 0 || result.kept.edits.length > 0) && (

@@ -338,6 +338,16 @@ const rows: Row[] = [
     call: async () => (await load<{ confirmImportAction: Action }>('staff/import/actions.ts')).confirmImportAction(idle, form({ text: importDocument })),
   },
   {
+    target: 'staff/import/template/route.ts#GET',
+    expect: { own: only('staff', 'admin') },
+    call: async () => (await load<{ GET: Handler }>('staff/import/template/route.ts')).GET(new Request('http://localhost/staff/import/template?format=csv')),
+  },
+  {
+    target: 'staff/proposals/export/route.ts#GET',
+    expect: { own: only('staff', 'admin') },
+    call: async () => (await load<{ GET: Handler }>('staff/proposals/export/route.ts')).GET(),
+  },
+  {
     target: 'invitation/[token]/actions.ts#acceptInvitationAction',
     // The token is the credential: whoever holds a valid link may accept it.
     expect: { own: everyone('allow') },

@@ -1,61 +1,126 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { BudgetDocumentError, formatIssue } from '@/lib/budget-document/parse';
+import { BudgetDocumentError, formatIssue, type ParsedBudgetDocument } from '@/lib/budget-document/parse';
+import { SpreadsheetError, type SheetIssue } from '@/lib/budget-spreadsheet/sheet';
+import { formatAmount } from '@/lib/format';
 import { failure } from '@/lib/server/action-errors';
 import { budgetNameFor, documentHash, importBudgetDocument, previewBudgetDocument } from '@/lib/server/budget-import';
+import { previewBudgetSpreadsheet, type SpreadsheetInput } from '@/lib/server/budget-spreadsheet';
 import { currentActor } from '@/lib/server/session';
 import type { FormState } from '@/lib/form-state';
 
 export interface ImportPreview {
   budgetName: string;
   years: number[];
+  /** False when a list has no printed totals to check against (a spreadsheet without "I alt" rows). */
+  totalsChecked: boolean;
   lists: { name: string; proposals: number; totals: { kind: 'SERVICE' | 'TRANSFER'; year: number; amount: number }[] }[];
 }
 
-/** Preview, problems or the import's result; the document text always comes back, so nothing is lost. */
-export type ImportState = FormState & { text?: string; preview?: ImportPreview; problems?: string[]; kept?: { moves: string[]; edits: string[] } };
+/**
+ * Preview, problems or the import's result; the document text always comes back, so nothing is lost.
+ * `spreadsheet` is an uploaded CSV or XLSX file as checked, in the CSV layout, for the confirmation.
+ */
+export type ImportState = FormState & { text?: string; spreadsheet?: string; preview?: ImportPreview; problems?: string[]; kept?: { moves: string[]; edits: string[] } };
 
 const MAX_DOCUMENT_CHARS = 2_000_000;
+const MAX_SPREADSHEET_BYTES = 5 * 1024 * 1024;
+const MAX_PROBLEMS = 100;
 const textSchema = z.string().trim().min(1, { error: 'staff.import.empty' }).max(MAX_DOCUMENT_CHARS, { error: 'forms.tooLong' });
+const uploadSchema = z.object({
+  extension: z.enum(['txt', 'csv', 'xlsx'], { error: 'spreadsheet.unsupportedFile' }),
+  size: z.number().max(MAX_SPREADSHEET_BYTES, { error: 'spreadsheet.tooLarge' }),
+});
+/** The checked spreadsheet as it comes back from the preview, in the CSV layout. */
+const spreadsheetSchema = z.string().max(MAX_DOCUMENT_CHARS, { error: 'forms.tooLong' });
 
-async function documentText(formData: FormData): Promise<string> {
-  const file = formData.get('file');
-  if (file instanceof File && file.size > 0) return file.text();
-  return String(formData.get('text') ?? '');
+function previewOf(document: ParsedBudgetDocument): ImportPreview {
+  return {
+    budgetName: budgetNameFor(document.years),
+    years: document.years,
+    totalsChecked: document.lists.every((list) => list.printedTotals.length > 0),
+    lists: document.lists.map((list) => ({ name: list.heading, proposals: list.proposals.length, totals: list.computedTotals })),
+  };
 }
 
-export async function previewImportAction(_previous: ImportState, formData: FormData): Promise<ImportState> {
-  const raw = await documentText(formData);
+/** Danish (or English) sentences for a spreadsheet's problems, each with its row and column. */
+async function spreadsheetProblems(issues: SheetIssue[]): Promise<string[]> {
+  const t = await getTranslations();
+  const problems = issues.slice(0, MAX_PROBLEMS).map((issue) => {
+    const problem = t(`spreadsheet.issues.${issue.code}`, {
+      header: issue.header ?? '',
+      text: issue.text ?? '',
+      list: issue.list ?? '',
+      proposal: issue.proposal ?? '',
+      kind: issue.kind ? t(`kinds.${issue.kind}`) : '',
+      year: String(issue.year ?? ''),
+      expected: formatAmount(issue.expected ?? 0),
+      actual: formatAmount(issue.actual ?? 0),
+      difference: formatAmount(issue.difference ?? 0),
+    });
+    if (issue.row && issue.column) return t('spreadsheet.cell', { row: issue.row, column: issue.column, header: issue.header ?? '', problem });
+    return issue.row ? t('spreadsheet.row', { row: issue.row, problem }) : problem;
+  });
+  if (issues.length > MAX_PROBLEMS) problems.push(t('spreadsheet.moreProblems', { count: issues.length - MAX_PROBLEMS }));
+  return problems;
+}
+
+/** The form state for what the domain layer threw: every problem of a refused document or spreadsheet, or a plain message. */
+async function refused(error: unknown, kept: { text?: string; spreadsheet?: string }): Promise<ImportState> {
+  if (error instanceof BudgetDocumentError) {
+    return { status: 'error', formError: 'staff.import.invalid', fieldErrors: {}, values: {}, ...kept, problems: error.issues.map(formatIssue) };
+  }
+  if (error instanceof SpreadsheetError) {
+    return { status: 'error', formError: 'spreadsheet.invalid', fieldErrors: {}, values: {}, ...kept, problems: await spreadsheetProblems(error.issues) };
+  }
+  return { ...failure(error, {}), ...kept };
+}
+
+async function previewFile(file: File, text: string): Promise<ImportState> {
+  const upload = uploadSchema.safeParse({ extension: /\.([^.]+)$/.exec(file.name)?.[1]?.toLowerCase(), size: file.size });
+  if (!upload.success) return { status: 'error', fieldErrors: { file: upload.error.issues[0]!.message }, values: {}, text };
+  if (upload.data.extension === 'txt') return previewText(await file.text());
+  const input: SpreadsheetInput = upload.data.extension === 'csv' ? { format: 'csv', text: await file.text() } : { format: 'xlsx', bytes: new Uint8Array(await file.arrayBuffer()) };
+  try {
+    const { document, csv } = await previewBudgetSpreadsheet(await currentActor(), input);
+    return { status: 'idle', text, spreadsheet: csv, preview: previewOf(document) };
+  } catch (error) {
+    return refused(error, { text });
+  }
+}
+
+async function previewText(raw: string): Promise<ImportState> {
   const parsed = textSchema.safeParse(raw);
   if (!parsed.success) return { status: 'error', fieldErrors: { text: parsed.error.issues[0]!.message }, values: {}, text: raw.slice(0, MAX_DOCUMENT_CHARS) };
   try {
     const document = await previewBudgetDocument(await currentActor(), parsed.data);
-    return {
-      status: 'idle',
-      text: parsed.data,
-      preview: {
-        budgetName: budgetNameFor(document.years),
-        years: document.years,
-        lists: document.lists.map((list) => ({ name: list.heading, proposals: list.proposals.length, totals: list.computedTotals })),
-      },
-    };
+    return { status: 'idle', text: parsed.data, preview: previewOf(document) };
   } catch (error) {
-    if (error instanceof BudgetDocumentError) {
-      return { status: 'error', formError: 'staff.import.invalid', fieldErrors: {}, values: {}, text: parsed.data, problems: error.issues.map(formatIssue) };
-    }
-    return { ...failure(error, {}), text: parsed.data };
+    return refused(error, { text: parsed.data });
   }
 }
 
+/** A chosen file (text, CSV or XLSX) takes precedence over pasted text; a spreadsheet leaves the pasted text as it was. */
+export async function previewImportAction(_previous: ImportState, formData: FormData): Promise<ImportState> {
+  const file = formData.get('file');
+  const text = String(formData.get('text') ?? '');
+  return file instanceof File && file.size > 0 ? previewFile(file, text.slice(0, MAX_DOCUMENT_CHARS)) : previewText(text);
+}
+
 export async function confirmImportAction(_previous: ImportState, formData: FormData): Promise<ImportState> {
-  const parsed = textSchema.safeParse(String(formData.get('text') ?? ''));
+  const spreadsheet = String(formData.get('spreadsheet') ?? '');
+  const parsed = (spreadsheet ? spreadsheetSchema : textSchema).safeParse(spreadsheet || String(formData.get('text') ?? ''));
   if (!parsed.success) return { status: 'error', fieldErrors: { text: parsed.error.issues[0]!.message }, values: {} };
+  const kept = spreadsheet ? { spreadsheet: parsed.data } : { text: parsed.data };
   try {
     const actor = await currentActor();
     // Parsed again: what is written is exactly what was checked, whatever the browser sent back.
-    const document = await previewBudgetDocument(actor, parsed.data);
+    const document = spreadsheet
+      ? (await previewBudgetSpreadsheet(actor, { format: 'csv', text: parsed.data })).document
+      : await previewBudgetDocument(actor, parsed.data);
     const result = await importBudgetDocument(actor, document, documentHash(parsed.data));
     revalidatePath('/', 'layout');
     return {
@@ -65,9 +130,6 @@ export async function confirmImportAction(_previous: ImportState, formData: Form
       kept: { moves: result.keptMoves, edits: result.keptEdits },
     };
   } catch (error) {
-    if (error instanceof BudgetDocumentError) {
-      return { status: 'error', formError: 'staff.import.invalid', fieldErrors: {}, values: {}, text: parsed.data, problems: error.issues.map(formatIssue) };
-    }
-    return { ...failure(error, {}), text: parsed.data };
+    return refused(error, kept);
   }
 }

@@ -18,6 +18,9 @@ export default async function MoveProposalsPage() {
     <>
       <h1 className="text-2xl font-bold">{t('staff.moves.title')}</h1>
       <p className="mt-1 text-slate-700">{t('staff.moves.intro')}</p>
+      <p className="mt-2 text-sm">
+        <a href="/staff/proposals/export" download className="text-blue-800 underline underline-offset-2">{t('spreadsheet.export')}</a>
+      </p>
       <div className="mt-4 grid gap-4 md:grid-cols-2">
         {catalogue.lists.map((list) => (
           <ListTotals key={list.id} list={list} years={catalogue.budget.years} />

@@ -1,0 +1,35 @@
+// CSV files in the spreadsheet layout (see sheet.ts): semicolon-separated as Danish Excel writes
+// them, comma- or tab-separated also read; UTF-8 with or without a byte order mark.
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { formatAmount } from '../format';
+import type { ParsedBudgetDocument } from '../budget-document/parse';
+import { budgetRows, readBudgetRows, SpreadsheetError } from './sheet';
+
+const BOM = '\uFEFF';
+
+/** The separator that splits the header line into the most cells, ignoring quoted text. */
+function delimiterOf(text: string): string {
+  const header = (text.split(/\r?\n/, 1)[0] ?? '').replace(/"[^"]*"/g, '');
+  return [';', ',', '\t'].reduce((best, candidate) => (header.split(candidate).length > header.split(best).length ? candidate : best));
+}
+
+export function readBudgetCsv(text: string): ParsedBudgetDocument {
+  const input = text.startsWith(BOM) ? text.slice(BOM.length) : text;
+  let rows: string[][];
+  try {
+    rows = parse(input, { delimiter: delimiterOf(input), relax_column_count: true, skip_empty_lines: false });
+  } catch (error) {
+    // csv-parse reports the line of, e.g., an unclosed quote.
+    const line = error instanceof Error && 'lines' in error && typeof error.lines === 'number' ? error.lines : undefined;
+    throw new SpreadsheetError([{ code: 'UNREADABLE', row: line }]);
+  }
+  return readBudgetRows(rows);
+}
+
+/** Semicolons, Danish amounts, CRLF and a byte order mark, so that Danish Excel opens it as it is. */
+export function writeBudgetCsv(document: ParsedBudgetDocument): string {
+  const [header = [], ...rows] = budgetRows(document);
+  const amounts = rows.map((cells) => cells.map((cell) => (typeof cell === 'number' ? formatAmount(cell) : cell)));
+  return BOM + stringify([header, ...amounts], { delimiter: ';', record_delimiter: '\r\n' });
+}

@@ -1,0 +1,85 @@
+// The import page's actions with an uploaded spreadsheet, as staff: the Danish problems of a refused
+// file, and a preview whose confirmation writes exactly what was checked.
+import { randomUUID } from 'node:crypto';
+import { createTranslator } from 'next-intl';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { confirmImportAction, previewImportAction, type ImportState } from '@/app/staff/import/actions';
+import da from '@/lib/i18n/messages/da.json';
+import type { Actor } from '@/lib/server/actor';
+import { budgetNameFor } from '@/lib/server/budget-import';
+import { db } from '@/lib/server/db';
+import { uniqueYears } from '@/test/budget-document-builder';
+
+const session = vi.hoisted(() => ({ actor: { kind: 'anonymous' } as Actor }));
+vi.mock('@/lib/server/session', () => ({ currentActor: async () => session.actor }));
+vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
+vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'user-agent': 'spreadsheet-test' }) }));
+vi.mock('next-intl/server', () => ({ getTranslations: async () => createTranslator({ locale: 'da', messages: da }) }));
+
+beforeAll(async () => {
+  const user = await db.user.create({ data: { email: `sheet-ui-${randomUUID()}@example.test`, role: 'STAFF' } });
+  session.actor = { kind: 'user', userId: user.id, role: 'STAFF' };
+});
+afterAll(() => db.$disconnect());
+
+const idle: ImportState = { status: 'idle' };
+const INCORPORATED = 'Indarbejdes og sendes i høring';
+
+function upload(name: string, content: string | Uint8Array<ArrayBuffer>, text = ''): FormData {
+  const data = new FormData();
+  data.set('file', new File([content], name));
+  data.set('text', text);
+  return data;
+}
+
+function csv(years: number[], code: string, amount: string, total: number): string {
+  return [
+    `Liste;Kode;Titel;Resumé;Type;Art;${years.join(';')}`,
+    `${INCORPORATED};${code};Titel;Resumé.;Besparelse;Service;${years.map(() => amount).join(';')}`,
+    `${INCORPORATED};I alt;;;;Service;${years.map(() => total).join(';')}`,
+  ].join('\r\n');
+}
+
+describe('uploading a spreadsheet on the import page', () => {
+  it('lists every problem in Danish with row and column, keeps the pasted text and writes nothing', async () => {
+    const years = uniqueYears(2);
+    const state = await previewImportAction(idle, upload('forslag.csv', csv(years, 'ØU01', '-1,5', -1), 'indsat tekst'));
+    expect(state).toMatchObject({ status: 'error', formError: 'spreadsheet.invalid', text: 'indsat tekst' });
+    expect(state.problems).toEqual([
+      `Række 2, kolonne G (${years[0]}): "-1,5" er ikke et helt beløb i 1.000 kr. (f.eks. -1.250); decimaler kan ikke bruges.`,
+      `Række 2, kolonne H (${years[1]}): "-1,5" er ikke et helt beløb i 1.000 kr. (f.eks. -1.250); decimaler kan ikke bruges.`,
+    ]);
+
+    const mismatch = await previewImportAction(idle, upload('forslag.csv', csv(years, 'ØU01', '-1.000', -999)));
+    expect(mismatch.problems?.[0]).toBe(`Række 3, kolonne G (${years[0]}): Summen for "${INCORPORATED}", Service ${years[0]}, er -1.000, men "I alt"-rækken angiver -999 (forskel -1).`);
+    expect(await db.budget.count({ where: { name: budgetNameFor(years) } })).toBe(0);
+  });
+
+  it('refuses files that are too large or of another kind before reading them', async () => {
+    const large = await previewImportAction(idle, upload('stor.xlsx', new Uint8Array(5 * 1024 * 1024 + 1)));
+    expect(large).toMatchObject({ status: 'error', fieldErrors: { file: 'spreadsheet.tooLarge' } });
+    const xls = await previewImportAction(idle, upload('gammel.xls', 'x'));
+    expect(xls).toMatchObject({ status: 'error', fieldErrors: { file: 'spreadsheet.unsupportedFile' } });
+  });
+
+  it('previews a good file and imports it on confirmation', async () => {
+    const years = uniqueYears(2);
+    const code = `ØU${Math.floor(Math.random() * 1e6)}`;
+    const preview = await previewImportAction(idle, upload('forslag.csv', csv(years, code, '-1.000', -1000)));
+    expect(preview.preview).toEqual({
+      budgetName: budgetNameFor(years),
+      years,
+      totalsChecked: true,
+      lists: [{ name: INCORPORATED, proposals: 1, totals: [...years.map((year) => ({ kind: 'SERVICE', year, amount: -1000 })), ...years.map((year) => ({ kind: 'TRANSFER', year, amount: 0 }))] }],
+    });
+    expect(await db.budget.count({ where: { name: budgetNameFor(years) } })).toBe(0);
+    const withoutTotals = csv(years, code, '-1.000', -1000).split('\r\n').slice(0, 2).join('\r\n');
+    expect((await previewImportAction(idle, upload('forslag.csv', withoutTotals))).preview?.totalsChecked).toBe(false);
+
+    const confirm = new FormData();
+    confirm.set('spreadsheet', preview.spreadsheet!);
+    expect(await confirmImportAction(idle, confirm)).toMatchObject({ status: 'success', message: 'staff.import.imported', params: { proposals: 1 } });
+    const lines = await db.budgetLine.findMany({ where: { proposal: { code, budget: { name: budgetNameFor(years) } } } });
+    expect(lines.map((l) => l.amount)).toEqual([-1000, -1000]);
+  });
+});
