@@ -128,7 +128,9 @@ async function outcomeOf(call: () => Promise<unknown>): Promise<Outcome> {
       : result && typeof result === 'object' && 'error' in result ? String((result as { error: unknown }).error)
       : undefined;
     if (message === 'forms.forbidden') return 'deny';
-    return message?.startsWith('responses.errors.') ? 'closed' : 'allow';
+    // A failure nobody foresaw is a broken row, not a permitted call.
+    if (message === 'forms.unexpected') throw new Error(`Unexpected failure: ${JSON.stringify(result)}`);
+    return message?.startsWith('responses.errors.') || message?.startsWith('consultations.errors.') ? 'closed' : 'allow';
   } catch (error) {
     if (error instanceof Redirect) return 'allow';
     throw error;
@@ -169,6 +171,39 @@ const responseKey = (scope: Scope) => ({
 const responseScopes = (own: Record<Role, Outcome>) => ({ own, other: everyone('deny'), unpublished: members('closed', 'editor', 'submitter') });
 type Autosave = (input: unknown) => Promise<unknown>;
 const keyForm = (scope: Scope, extra: Record<string, string> = {}) => form({ ...responseKey(scope), ...extra });
+
+const consultationActions = () => load<Record<string, Action>>('staff/consultations/actions.ts');
+const budgetIdOfWorld = async () => (await db.proposal.findUniqueOrThrow({ where: { id: world.proposalId } })).budgetId;
+
+/** A fresh consultation in the given phase, consulting a fresh organisation with one member. */
+async function freshConsultation(status: 'DRAFT' | 'OPEN') {
+  const organisation = await db.organisation.create({ data: { name: `ACL part ${world.unique()}`, type: 'OTHER' } });
+  await createUser('PARTY_MEMBER', organisation.id, 'SUBMITTER');
+  const consultation = await db.consultation.create({ data: { budgetId: await budgetIdOfWorld(), title: `ACL ${world.unique()}`, status, deadline: new Date(Date.now() + 86_400_000) } });
+  await db.consultationParty.create({ data: { consultationId: consultation.id, organisationId: organisation.id } });
+  return { consultationId: consultation.id, organisationId: organisation.id };
+}
+
+/** A fresh organisation's submitted response in the world's open consultation. */
+async function submittedResponse() {
+  const organisation = await db.organisation.create({ data: { name: `ACL svar ${world.unique()}`, type: 'OTHER' } });
+  const key = { consultationId: world.openConsultationId, organisationId: organisation.id };
+  await db.consultationParty.create({ data: key });
+  const response = await db.response.create({ data: { ...key, status: 'SUBMITTED', generalRemarks: 'Ring til Jens på 12345678.' } });
+  const snapshot = { generalRemarks: response.generalRemarks, publicationConsent: true, namesConsent: false, answers: [], minorityStatements: [], attachments: [], submittedBy: null };
+  await db.submission.create({ data: { responseId: response.id, version: 1, snapshot } });
+  return { key, responseId: response.id };
+}
+
+async function storedDocument(consultationId: string) {
+  const storageKey = `acl-${randomUUID()}.pdf`;
+  const directory = path.resolve(process.env.ATTACHMENT_DIR ?? '.data/attachments');
+  mkdirSync(directory, { recursive: true });
+  writeFileSync(path.join(directory, storageKey), '%PDF-1.4\n%%EOF\n');
+  return db.consultationDocument.create({ data: { consultationId, title: 'Bilag', fileName: 'bilag.pdf', storageKey, size: 15 } });
+}
+
+const pdfFile = () => new File([Buffer.from('%PDF-1.4\n%%EOF\n')], 'original.pdf', { type: 'application/pdf' });
 
 const importDocument = buildBudgetDocument([5101, 5102], [
   { heading: 'Indarbejdes og sendes i høring', proposals: [{ code: 'ØU01', title: 'Matrixforslag', summary: sampleSummary(0), service: { type: 'Besparelse', amounts: [-1, -2] } }] },
@@ -346,6 +381,103 @@ const rows: Row[] = [
     target: 'staff/proposals/export/route.ts#GET',
     expect: { own: only('staff', 'admin') },
     call: async () => (await load<{ GET: Handler }>('staff/proposals/export/route.ts')).GET(),
+  },
+  {
+    target: 'staff/consultations/actions.ts#createConsultationAction',
+    expect: { own: only('staff', 'admin') },
+    call: async () => (await consultationActions()).createConsultationAction!(idle, form({ budgetId: await budgetIdOfWorld(), title: `ACL ny ${world.unique()}`, description: '', deadline: '2099-01-15T12:00' })),
+  },
+  {
+    target: 'staff/consultations/actions.ts#updateConsultationAction',
+    expect: { own: only('staff', 'admin') },
+    call: async () => {
+      const { consultationId } = await freshConsultation('DRAFT');
+      return (await consultationActions()).updateConsultationAction!(idle, form({ consultationId, title: 'Ændret', description: 'Ny', deadline: '2099-02-01T12:00' }));
+    },
+  },
+  {
+    // own: opening a draft (invitations go out); other: closing an open consultation.
+    target: 'staff/consultations/actions.ts#changePhaseAction',
+    expect: { own: only('staff', 'admin'), other: only('staff', 'admin') },
+    call: async (scope) => {
+      const { consultationId } = await freshConsultation(scope === 'own' ? 'DRAFT' : 'OPEN');
+      return (await consultationActions()).changePhaseAction!(idle, form({ consultationId, phase: scope === 'own' ? 'open' : 'close' }));
+    },
+  },
+  {
+    target: 'staff/consultations/actions.ts#setPartiesAction',
+    expect: { own: only('staff', 'admin') },
+    call: async () => {
+      const { consultationId, organisationId } = await freshConsultation('DRAFT');
+      const data = form({ consultationId });
+      for (const id of [organisationId, world.ownOrganisationId]) data.append('organisationId', id);
+      return (await consultationActions()).setPartiesAction!(idle, data);
+    },
+  },
+  {
+    // Another organisation's draft in the open consultation: never submitted, so it can be reminded.
+    target: 'staff/consultations/actions.ts#remindPartyAction',
+    expect: { other: only('staff', 'admin') },
+    call: async (scope) => (await consultationActions()).remindPartyAction!(idle, keyForm(scope)),
+  },
+  {
+    target: 'staff/consultations/actions.ts#assignProposalsAction',
+    expect: { own: only('staff', 'admin'), other: only('staff', 'admin') },
+    call: async (scope) => (await consultationActions()).assignProposalsAction!(idle, keyForm(scope, { proposalId: world.proposalId, note: 'Matrix' })),
+  },
+  {
+    target: 'staff/consultations/actions.ts#addDocumentAction',
+    expect: { own: only('staff', 'admin') },
+    call: async () => {
+      const data = form({ consultationId: world.openConsultationId, title: 'Budgetnotat' });
+      data.set('file', pdfFile());
+      return (await consultationActions()).addDocumentAction!(idle, data);
+    },
+  },
+  {
+    target: 'staff/consultations/actions.ts#removeDocumentAction',
+    expect: { own: only('staff', 'admin') },
+    call: async () => {
+      const document = await storedDocument(world.openConsultationId);
+      return (await consultationActions()).removeDocumentAction!(idle, form({ consultationId: world.openConsultationId, documentId: document.id }));
+    },
+  },
+  {
+    // own: a document of an open consultation; unpublished: of a draft.
+    target: 'api/consultation-documents/[id]/route.ts#GET',
+    expect: { own: everyone('allow'), unpublished: only('staff', 'admin') },
+    call: async (scope) => {
+      const document = await storedDocument(scope === 'own' ? world.openConsultationId : world.draftConsultationId);
+      const route = await load<{ GET: (r: Request, c: { params: Promise<{ id: string }> }) => Promise<Response> }>('api/consultation-documents/[id]/route.ts');
+      return route.GET(new Request('http://localhost/'), { params: Promise.resolve({ id: document.id }) });
+    },
+  },
+  {
+    target: 'staff/consultations/actions.ts#registerResponseAction',
+    expect: { own: only('staff', 'admin') },
+    call: async () => {
+      const key = await freshConsultation('OPEN');
+      const data = form({ ...key, channel: 'LETTER', receivedAt: '2026-11-20T10:00', generalRemarks: 'Brev', proposalId: world.proposalId, [`stance-${world.proposalId}`]: 'OPPOSE', [`comment-${world.proposalId}`]: 'Nej' });
+      data.set('original', pdfFile());
+      return (await consultationActions()).registerResponseAction!(idle, data);
+    },
+  },
+  {
+    target: 'staff/consultations/actions.ts#addModerationAction',
+    expect: { own: only('staff', 'admin') },
+    call: async () => {
+      const { key } = await submittedResponse();
+      return (await consultationActions()).addModerationAction!(idle, form({ ...key, target: 'generalRemarks', kind: 'REDACT', passage: '12345678', reason: 'Personoplysning' }));
+    },
+  },
+  {
+    target: 'staff/consultations/actions.ts#removeModerationAction',
+    expect: { own: only('staff', 'admin') },
+    call: async () => {
+      const { responseId } = await submittedResponse();
+      const moderation = await db.moderation.create({ data: { responseId, target: 'generalRemarks', kind: 'HIDE', reason: 'Matrix' } });
+      return (await consultationActions()).removeModerationAction!(idle, form({ consultationId: world.openConsultationId, moderationId: moderation.id }));
+    },
   },
   {
     target: 'invitation/[token]/actions.ts#acceptInvitationAction',

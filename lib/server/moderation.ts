@@ -49,7 +49,7 @@ export async function getSubmittedResponse(actor: Actor, key: ResponseKey) {
 export interface ModerationInput {
   target: string;
   kind: ModerationKind;
-  passage: string | null;
+  passage?: string | null;
   reason: string;
 }
 
@@ -65,7 +65,7 @@ export async function addModeration(actor: Actor, key: ResponseKey, input: Moder
     if (!response || !submission) throw new ModerationError('notSubmitted');
     const text = targetText(parseSnapshot(submission.snapshot), input.target);
     if (text === null) throw new ModerationError('unknownTarget');
-    const passage = input.kind === 'REDACT' ? input.passage : null;
+    const passage = input.kind === 'REDACT' ? (input.passage ?? null) : null;
     if (input.kind === 'REDACT' && (!passage || !text.includes(passage))) throw new ModerationError('passageNotFound');
     const moderation = await tx.moderation.create({
       data: { responseId: response.id, target: input.target, kind: input.kind, passage, reason: input.reason, createdById: actor.kind === 'user' ? actor.userId : null },

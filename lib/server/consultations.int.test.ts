@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Actor } from '@/lib/server/actor';
+import { closeConsultation, ConsultationStateError, createConsultation, openConsultation, publishConsultation, remindParty, setConsultationParties, updateConsultation } from '@/lib/server/consultations';
+import { db } from '@/lib/server/db';
+import { addModeration, ModerationError, removeModeration } from '@/lib/server/moderation';
+import { getPublicConsultation, listPublicConsultations } from '@/lib/server/public-consultations';
+import { registerResponse } from '@/lib/server/registered-responses';
+import { ResponseClosedError, saveAnswer, saveConsent, saveGeneralRemarks, submitResponse } from '@/lib/server/responses';
+import { answerTarget } from '@/lib/moderation';
+import { parseSnapshot } from '@/lib/submission-snapshot';
+
+afterAll(() => db.$disconnect());
+
+const DAY = 86_400_000;
+const PDF = new Uint8Array(Buffer.from('%PDF-1.4\n%%EOF\n'));
+
+async function mailsTo(address: string): Promise<{ subject: string; text: string }[]> {
+  const catcher = process.env.MAIL_CATCHER_URL;
+  if (!catcher) throw new Error('MAIL_CATCHER_URL is not set; run the integration tests through `npm test`.');
+  return (await fetch(`${catcher}/messages.json?to=${encodeURIComponent(address)}`)).json();
+}
+
+/** A budget with two proposals, a staff member and organisations with one submitter each (the last has no members). */
+async function setting() {
+  const suffix = randomUUID().slice(0, 8);
+  const staffUser = await db.user.create({ data: { email: `staff-${suffix}@example.test`, role: 'STAFF', name: 'Bente Budget' } });
+  const staff: Actor = { kind: 'user', userId: staffUser.id, role: 'STAFF' };
+  const budget = await db.budget.create({ data: { name: `Høringsforløb ${suffix}`, years: [2026] } });
+  const list = await db.budgetList.create({ data: { budgetId: budget.id, name: 'Indarbejdes', position: 0, incorporated: true } });
+  await db.committee.createMany({ data: [{ code: 'SU' }], skipDuplicates: true });
+  const proposal = (code: string, position: number) =>
+    db.proposal.create({ data: { budgetId: budget.id, listId: list.id, committeeCode: 'SU', code, title: `Plejehjem ${code}`, summary: 'Resumé', position } });
+  const proposals = [await proposal('SU01', 0), await proposal('SU02', 1)];
+  const party = async (name: string, withMember = true) => {
+    const organisation = await db.organisation.create({ data: { name: `${name} ${suffix}`, type: 'SENIOR_COUNCIL' } });
+    if (!withMember) return { organisation, email: null, actor: null };
+    const email = `${name.toLowerCase()}-${suffix}@example.test`;
+    const user = await db.user.create({ data: { email, role: 'PARTY_MEMBER', name: `Formand for ${name}` } });
+    await db.membership.create({ data: { userId: user.id, organisationId: organisation.id, role: 'SUBMITTER' } });
+    return { organisation, email, actor: { kind: 'user', userId: user.id, role: 'PARTY_MEMBER' } as Actor };
+  };
+  return { suffix, staff, budget, proposals, parties: [await party('Ældrerådet'), await party('Skolebestyrelsen'), await party('Tområdet', false)] };
+}
+
+describe('consultation lifecycle', () => {
+  it('opens with invitation mails, takes responses, closes, is moderated and published as consented', async () => {
+    const { staff, budget, proposals, parties } = await setting();
+    const [elders, school, empty] = parties as [(typeof parties)[0] & { email: string; actor: Actor }, (typeof parties)[0] & { email: string; actor: Actor }, (typeof parties)[0]];
+    const { id } = await createConsultation(staff, { budgetId: budget.id, title: `Budgethøring ${budget.name}`, description: 'Høring over budgetforslag', deadline: new Date(Date.now() + 10 * DAY) });
+
+    await expect(openConsultation(staff, id)).rejects.toMatchObject({ reason: 'noParties' });
+    await setConsultationParties(staff, id, parties.map((p) => p.organisation.id));
+    expect(await getPublicConsultation(id, '[…]')).toBeNull();
+
+    const opened = await openConsultation(staff, id);
+    expect(opened.notified.sort()).toEqual([elders.organisation.name, school.organisation.name].sort());
+    expect(opened.withoutMembers).toEqual([empty.organisation.name]);
+    const invitation = (await mailsTo(elders.email)).find((m) => m.subject.includes(budget.name));
+    expect(invitation?.text).toContain(`/responses/${id}/${elders.organisation.id}`);
+    await expect(openConsultation(staff, id)).rejects.toMatchObject({ reason: 'wrongPhase' });
+    expect((await db.consultation.findUniqueOrThrow({ where: { id } })).openedAt).toBeInstanceOf(Date);
+
+    // Elders answer online and consent; the school answers but does not consent.
+    const eldersKey = { consultationId: id, organisationId: elders.organisation.id };
+    await saveGeneralRemarks(elders.actor, eldersKey, { text: 'Kontakt Jens Hansen på 12345678 for uddybning.', expectedVersion: 0 });
+    await saveAnswer(elders.actor, eldersKey, { proposalId: proposals[0]!.id, stance: 'OPPOSE', comment: 'Det rammer plejehjemmet hårdt.', confidential: false, expectedVersion: 0 });
+    await saveAnswer(elders.actor, eldersKey, { proposalId: proposals[1]!.id, stance: 'SUPPORT', comment: 'Intern bemærkning.', confidential: true, expectedVersion: 0 });
+    await saveConsent(elders.actor, eldersKey, { publicationConsent: true, namesConsent: false });
+    await submitResponse(elders.actor, eldersKey);
+    const schoolKey = { consultationId: id, organisationId: school.organisation.id };
+    await saveGeneralRemarks(school.actor, schoolKey, { text: 'Ikke til offentligheden.', expectedVersion: 0 });
+    await submitResponse(school.actor, schoolKey);
+
+    // A party with a response cannot be removed; the reminder goes only to those who have not submitted.
+    await expect(setConsultationParties(staff, id, [empty.organisation.id])).rejects.toMatchObject({ reason: 'partyHasResponse' });
+    await expect(remindParty(staff, eldersKey)).rejects.toMatchObject({ reason: 'submitted' });
+    await expect(publishConsultation(staff, id)).rejects.toMatchObject({ reason: 'deadlineNotPassed' });
+
+    await closeConsultation(staff, id);
+    await expect(saveGeneralRemarks(elders.actor, eldersKey, { text: 'For sent', expectedVersion: 1 })).rejects.toBeInstanceOf(ResponseClosedError);
+
+    await expect(addModeration(staff, eldersKey, { target: 'generalRemarks', kind: 'REDACT', passage: 'findes ikke', reason: 'Test' })).rejects.toBeInstanceOf(ModerationError);
+    await addModeration(staff, eldersKey, { target: 'generalRemarks', kind: 'REDACT', passage: 'Jens Hansen på 12345678', reason: 'Personoplysninger' });
+    const hidden = await addModeration(staff, eldersKey, { target: answerTarget(proposals[0]!.id), kind: 'HIDE', reason: 'Krænkende' });
+    await removeModeration(staff, hidden.id);
+
+    const before = await getPublicConsultation(id, '[udeladt]');
+    expect(before?.responses).toEqual([]);
+    await publishConsultation(staff, id);
+    await expect(updateConsultation(staff, id, { title: 'Ny', description: '', deadline: new Date(Date.now() + DAY) })).rejects.toBeInstanceOf(ConsultationStateError);
+
+    const published = await getPublicConsultation(id, '[udeladt]');
+    expect(published?.status).toBe('PUBLISHED');
+    expect(published?.responses.map((r) => r.organisation.name)).toEqual([elders.organisation.name]);
+    const [response] = published!.responses;
+    expect(response!.generalRemarks).toBe('Kontakt [udeladt] for uddybning.');
+    expect(response!.answers.map((a) => [a.code, a.stance, a.comment])).toEqual([['SU01', 'OPPOSE', 'Det rammer plejehjemmet hårdt.']]);
+    expect(response!.submittedBy).toBeNull();
+    expect((await listPublicConsultations()).some((c) => c.id === id)).toBe(true);
+
+    // The original stays whole for the audit.
+    const submission = await db.submission.findFirstOrThrow({ where: { response: eldersKey } });
+    expect(parseSnapshot(submission.snapshot).generalRemarks).toContain('Jens Hansen på 12345678');
+    const audits = await db.auditEvent.findMany({ where: { action: { in: ['response.moderate', 'response.moderate.remove', 'consultation.publish', 'consultation.open'] }, OR: [{ objectId: id }, { objectId: (await db.response.findUniqueOrThrow({ where: { consultationId_organisationId: eldersKey } })).id }] } });
+    expect(audits.map((a) => a.action).sort()).toEqual(['consultation.open', 'consultation.publish', 'response.moderate', 'response.moderate', 'response.moderate.remove']);
+  });
+
+  it('registers a letter on behalf of an organisation with the original attached, once', async () => {
+    const { staff, budget, proposals, parties } = await setting();
+    const [elders] = parties as [(typeof parties)[0] & { email: string }];
+    const { id } = await createConsultation(staff, { budgetId: budget.id, title: 'Brevhøring', description: '', deadline: new Date(Date.now() + DAY) });
+    await setConsultationParties(staff, id, [elders.organisation.id]);
+    const key = { consultationId: id, organisationId: elders.organisation.id };
+    const letter = { channel: 'LETTER' as const, receivedAt: new Date(), generalRemarks: 'Vi har skrevet et brev.', publicationConsent: true, answers: [{ proposalId: proposals[0]!.id, stance: 'OPPOSE' as const, comment: 'Nej tak.' }], original: { name: 'brev.pdf', bytes: PDF } };
+    await expect(registerResponse(staff, key, letter)).rejects.toMatchObject({ reason: 'notOpen' });
+    await openConsultation(staff, id);
+
+    const { receiptNumber } = await registerResponse(staff, key, letter);
+    expect(receiptNumber).toMatch(/^BH-\d{6}$/);
+    const response = await db.response.findUniqueOrThrow({ where: { consultationId_organisationId: key }, include: { attachments: true, submissions: true, answers: true } });
+    expect(response).toMatchObject({ status: 'SUBMITTED', channel: 'LETTER', registeredById: staff.kind === 'user' ? staff.userId : null });
+    expect(response.attachments.map((a) => a.fileName)).toEqual(['brev.pdf']);
+    expect(parseSnapshot(response.submissions[0]!.snapshot)).toMatchObject({ channel: 'LETTER', submittedBy: 'Bente Budget', answers: [{ code: 'SU01', stance: 'OPPOSE', comment: 'Nej tak.' }] });
+    expect((await mailsTo(elders.email)).some((m) => m.text.includes(receiptNumber))).toBe(true);
+
+    await expect(registerResponse(staff, key, letter)).rejects.toMatchObject({ reason: 'submitted' });
+    expect(await db.submission.count({ where: { responseId: response.id } })).toBe(1);
+  });
+
+  it('refuses a deadline in the past, publishing a draft, and all of it to non-staff', async () => {
+    const { staff, budget, parties } = await setting();
+    await expect(createConsultation(staff, { budgetId: budget.id, title: 'Fortid', description: '', deadline: new Date(Date.now() - 1000) })).rejects.toMatchObject({ reason: 'deadlineInPast' });
+    const { id } = await createConsultation(staff, { budgetId: budget.id, title: 'Kladde', description: '', deadline: new Date(Date.now() + DAY) });
+    await expect(publishConsultation(staff, id)).rejects.toMatchObject({ reason: 'wrongPhase' });
+    const member = parties[0]!.actor!;
+    await expect(setConsultationParties(member, id, [parties[0]!.organisation.id])).rejects.toMatchObject({ name: 'ForbiddenError' });
+    await expect(openConsultation({ kind: 'anonymous' }, id)).rejects.toMatchObject({ name: 'ForbiddenError' });
+    expect(await db.consultationParty.count({ where: { consultationId: id } })).toBe(0);
+  });
+});
