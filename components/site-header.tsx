@@ -14,6 +14,7 @@ export async function SiteHeader() {
           {t('app.name')}
         </Link>
         <div className="no-print flex items-center gap-3">
+          <Link href="/consultations" className="text-sm underline underline-offset-2">{t('publicConsultations.link')}</Link>
           {user ? (
             <>
               <span className="text-sm">

@@ -8,14 +8,15 @@ import { currentActor } from '@/lib/server/session';
 // below is checked again in lib/server/.
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   if (!isStaff(await currentActor())) redirect('/signin?callbackUrl=/staff');
-  const t = await getTranslations('staff');
+  const t = await getTranslations();
   return (
     <>
-      <nav aria-label={t('nav')} className="no-print mb-4 flex gap-4 text-sm">
-        <Link href="/staff" className="text-blue-800 underline underline-offset-2">{t('organisations')}</Link>
-        <Link href="/staff/import" className="text-blue-800 underline underline-offset-2">{t('import.link')}</Link>
-        <Link href="/staff/proposals" className="text-blue-800 underline underline-offset-2">{t('moves.link')}</Link>
-        <Link href="/staff/audit" className="text-blue-800 underline underline-offset-2">{t('auditLink')}</Link>
+      <nav aria-label={t('staff.nav')} className="no-print mb-4 flex gap-4 text-sm">
+        <Link href="/staff" className="text-blue-800 underline underline-offset-2">{t('staff.organisations')}</Link>
+        <Link href="/staff/consultations" className="text-blue-800 underline underline-offset-2">{t('consultations.link')}</Link>
+        <Link href="/staff/import" className="text-blue-800 underline underline-offset-2">{t('staff.import.link')}</Link>
+        <Link href="/staff/proposals" className="text-blue-800 underline underline-offset-2">{t('staff.moves.link')}</Link>
+        <Link href="/staff/audit" className="text-blue-800 underline underline-offset-2">{t('staff.auditLink')}</Link>
       </nav>
       {children}
     </>

@@ -1,10 +1,7 @@
 import type { Metadata } from 'next';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import { ChangeRoleForm, CommitteeNameForm, CreateOrganisationForm, ExtensionForm, InviteMemberForm, InviteUserForm } from '@/components/staff-forms';
-import { formatCopenhagen, instantToCopenhagenLocal } from '@/lib/deadline';
-import { isLocale } from '@/lib/i18n/config';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { ChangeRoleForm, CommitteeNameForm, CreateOrganisationForm, InviteMemberForm, InviteUserForm } from '@/components/staff-forms';
 import { listCommittees } from '@/lib/server/committees';
-import { listConsultationParties } from '@/lib/server/responses';
 import { isAdmin } from '@/lib/server/actor';
 import { listOrganisations, listUsers } from '@/lib/server/organisations';
 import { currentActor } from '@/lib/server/session';
@@ -16,15 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function StaffPage() {
   const actor = await currentActor();
-  const [organisations, users, parties, committees, t, format, locale] = await Promise.all([
-    listOrganisations(actor),
-    listUsers(actor),
-    listConsultationParties(actor),
-    listCommittees(actor),
-    getTranslations(),
-    getFormatter(),
-    getLocale(),
-  ]);
+  const [organisations, users, committees, t, format] = await Promise.all([listOrganisations(actor), listUsers(actor), listCommittees(actor), getTranslations(), getFormatter()]);
   const admin = isAdmin(actor);
   const typeOptions = Object.values(OrganisationType).map((value) => ({ value, label: t(`orgTypes.${value}`) }));
   const membershipOptions = Object.values(MembershipRole).map((value) => ({ value, label: t(`membershipRoles.${value}`) }));
@@ -84,23 +73,6 @@ export default async function StaffPage() {
           <InviteUserForm roles={invitableRoles} />
         </section>
       </div>
-
-      <section aria-labelledby="deadlines-heading" className="mt-8">
-        <h2 id="deadlines-heading" className="text-xl font-semibold">{t('staff.deadlines')}</h2>
-        <p className="text-sm text-slate-700">{t('staff.deadlinesIntro')}</p>
-        <ul className="mt-2 flex flex-col gap-3">
-          {parties.map((party) => (
-            <li key={`${party.consultationId}-${party.organisationId}`} className="border-b border-slate-200 pb-2" data-party={party.organisationName}>
-              <p>
-                <span className="font-semibold">{party.organisationName}</span> · {party.title} ·{' '}
-                {formatCopenhagen(party.deadline, isLocale(locale) ? locale : 'da')}
-                {party.extended && ` (${t('staff.extendedMark')})`} · {t(`staff.responseStatus.${party.status ?? 'none'}`)}
-              </p>
-              <ExtensionForm consultationId={party.consultationId} organisationId={party.organisationId} organisation={party.organisationName} current={instantToCopenhagenLocal(party.deadline)} />
-            </li>
-          ))}
-        </ul>
-      </section>
 
       <section aria-labelledby="committees-heading" className="mt-8">
         <h2 id="committees-heading" className="text-xl font-semibold">{t('staff.committees')}</h2>

@@ -405,22 +405,3 @@ export async function assignProposals(actor: Actor, key: ResponseKey, proposalId
     await audit(actor, { action: 'consultation.assign', objectType: 'ConsultationParty', objectId: `${key.consultationId}:${key.organisationId}`, after: { proposalIds, note } }, tx);
   });
 }
-
-/** Every consulted organisation with its effective deadline and response status, for staff. */
-export async function listConsultationParties(actor: Actor) {
-  await authorize(actor, 'consultation.parties', isStaff(actor));
-  const parties = await db.consultationParty.findMany({
-    where: { consultation: { status: { in: ['OPEN', 'CLOSED'] } } },
-    include: { consultation: true, organisation: { include: { responses: { select: { consultationId: true, status: true } } } } },
-    orderBy: [{ consultation: { deadline: 'asc' } }, { organisation: { name: 'asc' } }],
-  });
-  return parties.map((party) => ({
-    consultationId: party.consultationId,
-    title: party.consultation.title,
-    organisationId: party.organisationId,
-    organisationName: party.organisation.name,
-    deadline: effectiveDeadline(party.consultation.deadline, party.deadlineExtension),
-    extended: party.deadlineExtension !== null,
-    status: party.organisation.responses.find((r) => r.consultationId === party.consultationId)?.status ?? null,
-  }));
-}
