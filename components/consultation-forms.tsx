@@ -28,13 +28,32 @@ function Hidden({ fields }: { fields: Record<string, string> }) {
 }
 
 /** A form that is only a button with the fields that identify what it acts on. */
-export function ButtonForm({ action, fields, label }: { action: 'phase' | 'remind' | 'removeDocument' | 'removeModeration'; fields: Record<string, string>; label: string }) {
-  const actions: Record<typeof action, Action> = { phase: changePhaseAction, remind: remindPartyAction, removeDocument: removeDocumentAction, removeModeration: removeModerationAction };
+export function ButtonForm({ action, fields, label }: { action: 'remind' | 'removeDocument' | 'removeModeration'; fields: Record<string, string>; label: string }) {
+  const actions: Record<typeof action, Action> = { remind: remindPartyAction, removeDocument: removeDocumentAction, removeModeration: removeModerationAction };
   const [state, formAction, pending] = useActionState<FormState, FormData>(actions[action], idle);
   return (
     <form action={formAction} className="flex flex-col gap-1">
       <Hidden fields={fields} />
       <SubmitButton label={label} pending={pending} />
+      <FormStatus state={state} />
+    </form>
+  );
+}
+
+/**
+ * The phase changes open now, as buttons of one form, so that the outcome stays on screen when the
+ * buttons change with the new phase.
+ */
+export function PhaseForm({ consultationId, phases }: { consultationId: string; phases: { phase: 'open' | 'close' | 'publish'; label: string }[] }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(changePhaseAction, idle);
+  return (
+    <form action={action} className="flex flex-col gap-2">
+      <Hidden fields={{ consultationId }} />
+      <div className="flex flex-wrap gap-4">
+        {phases.map(({ phase, label }) => (
+          <SubmitButton key={phase} name="phase" value={phase} label={label} pending={pending} />
+        ))}
+      </div>
       <FormStatus state={state} />
     </form>
   );

@@ -108,9 +108,10 @@ export function FormStatus({ state }: { state: FormState }) {
   return null;
 }
 
-export function SubmitButton({ label, pending }: { label: string; pending: boolean }) {
+/** `name` and `value` tell the action which of a form's buttons was pressed. */
+export function SubmitButton({ label, pending, name, value }: { label: string; pending: boolean; name?: string; value?: string }) {
   return (
-    <button type="submit" disabled={pending} className="self-start rounded bg-brand px-4 py-1.5 font-medium text-white hover:bg-slate-800 disabled:opacity-70">
+    <button type="submit" name={name} value={value} disabled={pending} className="self-start rounded bg-brand px-4 py-1.5 font-medium text-white hover:bg-slate-800 disabled:opacity-70">
       {label}
     </button>
   );

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { AddDocumentForm, AssignmentForm, ButtonForm, ConsultationDetailsForm, PartiesForm } from '@/components/consultation-forms';
+import { AddDocumentForm, AssignmentForm, ButtonForm, ConsultationDetailsForm, PartiesForm, PhaseForm } from '@/components/consultation-forms';
 import { ExtensionForm } from '@/components/staff-forms';
 import { formatCopenhagen, instantToCopenhagenLocal } from '@/lib/deadline';
 import { isLocale } from '@/lib/i18n/config';
@@ -46,10 +46,8 @@ export default async function ConsultationPage({ params }: Props) {
       <section aria-labelledby="phase-heading" className="mt-6">
         <h2 id="phase-heading" className="text-xl font-semibold">{t('phaseHeading')}</h2>
         <p className="text-sm text-slate-700">{t(`phaseHelp.${status}`)}</p>
-        <div className="mt-2 flex flex-wrap gap-4">
-          {phaseButtons.map(({ phase, label }) => (
-            <ButtonForm key={phase} action="phase" fields={{ consultationId: consultation.id, phase }} label={label} />
-          ))}
+        <div className="mt-2">
+          <PhaseForm consultationId={consultation.id} phases={phaseButtons} />
         </div>
       </section>
 
