@@ -3,6 +3,9 @@ import { expect, expectNoAxeViolations, signInAsStaff, test } from './fixtures';
 const INCORPORATED = 'Indarbejdes og sendes i høring';
 const NOT_INCORPORATED = 'Indarbejdes ikke, men sendes i høring';
 
+// Both journeys change ØU04 and put it back; one at a time.
+test.describe.configure({ mode: 'serial' });
+
 const serviceTotals = (page: import('@playwright/test').Page, list: string) =>
   page.getByRole('region', { name: list, exact: true }).locator('tfoot tr[data-total=SERVICE] td').allTextContents();
 
@@ -39,10 +42,46 @@ test('staff move ØU04 to "Indarbejdes ikke" with a reason, both lists’ totals
   expect(await serviceTotals(page, NOT_INCORPORATED)).toEqual(['-13.798', '-14.465', '-14.890', '-15.514']);
   await page.getByRole('region', { name: NOT_INCORPORATED, exact: true }).getByRole('link', { name: 'Bedre AV og IT-understøttelse på skolerne' }).click();
   await expect(page.locator('[data-moves]')).toContainText(`fra "${INCORPORATED}" til "${NOT_INCORPORATED}". Begrundelse: Besparelsen udskydes til næste år`);
+  // The demo consultation is open, so the move is announced on the proposal's public page.
+  await expect(page.getByRole('region', { name: 'Forslaget er flyttet under høringen' })).toContainText(`Flyttet til «${NOT_INCORPORATED}»`);
 
   await page.goto('/staff/proposals');
   await move(INCORPORATED, 'Tilbage efter forhandling');
   await page.goto('/');
   expect(await serviceTotals(page, INCORPORATED)).toEqual(['-9.082', '-8.470', '-7.767', '-7.663']);
   expect(await serviceTotals(page, NOT_INCORPORATED)).toEqual(['-8.699', '-11.298', '-12.976', '-14.254']);
+});
+
+test('staff edit ØU04 as a new version: the list total follows, the public page shows the versions, and the edit is undone', async ({ page }) => {
+  await signInAsStaff(page, 'budget@demo.example');
+  await page.goto('/staff/proposals');
+  await page.getByRole('link', { name: 'Redigér ØU04' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Redigér forslag ØU04');
+  await expectNoAxeViolations(page);
+
+  const edit = async (amount: string, reason: string) => {
+    await page.getByLabel('Service 2026').fill(amount);
+    await page.getByLabel('Begrundelse for ændringen').fill(reason);
+    await page.getByRole('button', { name: 'Gem ny version' }).click();
+  };
+  // A decimal amount is refused and what was typed stays.
+  await edit('-5.099,5', 'Ny beregning');
+  await expect(page.getByText('Skriv et helt antal tusinder, fx -1.250.').first()).toBeVisible();
+  await expect(page.getByLabel('Service 2026')).toHaveValue('-5.099,5');
+  await edit('-5.100', 'Ny beregning fra fagområdet');
+  await expect(page.getByRole('status')).toHaveText(/^Gemt som version \d+\.$/);
+
+  await page.goto('/');
+  expect((await serviceTotals(page, INCORPORATED))[0]).toBe('-9.083');
+  await page.getByRole('region', { name: INCORPORATED, exact: true }).getByRole('link', { name: 'Bedre AV og IT-understøttelse på skolerne' }).click();
+  await expect(page.locator('[data-versions]')).toContainText('Begrundelse: Ny beregning fra fagområdet');
+  await expect(page.locator('[data-versions]')).toContainText('-5.099 → -5.100');
+  await expectNoAxeViolations(page);
+
+  await page.goto('/staff/proposals');
+  await page.getByRole('link', { name: 'Redigér ØU04' }).click();
+  await edit('-5.099', 'Tilbage til dokumentets beløb');
+  await expect(page.getByRole('status')).toHaveText(/^Gemt som version \d+\.$/);
+  await page.goto('/');
+  expect(await serviceTotals(page, INCORPORATED)).toEqual(['-9.082', '-8.470', '-7.767', '-7.663']);
 });
