@@ -1,7 +1,7 @@
 import 'server-only';
-import { publishedView } from '@/lib/moderation';
-import { parseSnapshot } from '@/lib/submission-snapshot';
+import { anonymous } from '@/lib/server/actor';
 import { db } from '@/lib/server/db';
+import { visibleResponses } from '@/lib/server/response-views';
 
 // Public reading: anyone may see a consultation once it is no longer a draft, and its responses
 // once published, as publishedView lets them (consent, confidentiality, moderation, names).
@@ -24,18 +24,8 @@ export async function getPublicConsultation(id: string, marker: string) {
     },
   });
   if (!consultation) return null;
-  const responses =
-    consultation.status === 'PUBLISHED'
-      ? await db.response.findMany({
-          where: { consultationId: id, status: 'SUBMITTED' },
-          include: {
-            organisation: { select: { name: true, type: true } },
-            submissions: { orderBy: { version: 'desc' }, take: 1 },
-            moderations: { select: { target: true, kind: true, passage: true } },
-          },
-          orderBy: { organisation: { name: 'asc' } },
-        })
-      : [];
+  // The portal shows what the public sees, to staff as well.
+  const visible = await visibleResponses(anonymous, id, marker);
   return {
     id: consultation.id,
     title: consultation.title,
@@ -46,10 +36,6 @@ export async function getPublicConsultation(id: string, marker: string) {
     budgetId: consultation.budgetId,
     documents: consultation.documents,
     parties: consultation.parties.map((p) => p.organisation),
-    responses: responses.flatMap((response) => {
-      const submission = response.submissions[0];
-      const view = submission && publishedView(parseSnapshot(submission.snapshot), response.moderations, marker);
-      return view ? [{ organisation: response.organisation, submittedAt: submission.submittedAt, channel: response.channel, ...view }] : [];
-    }),
+    responses: visible?.responses ?? [],
   };
 }

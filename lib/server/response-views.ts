@@ -1,0 +1,97 @@
+import 'server-only';
+import { publishedView } from '@/lib/moderation';
+import { parseSnapshot } from '@/lib/submission-snapshot';
+import { isStaff, type Actor } from '@/lib/server/actor';
+import { db } from '@/lib/server/db';
+import { receiptNumber } from '@/lib/server/responses';
+import type { OrganisationType, ResponseChannel, Stance } from '@/lib/generated/prisma/enums';
+
+/**
+ * Who reads responses how. Staff and politicians read every submitted response whole, as the
+ * council's material; everyone else reads what was published: consented, not confidential,
+ * moderated, names only with consent, and only once the consultation is published.
+ */
+export type Audience = 'full' | 'public';
+
+export function audienceOf(actor: Actor): Audience {
+  return isStaff(actor) || (actor.kind === 'user' && actor.role === 'POLITICIAN') ? 'full' : 'public';
+}
+
+export interface VisibleAnswer {
+  proposalId: string;
+  code: string;
+  title: string;
+  stance: Stance | null;
+  /** Null when moderation hid it from the public. */
+  comment: string | null;
+  /** Only the full audience sees answers marked not for publication. */
+  confidential: boolean;
+  proposalVersion: number | null;
+}
+
+export interface VisibleResponse {
+  organisationId: string;
+  organisation: { name: string; type: OrganisationType };
+  submittedAt: Date;
+  /** The receipt number, for the full audience only. */
+  receiptNumber: string | null;
+  channel: ResponseChannel;
+  generalRemarks: string | null;
+  answers: VisibleAnswer[];
+  minorityStatements: { author: string | null; text: string }[];
+  submittedBy: string | null;
+}
+
+const visibleAnswer = (a: Omit<VisibleAnswer, 'comment' | 'confidential'>, comment: string | null, confidential: boolean): VisibleAnswer => ({
+  proposalId: a.proposalId,
+  code: a.code,
+  title: a.title,
+  stance: a.stance,
+  comment,
+  confidential,
+  proposalVersion: a.proposalVersion,
+});
+
+/**
+ * The submitted responses of a consultation as the actor may read them, latest submission each,
+ * ordered by organisation name. Null when the actor may not see the consultation at all.
+ * `marker` replaces redacted passages for the public.
+ */
+export async function visibleResponses(actor: Actor, consultationId: string, marker: string) {
+  const audience = audienceOf(actor);
+  const consultation = await db.consultation.findUnique({ where: { id: consultationId }, select: { id: true, title: true, status: true, budgetId: true, deadline: true, publishedAt: true } });
+  if (!consultation || (consultation.status === 'DRAFT' && !isStaff(actor))) return null;
+  if (audience === 'public' && consultation.status !== 'PUBLISHED') return { audience, consultation, responses: [] as VisibleResponse[] };
+
+  const rows = await db.response.findMany({
+    where: { consultationId, status: 'SUBMITTED' },
+    include: {
+      organisation: { select: { name: true, type: true } },
+      submissions: { orderBy: { version: 'desc' }, take: 1 },
+      moderations: audience === 'public' ? { select: { target: true, kind: true, passage: true } } : false,
+    },
+    orderBy: { organisation: { name: 'asc' } },
+  });
+  const responses = rows.flatMap((row): VisibleResponse[] => {
+    const submission = row.submissions[0];
+    if (!submission) return [];
+    const snapshot = parseSnapshot(submission.snapshot);
+    const common = { organisationId: row.organisationId, organisation: row.organisation, submittedAt: submission.submittedAt, channel: row.channel };
+    if (audience === 'full') {
+      return [
+        {
+          ...common,
+          receiptNumber: receiptNumber(submission.id),
+          generalRemarks: snapshot.generalRemarks,
+          answers: snapshot.answers.map((a) => visibleAnswer(a, a.comment, a.confidential)),
+          minorityStatements: snapshot.minorityStatements.map(({ author, text }) => ({ author, text })),
+          submittedBy: snapshot.submittedBy,
+        },
+      ];
+    }
+    const view = publishedView(snapshot, row.moderations, marker);
+    if (!view) return [];
+    return [{ ...common, receiptNumber: null, ...view, answers: view.answers.map((a) => visibleAnswer(a, a.comment, false)) }];
+  });
+  return { audience, consultation, responses };
+}
