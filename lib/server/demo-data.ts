@@ -6,6 +6,7 @@ import { isStaff, type Actor } from '@/lib/server/actor';
 import { authorize } from '@/lib/server/policy';
 import { db } from '@/lib/server/db';
 import { documentHash, importBudgetDocument } from '@/lib/server/budget-import';
+import { seedResponseVolume } from '@/lib/server/demo-volume';
 import type { MembershipRole, OrganisationType, UserRole } from '@/lib/generated/prisma/enums';
 
 export const DEMO_DOCUMENT = path.join(process.cwd(), 'prisma', 'seed-data', 'budget-seminar-2025-08-29.txt');
@@ -38,14 +39,15 @@ export async function isDatabaseEmpty(actor: Actor): Promise<boolean> {
 
 /**
  * Demo data: the budget document through the real importer, an open consultation with a
- * deadline two weeks ahead, organisations and users. Safe to run again.
+ * deadline two weeks ahead, organisations and users, and responses from most of the parties.
+ * Safe to run again.
  */
 export async function seedDemoData(actor: Actor): Promise<void> {
   await authorize(actor, 'demo.seed', isStaff(actor));
   const text = readFileSync(DEMO_DOCUMENT, 'utf8');
   const { budgetId, budgetName } = await importBudgetDocument(actor, parseBudgetDocument(text), documentHash(text));
 
-  await db.$transaction(async (tx) => {
+  const consultationId = await db.$transaction(async (tx) => {
     const consultation =
       (await tx.consultation.findFirst({ where: { budgetId } })) ??
       (await tx.consultation.create({
@@ -80,5 +82,8 @@ export async function seedDemoData(actor: Actor): Promise<void> {
         });
       }
     }
+    return consultation.id;
   });
+  // Sixty consulted organisations in all, most of them with a submitted response.
+  await seedResponseVolume(actor, { consultationId, organisations: 60 - organisations.length });
 }
