@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
-import { changeRoleAction, createOrganisationAction, grantExtensionAction, inviteMemberAction, inviteUserAction, renameCommitteeAction } from '@/app/staff/actions';
+import { changeMembershipAction, changeRoleAction, createCommitteeAction, createOrganisationAction, grantExtensionAction, inviteMemberAction, inviteUserAction, renameCommitteeAction, updateOrganisationAction } from '@/app/staff/actions';
 import { idle, type FormState } from '@/lib/form-state';
 import { DateTimeField, FormStatus, SelectField, SubmitButton, TextField } from './form-fields';
 
@@ -87,6 +87,48 @@ export function CommitteeNameForm({ code, name }: { code: string; name: string |
       <input type="hidden" name="code" value={code} />
       <TextField form={`committee-${code}`} name="name" label={t('committeeName', { code })} state={state} defaultValue={name ?? ''} maxLength={200} />
       <SubmitButton label={t('saveCommittee')} pending={pending} />
+      <FormStatus state={state} />
+    </form>
+  );
+}
+
+export function CreateCommitteeForm() {
+  const t = useTranslations('staff');
+  const [state, action, pending] = useForm(createCommitteeAction);
+  return (
+    <form action={action} noValidate className="flex flex-wrap items-end gap-2" aria-labelledby="new-committee-heading">
+      <TextField form="new-committee" name="code" label={t('committeeCode')} state={state} maxLength={6} />
+      <TextField form="new-committee" name="name" label={t('committeeNameNew')} state={state} maxLength={200} />
+      <SubmitButton label={t('createCommittee')} pending={pending} />
+      <FormStatus state={state} />
+    </form>
+  );
+}
+
+export function EditOrganisationForm({ organisation, types }: { organisation: { id: string; name: string; type: string }; types: Option[] }) {
+  const t = useTranslations('staff');
+  const [state, action, pending] = useForm(updateOrganisationAction);
+  const form = `org-${organisation.id}`;
+  return (
+    <form action={action} noValidate className="flex flex-col gap-2">
+      <input type="hidden" name="organisationId" value={organisation.id} />
+      <TextField form={form} name="name" label={t('organisationName')} state={state} maxLength={200} defaultValue={organisation.name} />
+      <SelectField form={form} name="type" label={t('organisationType')} state={state} options={types} defaultValue={organisation.type} />
+      <SubmitButton label={t('saveOrganisation')} pending={pending} />
+      <FormStatus state={state} />
+    </form>
+  );
+}
+
+export function MembershipForm({ organisationId, userId, member, role, roles }: { organisationId: string; userId: string; member: string; role: string; roles: Option[] }) {
+  const t = useTranslations('staff');
+  const [state, action, pending] = useForm(changeMembershipAction);
+  return (
+    <form action={action} className="flex flex-wrap items-end gap-2">
+      <input type="hidden" name="organisationId" value={organisationId} />
+      <input type="hidden" name="userId" value={userId} />
+      <SelectField form={`membership-${organisationId}-${userId}`} name="role" label={t('memberRoleFor', { member })} state={state} options={[...roles, { value: 'REMOVE', label: t('removeMember') }]} defaultValue={role} />
+      <SubmitButton label={t('saveMember')} pending={pending} />
       <FormStatus state={state} />
     </form>
   );

@@ -1,7 +1,7 @@
 // The access-control matrix: every server action and route handler, called as a direct POST or
 // GET would call it (no UI, no proxy), by every role, against the real database. A new action
 // or route without rows here fails the completeness test at the bottom.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -354,6 +354,34 @@ const rows: Row[] = [
       const { version } = await db.proposal.findUniqueOrThrow({ where: { id: world.proposalId } });
       const data = form({ proposalId: world.proposalId, expectedVersion: String(version), title: 'Forslag', summary: 'Resumé', 'type:SERVICE': 'SAVING', 'type:TRANSFER': 'SAVING', 'amount:SERVICE:2026': '-100', reason: 'Matrix' });
       return (await load<{ editProposalAction: Action }>('staff/proposals/actions.ts')).editProposalAction(idle, data);
+    },
+  },
+  {
+    target: 'staff/actions.ts#createCommitteeAction',
+    expect: { own: only('staff', 'admin') },
+    // Codes are capital letters only: a fresh random one per cell.
+    call: async () => {
+      const code = Array.from(randomBytes(6), (byte) => String.fromCharCode(65 + (byte % 26))).join('');
+      return (await load<{ createCommitteeAction: Action }>('staff/actions.ts')).createCommitteeAction(idle, form({ code, name: 'Matrixudvalget' }));
+    },
+  },
+  {
+    // A party member renaming their own organisation, or another's; only staff may.
+    target: 'staff/actions.ts#updateOrganisationAction',
+    expect: { own: only('staff', 'admin'), other: only('staff', 'admin') },
+    call: async (scope) => {
+      const organisationId = scope === 'own' ? world.ownOrganisationId : world.otherOrganisationId;
+      const { name, type } = await db.organisation.findUniqueOrThrow({ where: { id: organisationId } });
+      return (await load<{ updateOrganisationAction: Action }>('staff/actions.ts')).updateOrganisationAction(idle, form({ organisationId, name, type }));
+    },
+  },
+  {
+    target: 'staff/actions.ts#changeMembershipAction',
+    expect: { own: only('staff', 'admin'), other: only('staff', 'admin') },
+    call: async (scope) => {
+      const organisationId = scope === 'own' ? world.ownOrganisationId : world.otherOrganisationId;
+      const user = await createUser('PARTY_MEMBER', organisationId, 'EDITOR');
+      return (await load<{ changeMembershipAction: Action }>('staff/actions.ts')).changeMembershipAction(idle, form({ userId: user.id, organisationId, role: 'SUBMITTER' }));
     },
   },
   {

@@ -5,10 +5,10 @@ import { z } from 'zod';
 import { fieldErrors, formValues, type FormState } from '@/lib/form-state';
 import { failure } from '@/lib/server/action-errors';
 import { copenhagenLocalToInstant } from '@/lib/deadline';
-import { renameCommittee } from '@/lib/server/committees';
+import { createCommittee, renameCommittee } from '@/lib/server/committees';
 import { inviteUser } from '@/lib/server/invitations';
 import { grantExtension } from '@/lib/server/responses';
-import { changeUserRole, createOrganisation } from '@/lib/server/organisations';
+import { changeMembership, changeUserRole, createOrganisation, updateOrganisation } from '@/lib/server/organisations';
 import { currentActor } from '@/lib/server/session';
 import { MembershipRole, OrganisationType, UserRole } from '@/lib/generated/prisma/enums';
 
@@ -103,6 +103,55 @@ export async function grantExtensionAction(_previous: FormState, formData: FormD
 }
 
 const committeeForm = z.object({ code: z.string().min(1).max(10), name: z.string().trim().max(200, { error: 'forms.tooLong' }) });
+// A committee code as proposal codes begin: capital letters, Danish ones included (ØU, ISU, ÆSU).
+const newCommitteeForm = committeeForm.extend({ code: z.string().trim().regex(/^[A-ZÆØÅ]{1,6}$/, { error: 'staff.committeeCodeFormat' }) });
+
+export async function createCommitteeAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  const parsed = newCommitteeForm.safeParse(values);
+  if (!parsed.success) return fieldErrors(parsed.error, values);
+  try {
+    await createCommittee(await currentActor(), parsed.data.code, parsed.data.name || null);
+  } catch (error) {
+    return failure(error, values, { DuplicateCommitteeError: 'staff.duplicateCommittee' });
+  }
+  revalidatePath('/staff');
+  return { status: 'success', message: 'forms.saved' };
+}
+
+export async function updateOrganisationAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  const parsed = organisationForm.extend({ organisationId: z.string().min(1).max(100) }).safeParse(values);
+  if (!parsed.success) return fieldErrors(parsed.error, values);
+  const { organisationId, ...input } = parsed.data;
+  try {
+    await updateOrganisation(await currentActor(), organisationId, input);
+  } catch (error) {
+    return failure(error, values, { DuplicateOrganisationError: 'staff.duplicateOrganisation' });
+  }
+  revalidatePath('/', 'layout');
+  return { status: 'success', message: 'forms.saved' };
+}
+
+const membershipForm = z.object({
+  userId: z.string().min(1).max(100),
+  organisationId: z.string().min(1).max(100),
+  role: z.union([z.enum(MembershipRole), z.literal('REMOVE')], invalidChoice),
+});
+
+export async function changeMembershipAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  const parsed = membershipForm.safeParse(values);
+  if (!parsed.success) return fieldErrors(parsed.error, values);
+  const { role, ...key } = parsed.data;
+  try {
+    await changeMembership(await currentActor(), { ...key, role: role === 'REMOVE' ? null : role });
+  } catch (error) {
+    return failure(error, values);
+  }
+  revalidatePath('/staff');
+  return { status: 'success', message: role === 'REMOVE' ? 'staff.memberRemoved' : 'forms.saved' };
+}
 
 export async function renameCommitteeAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);

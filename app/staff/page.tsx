@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { ChangeRoleForm, CommitteeNameForm, CreateOrganisationForm, InviteMemberForm, InviteUserForm } from '@/components/staff-forms';
+import { ChangeRoleForm, CommitteeNameForm, CreateCommitteeForm, CreateOrganisationForm, EditOrganisationForm, InviteMemberForm, InviteUserForm, MembershipForm } from '@/components/staff-forms';
 import { listCommittees } from '@/lib/server/committees';
 import { isAdmin } from '@/lib/server/actor';
 import { listOrganisations, listUsers } from '@/lib/server/organisations';
@@ -42,6 +42,15 @@ export default async function StaffPage() {
                   ))}
                 </ul>
               )}
+              <details className="mt-2">
+                <summary className="cursor-pointer text-sm font-medium">{t('staff.editOrganisation', { name: organisation.name })}</summary>
+                <div className="mt-2 flex flex-col gap-3">
+                  <EditOrganisationForm organisation={organisation} types={typeOptions} />
+                  {organisation.memberships.map(({ user, role }) => (
+                    <MembershipForm key={user.id} organisationId={organisation.id} userId={user.id} member={user.name ?? user.email} role={role} roles={membershipOptions} />
+                  ))}
+                </div>
+              </details>
               {organisation.invitations.length > 0 && (
                 <>
                   <h4 className="mt-2 text-sm font-semibold">{t('staff.pendingInvitations')}</h4>
@@ -77,7 +86,9 @@ export default async function StaffPage() {
       <section aria-labelledby="committees-heading" className="mt-8">
         <h2 id="committees-heading" className="text-xl font-semibold">{t('staff.committees')}</h2>
         <p className="text-sm text-slate-700">{t('staff.committeesIntro')}</p>
-        <ul className="mt-2 flex flex-col gap-2">
+        <h3 id="new-committee-heading" className="mt-3 font-semibold">{t('staff.createCommittee')}</h3>
+        <CreateCommitteeForm />
+        <ul className="mt-4 flex flex-col gap-2">
           {committees.map((committee) => (
             <li key={committee.code}>
               <CommitteeNameForm code={committee.code} name={committee.name} />

@@ -18,3 +18,20 @@ export async function renameCommittee(actor: Actor, code: string, name: string |
     await audit(actor, { action: 'committee.rename', objectType: 'Committee', objectId: code, before: { name: committee.name }, after: { name } }, tx);
   });
 }
+
+export class DuplicateCommitteeError extends Error {
+  constructor() {
+    super('A committee with that code exists');
+    this.name = 'DuplicateCommitteeError';
+  }
+}
+
+/** Staff add a committee before any proposal names it, e.g. a new committee after an election. */
+export async function createCommittee(actor: Actor, code: string, name: string | null): Promise<void> {
+  await authorize(actor, 'committee.create', isStaff(actor), { type: 'Committee', id: code });
+  await db.$transaction(async (tx) => {
+    if (await tx.committee.findUnique({ where: { code } })) throw new DuplicateCommitteeError();
+    await tx.committee.create({ data: { code, name } });
+    await audit(actor, { action: 'committee.create', objectType: 'Committee', objectId: code, after: { code, name } }, tx);
+  });
+}

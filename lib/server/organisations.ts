@@ -3,7 +3,7 @@ import { isAdmin, isStaff, type Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
 import { authorize } from '@/lib/server/policy';
-import type { OrganisationType, UserRole } from '@/lib/generated/prisma/enums';
+import type { MembershipRole, OrganisationType, UserRole } from '@/lib/generated/prisma/enums';
 
 export class DuplicateOrganisationError extends Error {
   constructor() {
@@ -31,6 +31,30 @@ export async function createOrganisation(actor: Actor, input: { name: string; ty
     const organisation = await tx.organisation.create({ data: input });
     await audit(actor, { action: 'organisation.create', objectType: 'Organisation', objectId: organisation.id, after: input }, tx);
     return organisation;
+  });
+}
+
+/** Staff rename an organisation or change its type. */
+export async function updateOrganisation(actor: Actor, organisationId: string, input: { name: string; type: OrganisationType }) {
+  await authorize(actor, 'organisation.update', isStaff(actor), { type: 'Organisation', id: organisationId });
+  await db.$transaction(async (tx) => {
+    const before = await tx.organisation.findUniqueOrThrow({ where: { id: organisationId } });
+    const namesake = await tx.organisation.findUnique({ where: { name: input.name } });
+    if (namesake && namesake.id !== organisationId) throw new DuplicateOrganisationError();
+    await tx.organisation.update({ where: { id: organisationId }, data: input });
+    await audit(actor, { action: 'organisation.update', objectType: 'Organisation', objectId: organisationId, before: { name: before.name, type: before.type }, after: input }, tx);
+  });
+}
+
+/** Staff change a member's role in an organisation, or remove the member (role null). */
+export async function changeMembership(actor: Actor, input: { userId: string; organisationId: string; role: MembershipRole | null }) {
+  await authorize(actor, 'membership.change', isStaff(actor), { type: 'Organisation', id: input.organisationId });
+  await db.$transaction(async (tx) => {
+    const key = { userId_organisationId: { userId: input.userId, organisationId: input.organisationId } };
+    const before = await tx.membership.findUniqueOrThrow({ where: key });
+    if (input.role) await tx.membership.update({ where: key, data: { role: input.role } });
+    else await tx.membership.delete({ where: key });
+    await audit(actor, { action: 'membership.change', objectType: 'Organisation', objectId: input.organisationId, before: { userId: input.userId, role: before.role }, after: { userId: input.userId, role: input.role } }, tx);
   });
 }
 
