@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { CommitteeName } from '@/components/committee-name';
-import { ScrollRegion } from '@/components/scroll-region';
+import { ProposalAmounts } from '@/components/proposal-amounts';
 import { formatAmount } from '@/lib/format';
 import { formatCopenhagen } from '@/lib/deadline';
 import { isLocale } from '@/lib/i18n/config';
@@ -70,31 +70,7 @@ export default async function ProposalPage({ params }: Props) {
       <h2 className="mt-6 text-xl font-semibold">{t('proposal.summary')}</h2>
       <p className="mt-2 max-w-prose leading-relaxed">{proposal.summary}</p>
 
-      <h2 id="amounts-heading" className="mt-6 text-xl font-semibold">{t('proposal.amounts')}</h2>
-      <ScrollRegion label={t('proposal.amounts')}>
-        <table className="mt-2 text-sm" aria-labelledby="amounts-heading">
-          <thead>
-            <tr className="border-b-2 border-slate-700 text-left">
-              <th scope="col" className="px-2 py-1">{t('catalogue.colKind')}</th>
-              <th scope="col" className="px-2 py-1">{t('catalogue.colType')}</th>
-              {years.map((year) => (
-                <th key={year} scope="col" className="px-2 py-1 text-right">{year}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {proposal.lines.map((line) => (
-              <tr key={line.kind} className="border-b border-slate-300" data-kind={line.kind}>
-                <th scope="row" className="px-2 py-1 text-left font-normal">{t(`kinds.${line.kind}`)}</th>
-                <td className="px-2 py-1">{t(`types.${line.type}`)}</td>
-                {years.map((year) => (
-                  <td key={year} className="px-2 py-1 text-right tabular-nums">{formatAmount(line.amounts[year] ?? 0)}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <ProposalAmounts lines={proposal.lines} years={years} />
 
       <h2 className="mt-6 text-xl font-semibold">{t('staff.moves.history')}</h2>
       {moves.length === 0 ? (

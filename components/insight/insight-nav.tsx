@@ -1,0 +1,27 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+
+/** The views of one consultation's feedback; the current one is marked for screen readers. */
+export async function InsightNav({ consultationId, current }: { consultationId: string; current: 'overview' | 'matrix' | 'charts' }) {
+  const t = await getTranslations('insight');
+  const views = [
+    { key: 'overview', href: `/insight/${consultationId}` },
+    { key: 'matrix', href: `/insight/${consultationId}/matrix` },
+    { key: 'charts', href: `/insight/${consultationId}/charts` },
+  ] as const;
+  return (
+    <nav aria-label={t('views')} className="no-print mt-3 flex flex-wrap gap-4">
+      {views.map((view) => (
+        <Link key={view.key} href={view.href} aria-current={view.key === current ? 'page' : undefined} className={`underline underline-offset-2 ${view.key === current ? 'font-bold text-slate-900' : 'text-blue-800'}`}>
+          {t(`nav.${view.key}`)}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
+/** Who sees what, said plainly at the top of every view. */
+export async function AudienceNote({ audience, published }: { audience: 'full' | 'public'; published: boolean }) {
+  const t = await getTranslations('insight');
+  return <p className="mt-1 text-sm text-slate-700">{audience === 'full' ? t('audienceFull') : published ? t('audiencePublic') : t('audienceNotPublished')}</p>;
+}
