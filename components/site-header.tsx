@@ -16,6 +16,7 @@ export async function SiteHeader() {
         <div className="no-print flex items-center gap-3">
           <Link href="/consultations" className="text-sm underline underline-offset-2">{t('publicConsultations.link')}</Link>
           <Link href="/insight" className="text-sm underline underline-offset-2">{t('insight.link')}</Link>
+          <Link href="/search" className="text-sm underline underline-offset-2">{t('search.link')}</Link>
           {user ? (
             <>
               <span className="text-sm">
