@@ -82,7 +82,7 @@ describe('search', () => {
         proposal: null,
         stance: null,
         excerpt: expect.stringContaining(`<mark>plejehjemmet</mark>`),
-        href: `/consultations/${id}`,
+        href: `/insight/${id}/responses/${elders.organisation.id}`,
       },
     ]);
     expect(published.responses.hits[0]!.excerpt).toContain(MARKER);
@@ -100,7 +100,7 @@ describe('search', () => {
     }
     const staffHit = (await find(staff, 'Fiskersen')).responses.hits[0]!;
     expect(staffHit.excerpt).toContain('<mark>Fiskersen</mark>');
-    expect(staffHit.href).toBe(`/staff/consultations/${id}/responses/${elders.organisation.id}`);
+    expect(staffHit.href).toBe(`/insight/${id}/responses/${elders.organisation.id}`);
   });
 
   it('counts all matches but returns at most the limit, and refuses a query out of bounds', async () => {
