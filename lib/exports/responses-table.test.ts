@@ -61,6 +61,8 @@ describe('writeResponsesXlsx', () => {
     await workbook.xlsx.load((await writeResponsesXlsx({ full: true, rows, labels }, 'Høringssvar')) as unknown as ExcelJS.Buffer);
     const sheet = workbook.getWorksheet('Høringssvar')!;
     expect(sheet.rowCount).toBe(rows.length + 1);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.getRow(1).getCell(1).font).toMatchObject({ bold: true });
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(fullHeader);
     expect(sheet.getRow(2).getCell(6).value).toBe('Linje 1\nLinje 2 for svar 0');
     expect(sheet.getRow(9).getCell(6).value).toBe('Udeladt af forvaltningen.');

@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { xmlSafe, yieldToEventLoop } from './text';
 
@@ -68,16 +69,30 @@ export async function writeResponsesCsv(table: ResponseTable): Promise<string> {
   return parts.join('');
 }
 
+/**
+ * Written with the streaming writer: each chunk of rows is serialised as it is added, so that no
+ * single step holds the event loop for the whole sheet.
+ */
 export async function writeResponsesXlsx(table: ResponseTable, sheetName: string): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const output = new PassThrough();
+  const parts: Buffer[] = [];
+  output.on('data', (part: Buffer) => parts.push(part));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   const header = tableHeader(table);
-  sheet.addRow(header).font = { bold: true };
+  sheet.columns = header.map((_, index) => ({ width: [40, 20, 10, 40, 18, 80, 12, 22, 14][index] ?? 16 }));
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
-  sheet.columns.forEach((column, index) => {
-    column.width = [40, 20, 10, 40, 18, 80, 12, 22, 14][index] ?? 16;
-  });
-  sheet.getColumn(6).alignment = { wrapText: true, vertical: 'top' };
-  for await (const rows of chunks(table)) sheet.addRows(rows.map((row) => row.map(xmlSafe)));
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  const headerRow = sheet.addRow(header);
+  headerRow.font = { bold: true };
+  headerRow.commit();
+  for await (const rows of chunks(table)) {
+    for (const row of rows) {
+      const added = sheet.addRow(row.map(xmlSafe));
+      added.getCell(6).alignment = { wrapText: true, vertical: 'top' };
+      added.commit();
+    }
+  }
+  sheet.commit();
+  await workbook.commit();
+  return new Uint8Array(Buffer.concat(parts));
 }
