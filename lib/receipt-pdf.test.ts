@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractText, getDocumentProxy } from 'unpdf';
 import { PDFDocument } from 'pdf-lib';
+import { pdfText as textOf, squash } from '@/test/document-text';
 import { renderReceiptPdf, type ReceiptAnswer, type ReceiptInput } from './receipt-pdf';
 
 const labels: ReceiptInput['labels'] = {
@@ -51,15 +51,6 @@ function receipt(overrides: Partial<ReceiptInput> = {}): ReceiptInput {
     ...overrides,
   };
 }
-
-async function textOf(bytes: Uint8Array): Promise<{ totalPages: number; text: string }> {
-  // unpdf transfers the buffer to its worker, so hand it a copy.
-  const pdf = await getDocumentProxy(new Uint8Array(bytes));
-  const { totalPages, text } = await extractText(pdf, { mergePages: true });
-  // Wrapped lines may be joined with or without a space; compare without any whitespace.
-  return { totalPages, text: text.replace(/\s+/g, '') };
-}
-const squash = (s: string) => s.replace(/\s+/g, '');
 
 describe('renderReceiptPdf', () => {
   it('renders a multi-page receipt with all content and page footers', async () => {

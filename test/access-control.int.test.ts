@@ -508,6 +508,26 @@ const rows: Row[] = [
     },
   },
   {
+    target: 'staff/consultations/[id]/remarks/actions.ts#saveRemarkAction',
+    expect: { own: only('staff', 'admin') },
+    call: async () =>
+      (await load<{ saveRemarkAction: Action }>('staff/consultations/[id]/remarks/actions.ts')).saveRemarkAction(idle, form({ consultationId: world.openConsultationId, proposalId: world.proposalId, text: `Bemærkning ${world.unique()}` })),
+  },
+  {
+    // own: a published consultation, which everyone may read; other: the open one, only for the
+    // council and staff; unpublished: a draft, only for staff.
+    target: 'api/consultations/[id]/export/route.ts#GET',
+    expect: { own: everyone('allow'), other: only('politician', 'staff', 'admin'), unpublished: only('staff', 'admin') },
+    call: async (scope) => {
+      const id =
+        scope === 'own' ? (await db.consultation.create({ data: { budgetId: await budgetIdOfWorld(), title: `ACL ${world.unique()}`, status: 'PUBLISHED', publishedAt: new Date(), deadline: new Date() } })).id
+        : scope === 'other' ? world.openConsultationId
+        : world.draftConsultationId;
+      const route = await load<{ GET: (r: Request, c: { params: Promise<{ id: string }> }) => Promise<Response> }>('api/consultations/[id]/export/route.ts');
+      return route.GET(new Request(`http://localhost/api/consultations/${id}/export?format=csv`), { params: Promise.resolve({ id }) });
+    },
+  },
+  {
     target: 'invitation/[token]/actions.ts#acceptInvitationAction',
     // The token is the credential: whoever holds a valid link may accept it.
     expect: { own: everyone('allow') },

@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { downloadResponse } from '@/lib/download';
 import { ForbiddenError } from '@/lib/server/actor';
 
-const plainText = (text: string, status: number) => new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+export const plainText = (text: string, status: number) => new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 
 /**
  * Serves a stored PDF to those the domain function lets read it, always as a download;

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { ExportSection } from '@/components/export-section';
 import { formatCopenhagen } from '@/lib/deadline';
 import { isLocale } from '@/lib/i18n/config';
 import { getPublicConsultation } from '@/lib/server/public-consultations';
@@ -56,6 +57,8 @@ export default async function PublicConsultationPage({ params }: Props) {
           ))}
         </ul>
       </section>
+
+      {consultation.status === 'PUBLISHED' && <ExportSection consultationId={consultation.id} />}
 
       <section aria-labelledby="responses-heading" className="mt-6">
         <h2 id="responses-heading" className="text-xl font-semibold">{t('responses')}</h2>

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { AddDocumentForm, AssignmentForm, ButtonForm, ConsultationDetailsForm, PartiesForm, PhaseForm } from '@/components/consultation-forms';
+import { ExportSection } from '@/components/export-section';
 import { ExtensionForm } from '@/components/staff-forms';
 import { formatCopenhagen, instantToCopenhagenLocal } from '@/lib/deadline';
 import { isLocale } from '@/lib/i18n/config';
@@ -42,6 +43,8 @@ export default async function ConsultationPage({ params }: Props) {
       {status !== 'DRAFT' && (
         <p className="mt-1"><Link href={`/consultations/${consultation.id}`} className={link}>{t('publicPage')}</Link></p>
       )}
+      <p className="mt-1"><Link href={`/staff/consultations/${consultation.id}/remarks`} className={link}>{tRoot('exports.remarks.link')}</Link></p>
+      <ExportSection consultationId={consultation.id} />
 
       <section aria-labelledby="phase-heading" className="mt-6">
         <h2 id="phase-heading" className="text-xl font-semibold">{t('phaseHeading')}</h2>

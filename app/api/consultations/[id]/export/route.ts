@@ -1,0 +1,23 @@
+import { getTranslations } from 'next-intl/server';
+import { downloadResponse } from '@/lib/download';
+import { isExportFormat } from '@/lib/exports/formats';
+import { ForbiddenError } from '@/lib/server/actor';
+import { plainText } from '@/lib/server/download';
+import { exportConsultation } from '@/lib/server/exports';
+import { currentActor } from '@/lib/server/session';
+
+/** The høringsnotat (?format=pdf|docx) or every answer (?format=xlsx|csv), as the signed-in reader may see them. */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const format = new URL(request.url).searchParams.get('format');
+  const t = await getTranslations('exports');
+  if (!isExportFormat(format)) return plainText(t('errors.format'), 400);
+  try {
+    const file = await exportConsultation(await currentActor(), id, format);
+    if (!file) return plainText(t('errors.notFound'), 404);
+    return downloadResponse(file.bytes, file.fileName, file.contentType);
+  } catch (error) {
+    if (error instanceof ForbiddenError) return plainText(t('errors.forbidden'), 403);
+    throw error;
+  }
+}

@@ -1,0 +1,62 @@
+// npm run bench:exports: the server time of each export format on a throw-away consultation of
+// 200 organisations answering the demo budget's proposals, and the longest pause of the event
+// loop meanwhile (what another request would have waited). Prints figures; asserts nothing.
+// DATABASE_URL must point at a migrated database holding the demo budget (npm run db:seed).
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+
+const url = process.env.DATABASE_URL;
+if (!url) throw new Error('Set DATABASE_URL to a seeded database, see bench/README.md.');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const ORGANISATIONS = Number(process.env.BENCH_ORGANISATIONS ?? 200);
+
+const { anonymous, system } = await import('@/lib/server/actor');
+const { db } = await import('@/lib/server/db');
+const { seedResponseVolume } = await import('@/lib/server/demo-volume');
+const { exportConsultation } = await import('@/lib/server/exports');
+const { EXPORT_FORMATS } = await import('@/lib/exports/formats');
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+// The demo budget is the one imported from the seminar document, by far the largest.
+const budget = await db.budget.findFirst({ orderBy: { proposals: { _count: 'desc' } }, include: { _count: { select: { proposals: true } } } });
+if (!budget) throw new Error('No budget in the database; run `npx tsx --conditions=react-server prisma/seed.ts` first.');
+const prefix = `Bench ${randomUUID().slice(0, 8)} `;
+const consultation = await db.consultation.create({
+  data: { budgetId: budget.id, title: `${prefix}høring`, status: 'PUBLISHED', publishedAt: new Date(), deadline: new Date() },
+});
+
+try {
+  const seeded = await seedResponseVolume(system, { consultationId: consultation.id, organisations: ORGANISATIONS, prefix });
+  console.log(`${budget.name}: ${budget._count.proposals} proposals, ${seeded.organisations} organisations, ${seeded.answers} answers`);
+  console.log(`${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, ${RUNS} runs each, median\n`);
+  console.log('audience  format  median ms  min ms  max ms  size kB  longest event-loop pause ms');
+  for (const [audience, actor] of [['full', system], ['public', anonymous]] as const) {
+    for (const format of EXPORT_FORMATS) {
+      const times: number[] = [];
+      const pauses: number[] = [];
+      let size = 0;
+      for (let run = 0; run < RUNS; run++) {
+        const delay = monitorEventLoopDelay({ resolution: 10 });
+        delay.enable();
+        const start = performance.now();
+        const file = await exportConsultation(actor, consultation.id, format);
+        times.push(performance.now() - start);
+        delay.disable();
+        pauses.push(delay.max / 1e6);
+        size = file!.bytes.length;
+      }
+      const cells = [audience.padEnd(8), format.padEnd(6), median(times).toFixed(0).padStart(9), Math.min(...times).toFixed(0).padStart(6), Math.max(...times).toFixed(0).padStart(6), (size / 1024).toFixed(0).padStart(7), median(pauses).toFixed(0).padStart(27)];
+      console.log(cells.join('  '));
+    }
+  }
+} finally {
+  await db.consultation.delete({ where: { id: consultation.id } });
+  await db.organisation.deleteMany({ where: { name: { startsWith: prefix } } });
+  await db.$disconnect();
+}

@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import da from '@/lib/i18n/messages/da.json';
+import { answerTarget } from '@/lib/moderation';
+import { anonymous, ForbiddenError, system, type Actor } from '@/lib/server/actor';
+import { db } from '@/lib/server/db';
+import { seedResponseVolume } from '@/lib/server/demo-volume';
+import { exportConsultation } from '@/lib/server/exports';
+import { addModeration } from '@/lib/server/moderation';
+import { listProposalRemarks, ProposalRemarkError, saveProposalRemark } from '@/lib/server/proposal-remarks';
+import { visibleResponses } from '@/lib/server/response-views';
+import type { SubmissionSnapshot } from '@/lib/submission-snapshot';
+import { docxText, pdfText, squash } from '@/test/document-text';
+
+afterAll(() => db.$disconnect());
+
+const MARKER = da.publicConsultations.redactedMarker;
+const suffix = randomUUID().slice(0, 8);
+const secret = `Fortroligt svar ${suffix}`;
+const passage = `Jens Hansen ${suffix}`;
+const remark = `Forvaltningen følger ventetiden ${suffix}`;
+let staff: Actor;
+let politician: Actor;
+let consultationId: string;
+let proposalIds: string[];
+
+beforeAll(async () => {
+  const user = (role: 'STAFF' | 'POLITICIAN') => db.user.create({ data: { email: `${role.toLowerCase()}-${suffix}@example.test`, role } });
+  const [staffUser, politicianUser] = [await user('STAFF'), await user('POLITICIAN')];
+  staff = { kind: 'user', userId: staffUser.id, role: 'STAFF' };
+  politician = { kind: 'user', userId: politicianUser.id, role: 'POLITICIAN' };
+  const budget = await db.budget.create({ data: { name: `Eksport ${suffix}`, years: [2027, 2028] } });
+  const list = await db.budgetList.create({ data: { budgetId: budget.id, name: 'Indarbejdes og sendes i høring', position: 0, incorporated: true } });
+  await db.committee.createMany({ data: [{ code: 'SU' }], skipDuplicates: true });
+  proposalIds = [];
+  for (let i = 0; i < 6; i++) {
+    const proposal = await db.proposal.create({
+      data: {
+        budgetId: budget.id, listId: list.id, committeeCode: 'SU', code: `SU0${i + 1}`, title: `Plejecenter ${i + 1}`, summary: `Resumé af forslag ${i + 1}`, position: i,
+        lines: { create: [{ kind: 'SERVICE', type: 'SAVING', year: 2027, amount: -1250 * (i + 1) }, { kind: 'SERVICE', type: 'SAVING', year: 2028, amount: -2500 }] },
+      },
+    });
+    proposalIds.push(proposal.id);
+  }
+  const consultation = await db.consultation.create({ data: { budgetId: budget.id, title: `Eksporthøring ${suffix}`, status: 'CLOSED', deadline: new Date(Date.now() - 86_400_000) } });
+  consultationId = consultation.id;
+  await seedResponseVolume(system, { consultationId, organisations: 20, prefix: `Eksport ${suffix} ` });
+
+  // One response that consents to publication but holds a confidential answer and a redacted passage.
+  const organisation = await db.organisation.create({ data: { name: `Eksport ${suffix} Ældrerådet`, type: 'SENIOR_COUNCIL' } });
+  const key = { consultationId, organisationId: organisation.id };
+  await db.consultationParty.create({ data: key });
+  const response = await db.response.create({ data: { ...key, status: 'SUBMITTED', publicationConsent: true } });
+  const answer = (index: number, comment: string, confidential: boolean) => ({ proposalId: proposalIds[index]!, code: `SU0${index + 1}`, title: `Plejecenter ${index + 1}`, stance: 'OPPOSE' as const, comment, confidential, version: 1, proposalVersion: 1 });
+  const snapshot: SubmissionSnapshot = {
+    generalRemarks: 'Ældrerådet takker for høringen.',
+    publicationConsent: true,
+    namesConsent: false,
+    answers: [answer(0, `Ring til ${passage} om plejecentret.`, false), answer(1, secret, true)],
+    minorityStatements: [{ id: 'm1', author: null, text: `Et mindretal i Ældrerådet ${suffix} er uenigt.` }],
+    attachments: [],
+    submittedBy: null,
+    channel: 'ONLINE',
+  };
+  await db.submission.create({ data: { responseId: response.id, version: 1, snapshot } });
+  await addModeration(staff, key, { target: answerTarget(proposalIds[0]!), kind: 'REDACT', passage, reason: 'Personoplysning' });
+  await saveProposalRemark(staff, { consultationId, proposalId: proposalIds[0]!, text: remark });
+  await db.consultation.update({ where: { id: consultationId }, data: { status: 'PUBLISHED', publishedAt: new Date() } });
+});
+
+const occurrences = (text: string, needle: string) => text.split(needle).length - 1;
+
+/** Each visible response's organisation heads each of its answers and its own section once. */
+async function expectEveryResponse(actor: Actor, text: string) {
+  const visible = (await visibleResponses(actor, consultationId, MARKER))!;
+  expect(visible.responses.length).toBeGreaterThan(15);
+  for (const response of visible.responses) {
+    const heading = squash(`${response.organisation.name} (${da.orgTypes[response.organisation.type]})`);
+    expect(occurrences(text, heading), response.organisation.name).toBe(response.answers.length + 1);
+  }
+}
+
+const texts = async (actor: Actor) => {
+  const [pdf, docx] = [(await exportConsultation(actor, consultationId, 'pdf'))!, (await exportConsultation(actor, consultationId, 'docx'))!];
+  expect(pdf.fileName).toBe(`høringsnotat-eksporthøring-${suffix}.pdf`);
+  return { pdf: (await pdfText(pdf.bytes)).text, docx: await docxText(docx.bytes) };
+};
+
+describe('høringsnotat', () => {
+  it('gives staff and politicians every response whole, with the remark', async () => {
+    for (const actor of [staff, politician]) {
+      const { pdf, docx } = await texts(actor);
+      for (const text of [pdf, docx]) {
+        await expectEveryResponse(actor, text);
+        for (const phrase of [secret, passage, remark, 'SU01 Plejecenter 1', '-7.500', `Et mindretal i Ældrerådet ${suffix} er uenigt.`, da.exports.note.editionFull]) expect(text).toContain(squash(phrase));
+      }
+    }
+  });
+
+  it('gives the public only what was published: no confidential answer, no redacted passage', async () => {
+    const { pdf, docx } = await texts(anonymous);
+    for (const text of [pdf, docx]) {
+      await expectEveryResponse(anonymous, text);
+      expect(text).not.toContain(squash(secret));
+      expect(text).not.toContain(squash(passage));
+      expect(text).toContain(squash(`Ring til ${MARKER} om plejecentret.`));
+      expect(text).toContain(squash(remark));
+      expect(text).toContain(squash(da.exports.note.editionPublic));
+    }
+  });
+
+  it('is refused to the public until the responses are published, and audited when given', async () => {
+    await db.consultation.update({ where: { id: consultationId }, data: { status: 'CLOSED' } });
+    try {
+      await expect(exportConsultation(anonymous, consultationId, 'csv')).rejects.toBeInstanceOf(ForbiddenError);
+      const before = new Date();
+      await exportConsultation(politician, consultationId, 'csv');
+      const events = await db.auditEvent.findMany({ where: { action: 'consultation.export', objectId: consultationId, at: { gte: before } } });
+      expect(events).toMatchObject([{ outcome: 'SUCCESS', details: { format: 'csv', audience: 'full', responses: 21 } }]);
+    } finally {
+      await db.consultation.update({ where: { id: consultationId }, data: { status: 'PUBLISHED' } });
+    }
+  });
+});
+
+describe('answer tables', () => {
+  it('has one row per organisation and answered proposal, confidential rows for the full audience only', async () => {
+    const full = (await visibleResponses(staff, consultationId, MARKER))!.responses;
+    const published = (await visibleResponses(anonymous, consultationId, MARKER))!.responses;
+    const count = (responses: typeof full) => responses.reduce((sum, r) => sum + r.answers.length, 0);
+
+    const csv = (actor: Actor) => exportConsultation(actor, consultationId, 'csv').then((file) => parse(new TextDecoder().decode(file!.bytes).slice(1), { delimiter: ';' }) as string[][]);
+    const [staffRows, publicRows] = [await csv(staff), await csv(anonymous)];
+    expect(staffRows).toHaveLength(count(full) + 1);
+    expect(publicRows).toHaveLength(count(published) + 1);
+    expect(staffRows.find((row) => row[5] === secret)?.[6]).toBe('Ja');
+    expect(staffRows.every((row, i) => i === 0 || /^BH-/.test(row[8]!))).toBe(true);
+    expect(publicRows.flat().join('\n')).not.toContain(secret);
+    expect(publicRows.flat().join('\n')).not.toContain(passage);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await exportConsultation(anonymous, consultationId, 'xlsx'))!.bytes as unknown as ExcelJS.Buffer);
+    expect(workbook.worksheets[0]!.rowCount).toBe(count(published) + 1);
+  });
+});
+
+describe('proposal remarks', () => {
+  it('are written by staff only, audited with before and after, and removed by an empty text', async () => {
+    const proposalId = proposalIds[2]!;
+    await saveProposalRemark(staff, { consultationId, proposalId, text: 'Første udgave' });
+    await saveProposalRemark(staff, { consultationId, proposalId, text: 'Anden udgave' });
+    const events = await db.auditEvent.findMany({ where: { action: 'proposalRemark.save', objectId: proposalId }, orderBy: { at: 'asc' } });
+    expect(events.map((e) => [e.before, e.after])).toEqual([
+      [{ consultationId, text: '' }, { consultationId, text: 'Første udgave' }],
+      [{ consultationId, text: 'Første udgave' }, { consultationId, text: 'Anden udgave' }],
+    ]);
+    expect((await listProposalRemarks(staff, consultationId))!.proposals.find((p) => p.id === proposalId)?.remark).toBe('Anden udgave');
+
+    await saveProposalRemark(staff, { consultationId, proposalId, text: '' });
+    expect(await db.proposalRemark.findUnique({ where: { consultationId_proposalId: { consultationId, proposalId } } })).toBeNull();
+
+    await expect(saveProposalRemark(politician, { consultationId, proposalId, text: 'Nej' })).rejects.toBeInstanceOf(ForbiddenError);
+    const otherBudget = await db.budget.create({ data: { name: `Andet budget ${suffix}`, years: [2027], lists: { create: { name: 'Liste', position: 0, incorporated: true } } }, include: { lists: true } });
+    const foreign = await db.proposal.create({ data: { budgetId: otherBudget.id, listId: otherBudget.lists[0]!.id, committeeCode: 'SU', code: 'SU01', title: 'Andet', summary: '', position: 0 } });
+    await expect(saveProposalRemark(staff, { consultationId, proposalId: foreign.id, text: 'Forkert' })).rejects.toBeInstanceOf(ProposalRemarkError);
+  });
+});
