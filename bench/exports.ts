@@ -25,7 +25,7 @@ const median = (values: number[]) => {
 
 // The demo budget is the one imported from the seminar document, by far the largest.
 const budget = await db.budget.findFirst({ orderBy: { proposals: { _count: 'desc' } }, include: { _count: { select: { proposals: true } } } });
-if (!budget) throw new Error('No budget in the database; run `npx tsx --conditions=react-server prisma/seed.ts` first.');
+if (!budget) throw new Error('No budget in the database; run `npm run db:seed` first.');
 const prefix = `Bench ${randomUUID().slice(0, 8)} `;
 const consultation = await db.consultation.create({
   data: { budgetId: budget.id, title: `${prefix}høring`, status: 'PUBLISHED', publishedAt: new Date(), deadline: new Date() },

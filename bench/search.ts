@@ -3,17 +3,11 @@
 // Writes test data, so it runs on DATABASE_URL only when that is a scratch database; without it
 // on a database of its own (`budgethoering_bench`) on the embedded server.
 import { readFileSync } from 'node:fs';
-import { register } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { prisma, projectRoot } from '../scripts/lib/database';
 import { ensureDatabase, startEmbeddedDatabase } from '../scripts/lib/embedded-db';
-
-// Plain Node without React's server condition, which breaks next-intl's root import outside Next.js
-// (`npm run reminders` hits the same); `server-only` then throws, so it resolves to an empty module.
-const emptyServerOnly = 'export async function resolve(specifier, context, next) { return specifier === "server-only" ? { url: "data:text/javascript,", shortCircuit: true } : next(specifier, context); }';
-register(`data:text/javascript,${encodeURIComponent(emptyServerOnly)}`);
 
 const ORGANISATIONS = 200;
 const RUNS = 10;

@@ -74,7 +74,7 @@ try {
 
   await step('Unit and integration tests', bin('vitest'), ['run'], { DATABASE_URL: integrationUrl, ...appEnv });
 
-  await step('Demo data for the e2e tests', bin('tsx'), ['--conditions=react-server', 'prisma/seed.ts'], { DATABASE_URL: e2eUrl });
+  await step('Demo data for the e2e tests', bin('tsx'), ['--tsconfig', 'tsconfig.cli.json', 'prisma/seed.ts'], { DATABASE_URL: e2eUrl });
   await step('E2E tests (Playwright, chromium)', bin('playwright'), ['test'], {
     ...appEnv,
     DATABASE_URL: e2eUrl,
