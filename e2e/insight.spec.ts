@@ -1,3 +1,4 @@
+import { docxText, pdfText, squash } from '../test/document-text';
 import { expect, expectNoAxeViolations, signInWithMagicLink, test } from './fixtures';
 
 test('a politician sees where the consultation stands: overview, filters, matrix, a proposal’s responses and charts', async ({ page }) => {
@@ -11,6 +12,15 @@ test('a politician sees where the consultation stands: overview, filters, matrix
   // The seeded volume: 55 of the 60 parties have answered most proposals (another test may submit one more).
   await expect(page.getByText(/^5[56] svar med [\d.]+ holdninger til 31 forslag\.$/)).toBeVisible();
   await expectNoAxeViolations(page);
+
+  // The høringsnotat for the council meeting, in full: every organisation that answered is in it.
+  const download = async (name: string) => (await page.request.get((await page.getByRole('link', { name }).getAttribute('href'))!)).body();
+  const pdf = await pdfText(await download('Høringsnotat (PDF)'));
+  const docx = await docxText(await download('Høringsnotat (Word)'));
+  for (const name of ['MED-udvalg, Skoleområdet', 'Forældrebestyrelsen, Børnehuset Solsikken', 'Integrationsforening, Gadehavegård']) {
+    expect(pdf.text).toContain(squash(name));
+    expect(docx).toContain(squash(name));
+  }
 
   await page.getByLabel('Udvalg').selectOption('ØU');
   await page.getByLabel('Sortér efter').selectOption({ label: 'Største besparelse' });
@@ -47,4 +57,20 @@ test('the public sees no responses before publication', async ({ page }) => {
   await page.getByRole('link', { name: /^Høring over Budget 2026-2029/ }).click();
   await expect(page.getByText('Svarene vises her, når de er offentliggjort.')).toBeVisible();
   await expect(page.getByText(/^Ingen svar med 0 holdninger til 31 forslag\.$/)).toBeVisible();
+});
+
+test('search finds inflected Danish words in proposals and, for a politician, in responses', async ({ page }) => {
+  await page.goto('/search?q=plejehjem');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Søg i forslag og høringssvar');
+  await expect(page.locator('mark').first()).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Høringssvar (0)' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await signInWithMagicLink(page, 'politiker@demo.example');
+  await page.goto('/search');
+  await page.getByLabel('Søgeord').fill('plejehjem');
+  await page.getByRole('button', { name: 'Søg', exact: true }).click();
+  await expect(page.getByRole('heading', { name: /^Høringssvar \(\d+\)$/ })).not.toHaveText('Høringssvar (0)');
+  await expect(page.locator('mark', { hasText: /^plejehjemmet$/i }).first()).toBeVisible();
+  await expectNoAxeViolations(page);
 });
