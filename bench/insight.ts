@@ -1,6 +1,7 @@
-// npm run bench:exports: the server time of each export format on a throw-away consultation of
-// 200 organisations answering the demo budget's proposals, and the longest pause of the event
-// loop meanwhile (what another request would have waited). Prints figures; asserts nothing.
+// npm run bench:insight: the server time of the politicians' overview (with its matrix) and of
+// each export format, on a throw-away consultation of 200 organisations answering the demo
+// budget's proposals, and for exports the longest pause of the event loop meanwhile (what another
+// request would have waited). Prints figures; asserts nothing.
 // DATABASE_URL must point at a migrated database holding the demo budget (npm run db:seed).
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
@@ -16,6 +17,9 @@ const { db } = await import('@/lib/server/db');
 const { seedResponseVolume } = await import('@/lib/server/demo-volume');
 const { exportConsultation } = await import('@/lib/server/exports');
 const { EXPORT_FORMATS } = await import('@/lib/exports/formats');
+const { getConsultationInsight } = await import('@/lib/server/insight');
+const { filterAndSort, overviewRows, parseOverviewFilters, stanceMatrix } = await import('@/lib/insight/aggregate');
+const { OrganisationType } = await import('@/lib/generated/prisma/enums');
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -35,7 +39,21 @@ try {
   const seeded = await seedResponseVolume(system, { consultationId: consultation.id, organisations: ORGANISATIONS, prefix });
   console.log(`${budget.name}: ${budget._count.proposals} proposals, ${seeded.organisations} organisations, ${seeded.answers} answers`);
   console.log(`${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, ${RUNS} runs each, median\n`);
-  console.log('audience  format  median ms  min ms  max ms  size kB  longest event-loop pause ms');
+  // What the overview and matrix pages compute per request, without rendering.
+  console.log('audience  view      median ms  min ms  max ms');
+  for (const [audience, actor] of [['full', system], ['public', anonymous]] as const) {
+    const times: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const start = performance.now();
+      const insight = await getConsultationInsight(actor, consultation.id, '[…]');
+      const rows = overviewRows(insight!.proposals, insight!.responses, insight!.catalogue.budget.years[0]!);
+      filterAndSort(rows, parseOverviewFilters({ sort: 'opposition' }));
+      stanceMatrix(insight!.proposals, insight!.responses, Object.values(OrganisationType));
+      times.push(performance.now() - start);
+    }
+    console.log([audience.padEnd(8), 'overview'.padEnd(8), median(times).toFixed(0).padStart(9), Math.min(...times).toFixed(0).padStart(6), Math.max(...times).toFixed(0).padStart(6)].join('  '));
+  }
+  console.log('\naudience  format  median ms  min ms  max ms  size kB  longest event-loop pause ms');
   for (const [audience, actor] of [['full', system], ['public', anonymous]] as const) {
     for (const format of EXPORT_FORMATS) {
       const times: number[] = [];
