@@ -102,8 +102,8 @@ test('staff run a consultation: create, invite, open, register a letter, moderat
   await page.getByRole('button', { name: 'Offentliggør høringssvarene' }).click();
   await expect(page.getByText('Fase: Offentliggjort')).toBeVisible();
 
-  // The public reads the consented, moderated response without signing in.
-  const publicContext = await browser.newContext();
+  // The public reads the consented, moderated response without signing in, and without JavaScript.
+  const publicContext = await browser.newContext({ javaScriptEnabled: false });
   const visitor = await publicContext.newPage();
   await visitor.goto('/consultations');
   await visitor.getByRole('link', { name: title }).click();
