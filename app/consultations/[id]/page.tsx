@@ -5,6 +5,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { ExportSection } from '@/components/export-section';
 import { formatCopenhagen } from '@/lib/deadline';
 import { isLocale } from '@/lib/i18n/config';
+import { getCatalogue } from '@/lib/server/catalogue';
 import { getPublicConsultation } from '@/lib/server/public-consultations';
 
 type Props = { params: Promise<{ id: string }> };
@@ -23,6 +24,7 @@ export default async function PublicConsultationPage({ params }: Props) {
   const consultation = await getPublicConsultation(id, t('redactedMarker'));
   if (!consultation) notFound();
   const locale = isLocale(localeName) ? localeName : 'da';
+  const catalogue = await getCatalogue(consultation.budgetId);
 
   return (
     <>
@@ -32,7 +34,25 @@ export default async function PublicConsultationPage({ params }: Props) {
         {consultation.publishedAt && ` · ${t('publishedAt', { date: formatCopenhagen(consultation.publishedAt, locale) })}`}
       </p>
       {consultation.description && <p className="mt-3 max-w-3xl whitespace-pre-wrap">{consultation.description}</p>}
-      <p className="mt-3"><Link href="/" className={link}>{t('proposalsLink')}</Link></p>
+
+      {catalogue && (
+        <section aria-labelledby="proposals-heading" className="mt-6">
+          <h2 id="proposals-heading" className="text-xl font-semibold">{t('proposals')}</h2>
+          {catalogue.lists.map((list) => (
+            <div key={list.id} className="mt-2">
+              <h3 className="font-semibold">{list.name}</h3>
+              <ul className="mt-1 grid gap-x-6 sm:grid-cols-2">
+                {list.proposals.map((p) => (
+                  <li key={p.id}>
+                    <Link href={`/proposals/${p.id}`} className={link}><span className="font-mono">{p.code}</span> {p.title}</Link>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+          <p className="mt-2"><Link href="/" className={link}>{t('proposalsLink')}</Link></p>
+        </section>
+      )}
 
       <section aria-labelledby="documents-heading" className="mt-6">
         <h2 id="documents-heading" className="text-xl font-semibold">{t('documents')}</h2>
