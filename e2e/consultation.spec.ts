@@ -1,3 +1,4 @@
+import { pdfText, squash } from '../test/document-text';
 import { expect, expectNoAxeViolations, linkInMail, mailTo, signInAsStaff, test } from './fixtures';
 
 const PDF = { mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n') };
@@ -98,7 +99,16 @@ test('staff run a consultation: create, invite, open, register a letter, moderat
   await expect(page.getByText('Vi er bekymrede. Kontakt Jens Hansen på 12345678.')).toBeVisible();
   await expectNoAxeViolations(page);
 
+  // The administration's remark for the høringsnotat.
   await page.getByRole('link', { name: `Tilbage til ${title}` }).click();
+  await page.getByRole('link', { name: 'Skriv administrationens bemærkninger til høringsnotatet' }).click();
+  await page.getByLabel('Bemærkning til ØU04').fill(`Forvaltningen fastholder forslaget ${unique}.`);
+  const remark = page.locator('form').filter({ has: page.getByLabel('Bemærkning til ØU04') });
+  await remark.getByRole('button', { name: 'Gem bemærkning' }).click();
+  await expect(remark.getByRole('status')).toHaveText('Bemærkningen er gemt.');
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('link', { name: 'Tilbage til høringen' }).click();
   await page.getByRole('button', { name: 'Offentliggør høringssvarene' }).click();
   await expect(page.getByText('Fase: Offentliggjort')).toBeVisible();
 
@@ -115,6 +125,12 @@ test('staff run a consultation: create, invite, open, register a letter, moderat
   await expect(visitor.getByText('12345678')).toHaveCount(0);
   const download = await visitor.request.get((await visitor.getByRole('link', { name: 'Budgetnotat' }).getAttribute('href'))!);
   expect(download.headers()['content-type']).toBe('application/pdf');
+  // The public edition of the høringsnotat: the moderated response and the administration's remark.
+  const note = await pdfText(await (await visitor.request.get((await visitor.getByRole('link', { name: 'Høringsnotat (PDF)' }).getAttribute('href'))!)).body());
+  expect(note.text).toContain(squash(organisation));
+  expect(note.text).toContain(squash(`Forvaltningen fastholder forslaget ${unique}.`));
+  expect(note.text).toContain(squash('Kontakt [udeladt af forvaltningen]'));
+  expect(note.text).not.toContain('12345678');
   await expectNoAxeViolations(visitor);
   await publicContext.close();
 });
