@@ -112,8 +112,8 @@ test('staff run a consultation: create, invite, open, register a letter, moderat
   await page.getByRole('button', { name: 'Offentliggør høringssvarene' }).click();
   await expect(page.getByText('Fase: Offentliggjort')).toBeVisible();
 
-  // The public reads the consented, moderated response without signing in, and without JavaScript.
-  const publicContext = await browser.newContext({ javaScriptEnabled: false });
+  // The public reads the consented, moderated response without signing in.
+  const publicContext = await browser.newContext();
   const visitor = await publicContext.newPage();
   await visitor.goto('/consultations');
   await visitor.getByRole('link', { name: title }).click();
@@ -132,5 +132,13 @@ test('staff run a consultation: create, invite, open, register a letter, moderat
   expect(note.text).toContain(squash('Kontakt [udeladt af forvaltningen]'));
   expect(note.text).not.toContain('12345678');
   await expectNoAxeViolations(visitor);
+  const publicPage = visitor.url();
   await publicContext.close();
+
+  // And without JavaScript.
+  const plainContext = await browser.newContext({ javaScriptEnabled: false });
+  const plain = await plainContext.newPage();
+  await plain.goto(publicPage);
+  await expect(plain.getByRole('article', { name: organisation })).toContainText('Vi er bekymrede. Kontakt [udeladt af forvaltningen].');
+  await plainContext.close();
 });
