@@ -212,6 +212,8 @@ describe('found by the properties', () => {
     const unknown = 'c000000000000000000000000';
     expect((await actions.removeModerationAction!(null, form({ consultationId: unknown, moderationId: unknown }))).formError).toBe('forms.notFound');
     expect((await actions.remindPartyAction!(null, form({ consultationId: unknown, organisationId: unknown }))).formError).toBe('forms.notFound');
+    // Assigning no proposals to a party of nothing was recorded as a successful change.
+    expect((await actions.assignProposalsAction!(null, form({ consultationId: unknown, organisationId: unknown, note: '' }))).formError).toBe('forms.notFound');
   });
 
   it('refuses a NUL in an id before it reaches the database', async () => {
