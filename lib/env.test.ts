@@ -34,6 +34,26 @@ describe('parseEnv', () => {
   });
 });
 
+describe('attachment storage', () => {
+  const s3 = { S3_ENDPOINT: 'https://s3.example', S3_BUCKET: 'bilag', S3_REGION: 'eu-north-1', S3_ACCESS_KEY_ID: 'key', S3_SECRET_ACCESS_KEY: 'secret' };
+
+  it('keeps uploads in a local folder by default', () => {
+    expect(parseEnv(valid)).toMatchObject({ ATTACHMENT_STORAGE: 'local', ATTACHMENT_DIR: '.data/attachments', S3_FORCE_PATH_STYLE: false });
+  });
+
+  it('requires the S3 settings together when s3 is chosen, naming the missing ones', () => {
+    expect(() => parseEnv({ ...valid, ATTACHMENT_STORAGE: 's3', S3_ENDPOINT: s3.S3_ENDPOINT })).toThrow(/together \(missing: S3_BUCKET, S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY\)/);
+  });
+
+  it('refuses s3 at start-up while this build has no S3 driver', () => {
+    expect(() => parseEnv({ ...valid, ...s3, ATTACHMENT_STORAGE: 's3' })).toThrow(/s3 is not available in this version/);
+  });
+
+  it('refuses an unknown storage', () => {
+    expect(() => parseEnv({ ...valid, ATTACHMENT_STORAGE: 'ftp' })).toThrow(/ATTACHMENT_STORAGE/);
+  });
+});
+
 describe('parseDatabaseEnv', () => {
   it('needs only the database settings, for the command-line tools', () => {
     expect(parseDatabaseEnv({ DATABASE_URL: valid.DATABASE_URL }).DATABASE_POOL_SIZE).toBe(10);

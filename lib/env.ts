@@ -33,8 +33,17 @@ const envSchema = z
     SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
     MAGIC_LINK_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
     INVITATION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
-    /** Where uploaded attachments are stored: outside the web root, never served directly. */
+    /** Where uploaded PDFs are kept: a local folder (the default) or an S3-compatible bucket. */
+    ATTACHMENT_STORAGE: z.enum(['local', 's3']).default('local'),
+    /** The local folder: outside the web root, never served directly. */
     ATTACHMENT_DIR: z.string().min(1).default('.data/attachments'),
+    S3_ENDPOINT: z.url().optional(),
+    S3_BUCKET: z.string().min(1).optional(),
+    S3_REGION: z.string().min(1).optional(),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    /** Path-style addresses (endpoint/bucket/key), as MinIO and some other S3-compatible stores need. */
+    S3_FORCE_PATH_STYLE: flag,
     /** Days before a deadline when organisations that have not submitted get a reminder. */
     REMINDER_DAYS: z.coerce.number().int().min(1).max(60).default(3),
     /** Password-less demo/test sign-in by e-mail alone. Never honoured in production. */
@@ -44,6 +53,13 @@ const envSchema = z
     const oidc = [env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_ID, env.AUTH_OIDC_SECRET];
     if (oidc.some(Boolean) && !oidc.every(Boolean)) {
       ctx.addIssue({ code: 'custom', path: ['AUTH_OIDC_ISSUER'], message: 'AUTH_OIDC_ISSUER, AUTH_OIDC_ID and AUTH_OIDC_SECRET must be set together' });
+    }
+    if (env.ATTACHMENT_STORAGE === 's3') {
+      const s3 = { S3_ENDPOINT: env.S3_ENDPOINT, S3_BUCKET: env.S3_BUCKET, S3_REGION: env.S3_REGION, S3_ACCESS_KEY_ID: env.S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: env.S3_SECRET_ACCESS_KEY };
+      const missing = Object.entries(s3).filter(([, value]) => !value).map(([name]) => name);
+      if (missing.length) ctx.addIssue({ code: 'custom', path: ['ATTACHMENT_STORAGE'], message: `s3 needs S3_ENDPOINT, S3_BUCKET, S3_REGION, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY together (missing: ${missing.join(', ')})` });
+      // Refused at start-up rather than on the first upload: this build has no S3 driver yet.
+      ctx.addIssue({ code: 'custom', path: ['ATTACHMENT_STORAGE'], message: 's3 is not available in this version (the S3 driver needs @aws-sdk/client-s3); use local' });
     }
     if (env.NODE_ENV === 'production' && env.ENABLE_CREDENTIALS_LOGIN) {
       ctx.addIssue({ code: 'custom', path: ['ENABLE_CREDENTIALS_LOGIN'], message: 'the demo/test login cannot be enabled in production' });

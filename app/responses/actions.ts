@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { recordId } from '@/lib/record-id';
 import { fieldErrors, formError, formValues, type FormState } from '@/lib/form-state';
 import { failure } from '@/lib/server/action-errors';
 import { addAttachment } from '@/lib/server/attachments';
@@ -21,7 +22,7 @@ import { requestContext } from '@/lib/server/request-context';
 import { currentActor } from '@/lib/server/session';
 import { Stance } from '@/lib/generated/prisma/enums';
 
-const id = z.string().min(1).max(100);
+const id = recordId;
 const key = { consultationId: id, organisationId: id };
 const version = z.number().int().min(0);
 

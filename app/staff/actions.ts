@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { recordId } from '@/lib/record-id';
 import { fieldErrors, formValues, type FormState } from '@/lib/form-state';
 import { failure } from '@/lib/server/action-errors';
 import { copenhagenLocalToInstant } from '@/lib/deadline';
@@ -35,7 +36,7 @@ export async function createOrganisationAction(_previous: FormState, formData: F
 
 const memberInvitationForm = z.object({
   email,
-  organisationId: z.string().min(1, { error: 'forms.invalidChoice' }).max(100),
+  organisationId: recordId,
   membershipRole: z.enum(MembershipRole, invalidChoice),
 });
 
@@ -66,7 +67,7 @@ export async function inviteUserAction(_previous: FormState, formData: FormData)
   return { status: 'success', message: 'staff.invited', params: { email: parsed.data.email } };
 }
 
-const roleForm = z.object({ userId: z.string().min(1).max(100), role: z.enum(UserRole, invalidChoice) });
+const roleForm = z.object({ userId: recordId, role: z.enum(UserRole, invalidChoice) });
 
 export async function changeRoleAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
@@ -81,7 +82,7 @@ export async function changeRoleAction(_previous: FormState, formData: FormData)
   return { status: 'success', message: 'staff.roleChanged' };
 }
 
-const extensionForm = z.object({ consultationId: z.string().min(1).max(100), organisationId: z.string().min(1).max(100), until: z.string().min(1, { error: 'forms.required' }).max(30) });
+const extensionForm = z.object({ consultationId: recordId, organisationId: recordId, until: z.string().min(1, { error: 'forms.required' }).max(30) });
 
 export async function grantExtensionAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
@@ -102,7 +103,7 @@ export async function grantExtensionAction(_previous: FormState, formData: FormD
   return { status: 'success', message: 'forms.saved' };
 }
 
-const committeeForm = z.object({ code: z.string().min(1).max(10), name: z.string().trim().max(200, { error: 'forms.tooLong' }) });
+const committeeForm = z.object({ code: recordId.max(10), name: z.string().trim().max(200, { error: 'forms.tooLong' }) });
 // A committee code as proposal codes begin: capital letters, Danish ones included (ØU, ISU, ÆSU).
 const newCommitteeForm = committeeForm.extend({ code: z.string().trim().regex(/^[A-ZÆØÅ]{1,6}$/, { error: 'staff.committeeCodeFormat' }) });
 
@@ -121,7 +122,7 @@ export async function createCommitteeAction(_previous: FormState, formData: Form
 
 export async function updateOrganisationAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
-  const parsed = organisationForm.extend({ organisationId: z.string().min(1).max(100) }).safeParse(values);
+  const parsed = organisationForm.extend({ organisationId: recordId }).safeParse(values);
   if (!parsed.success) return fieldErrors(parsed.error, values);
   const { organisationId, ...input } = parsed.data;
   try {
@@ -134,8 +135,8 @@ export async function updateOrganisationAction(_previous: FormState, formData: F
 }
 
 const membershipForm = z.object({
-  userId: z.string().min(1).max(100),
-  organisationId: z.string().min(1).max(100),
+  userId: recordId,
+  organisationId: recordId,
   role: z.union([z.enum(MembershipRole), z.literal('REMOVE')], invalidChoice),
 });
 

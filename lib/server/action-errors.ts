@@ -1,6 +1,7 @@
 import 'server-only';
 import { ForbiddenError } from '@/lib/server/actor';
 import { formError, type FormState } from '@/lib/form-state';
+import { Prisma } from '@/lib/generated/prisma/client';
 
 /**
  * Turns what the domain layer threw into a message for the form. Known refusals map to
@@ -8,6 +9,9 @@ import { formError, type FormState } from '@/lib/form-state';
  */
 export function failure(error: unknown, values: Record<string, string>, known: Record<string, string> = {}): FormState {
   if (error instanceof ForbiddenError) return formError('forms.forbidden', values);
+  // A well-formed id that names no record (removed meanwhile, or made up): Prisma's "record to
+  // read, update or delete not found".
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') return formError('forms.notFound', values);
   if (error instanceof Error && error.name in known) return formError(known[error.name]!, values);
   if (error instanceof Error && 'reason' in error && typeof error.reason === 'string' && error.reason in known) {
     return formError(known[error.reason]!, values);

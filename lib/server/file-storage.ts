@@ -26,8 +26,37 @@ export function safeFileName(name: string): string {
   return withExtension.slice(-150);
 }
 
-// Outside the web root, named by the server: an upload can never be served as a page or overwrite a file.
-const storagePath = (storageKey: string) => path.join(path.resolve(env().ATTACHMENT_DIR), storageKey);
+/** Where stored PDFs are kept, by the key the server gave them; chosen by ATTACHMENT_STORAGE. */
+export interface StorageDriver {
+  /** Stores new bytes; refuses to overwrite a key that exists. */
+  put(storageKey: string, bytes: Uint8Array): Promise<void>;
+  get(storageKey: string): Promise<Buffer>;
+  /** Removes the object; a key that is already gone is no error. */
+  remove(storageKey: string): Promise<void>;
+}
+
+/**
+ * A folder on the server's disk, outside the web root: an upload can never be served as a page.
+ * Keys are the server's own names, never a path, so nothing outside the folder can be reached.
+ */
+export function localDriver(directory: string): StorageDriver {
+  const root = path.resolve(directory);
+  const pathOf = (storageKey: string) => {
+    if (!storageKey || path.basename(storageKey) !== storageKey || storageKey.startsWith('.')) throw new Error(`Not a storage key: ${JSON.stringify(storageKey)}`);
+    return path.join(root, storageKey);
+  };
+  return {
+    async put(storageKey, bytes) {
+      await mkdir(root, { recursive: true });
+      await writeFile(pathOf(storageKey), bytes, { mode: 0o600, flag: 'wx' });
+    },
+    get: async (storageKey) => readFile(pathOf(storageKey)),
+    remove: async (storageKey) => rm(pathOf(storageKey), { force: true }),
+  };
+}
+
+// The only driver so far; lib/env.ts refuses ATTACHMENT_STORAGE=s3 until there is one for it.
+const storage = (): StorageDriver => localDriver(env().ATTACHMENT_DIR);
 
 /**
  * Checks and stores an uploaded PDF, then runs `record` to write its row. When `record` fails the
@@ -38,8 +67,7 @@ export async function storePdf<T>(file: { name: string; bytes: Uint8Array }, rec
   if (file.bytes.byteLength > MAX_PDF_BYTES) throw new PdfUploadError('tooLarge');
   if (!looksLikePdf(file.bytes)) throw new PdfUploadError('notPdf');
   const storageKey = `${randomUUID()}.pdf`;
-  await mkdir(path.resolve(env().ATTACHMENT_DIR), { recursive: true });
-  await writeFile(storagePath(storageKey), file.bytes, { mode: 0o600, flag: 'wx' });
+  await storage().put(storageKey, file.bytes);
   try {
     return await record({ storageKey, fileName: safeFileName(file.name), size: file.bytes.byteLength });
   } catch (error) {
@@ -48,6 +76,6 @@ export async function storePdf<T>(file: { name: string; bytes: Uint8Array }, rec
   }
 }
 
-export const readStored = (storageKey: string) => readFile(storagePath(storageKey));
+export const readStored = (storageKey: string) => storage().get(storageKey);
 
-export const removeStored = (storageKey: string) => rm(storagePath(storageKey), { force: true });
+export const removeStored = (storageKey: string) => storage().remove(storageKey);

@@ -400,6 +400,8 @@ export async function grantExtension(actor: Actor, key: ResponseKey, until: Date
 export async function assignProposals(actor: Actor, key: ResponseKey, proposalIds: string[], note: string | null): Promise<void> {
   await authorize(actor, 'consultation.assign', isStaff(actor), { type: 'Organisation', id: key.organisationId });
   await db.$transaction(async (tx) => {
+    // Assigning nothing to a party that does not exist would otherwise pass as a change.
+    await tx.consultationParty.findUniqueOrThrow({ where: { consultationId_organisationId: key } });
     await tx.proposalAssignment.deleteMany({ where: key });
     await tx.proposalAssignment.createMany({ data: proposalIds.map((proposalId) => ({ ...key, proposalId, note })) });
     await audit(actor, { action: 'consultation.assign', objectType: 'ConsultationParty', objectId: `${key.consultationId}:${key.organisationId}`, after: { proposalIds, note } }, tx);

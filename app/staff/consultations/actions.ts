@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { recordId } from '@/lib/record-id';
 import { copenhagenLocalToInstant } from '@/lib/deadline';
 import { fieldErrors, formValues, type FormState } from '@/lib/form-state';
 import { failure } from '@/lib/server/action-errors';
@@ -15,7 +16,7 @@ import { assignProposals } from '@/lib/server/responses';
 import { currentActor } from '@/lib/server/session';
 import { ModerationKind, Stance } from '@/lib/generated/prisma/enums';
 
-const id = z.string().min(1).max(100);
+const id = recordId;
 const required = (max: number) => z.string().trim().min(1, { error: 'forms.required' }).max(max, { error: 'forms.tooLong' });
 // A datetime-local value read as Copenhagen time; impossible times (the spring-forward hour) are refused.
 const copenhagenTime = z
@@ -58,7 +59,7 @@ const detailsForm = z.object({ title: required(200), description: z.string().tri
 
 export async function createConsultationAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
-  const parsed = detailsForm.extend({ budgetId: z.string().min(1, { error: 'forms.invalidChoice' }).max(100) }).safeParse(values);
+  const parsed = detailsForm.extend({ budgetId: recordId }).safeParse(values);
   if (!parsed.success) return fieldErrors(parsed.error, values);
   let created: { id: string };
   try {

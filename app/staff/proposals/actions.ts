@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { recordId } from '@/lib/record-id';
 import { fieldErrors, formValues, type FormState } from '@/lib/form-state';
 import { parseDanishAmount } from '@/lib/budget-document/parse';
 import type { TotalsByKind } from '@/lib/budget/totals';
@@ -17,11 +18,11 @@ import { ProposalType } from '@/lib/generated/prisma/enums';
 export type MoveState = FormState & { comparison?: { list: string; before: TotalsByKind; after: TotalsByKind }[]; years?: number[] };
 
 const moveForm = z.object({
-  budgetId: z.string().min(1).max(100),
-  toListId: z.string().min(1, { error: 'forms.invalidChoice' }).max(100),
+  budgetId: recordId,
+  toListId: recordId,
   reason: z.string().trim().min(1, { error: 'forms.required' }).max(2000, { error: 'forms.tooLong' }),
   // "<proposalId>:<listId it was in when the page was shown>"
-  proposals: z.array(z.string().regex(/^[^:]+:[^:]+$/)).min(1, { error: 'staff.moves.noneChosen' }).max(500),
+  proposals: z.array(z.string().regex(/^[^:\u0000]+:[^:\u0000]+$/)).min(1, { error: 'staff.moves.noneChosen' }).max(500),
 });
 
 export async function moveProposalsAction(_previous: MoveState, formData: FormData): Promise<MoveState> {
@@ -59,7 +60,7 @@ export async function moveProposalsAction(_previous: MoveState, formData: FormDa
 }
 
 const editForm = z.object({
-  proposalId: z.string().min(1).max(100),
+  proposalId: recordId,
   expectedVersion: z.coerce.number().int().min(1),
   title: z.string().trim().min(1, { error: 'forms.required' }).max(500, { error: 'forms.tooLong' }),
   summary: z.string().trim().min(1, { error: 'forms.required' }).max(10_000, { error: 'forms.tooLong' }),

@@ -1,8 +1,10 @@
 import { readAttachment } from '@/lib/server/attachments';
+import { recordId } from '@/lib/record-id';
 import { servePdf } from '@/lib/server/download';
 import { currentActor } from '@/lib/server/session';
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return servePdf(async () => readAttachment(await currentActor(), id));
+  // An id that can name no record is answered as a missing file.
+  return servePdf(async () => (recordId.safeParse(id).success ? readAttachment(await currentActor(), id) : null));
 }

@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { downloadResponse } from '@/lib/download';
 import { isExportFormat } from '@/lib/exports/formats';
+import { recordId } from '@/lib/record-id';
 import { ForbiddenError } from '@/lib/server/actor';
 import { plainText } from '@/lib/server/download';
 import { exportConsultation } from '@/lib/server/exports';
@@ -12,6 +13,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const format = new URL(request.url).searchParams.get('format');
   const t = await getTranslations('exports');
   if (!isExportFormat(format)) return plainText(t('errors.format'), 400);
+  if (!recordId.safeParse(id).success) return plainText(t('errors.notFound'), 404);
   try {
     const file = await exportConsultation(await currentActor(), id, format);
     if (!file) return plainText(t('errors.notFound'), 404);

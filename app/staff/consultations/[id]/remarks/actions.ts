@@ -2,14 +2,15 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { recordId } from '@/lib/record-id';
 import { fieldErrors, formValues, type FormState } from '@/lib/form-state';
 import { failure } from '@/lib/server/action-errors';
 import { saveProposalRemark } from '@/lib/server/proposal-remarks';
 import { currentActor } from '@/lib/server/session';
 
 const remarkForm = z.object({
-  consultationId: z.string().min(1).max(100),
-  proposalId: z.string().min(1).max(100),
+  consultationId: recordId,
+  proposalId: recordId,
   text: z.string().trim().max(10_000, { error: 'forms.tooLong' }),
 });
 

@@ -1,0 +1,226 @@
+// Property-based: every server action and route handler (as the access-control matrix finds
+// them) gets well over a thousand malformed payloads, as staff and as an anonymous visitor.
+// None may fail with an unforeseen error (a 500), and none may write anything.
+import { randomUUID } from 'node:crypto';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Actor } from '@/lib/server/actor';
+import { db } from '@/lib/server/db';
+import { exportedEntryPoints, loadAppModule } from '@/test/entry-points';
+
+// Uploads go to a folder of this file's own, so that "nothing stored" can be checked.
+const attachmentDir = vi.hoisted(() => {
+  const dir = `${process.env.TMPDIR ?? '/tmp'}/malformed-input-${Date.now()}-${process.pid}`;
+  process.env.ATTACHMENT_DIR = dir;
+  return dir;
+});
+const session = vi.hoisted(() => ({ actor: { kind: 'anonymous' } as Actor, userAgent: '' }));
+vi.mock('@/lib/server/session', () => ({ currentActor: async () => session.actor, currentUser: async () => null }));
+vi.mock('@/lib/server/auth', () => ({
+  EMAIL_PROVIDER: 'email',
+  OIDC_PROVIDER: 'entra',
+  signIn: vi.fn(),
+  signOut: vi.fn(),
+  handlers: { GET: async () => new Response(null, { status: 200 }), POST: async () => new Response(null, { status: 200 }) },
+}));
+vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
+class Redirect extends Error {}
+class NotFound extends Error {}
+vi.mock('next/navigation', () => ({
+  redirect: (url: string) => {
+    throw new Redirect(url);
+  },
+  notFound: () => {
+    throw new NotFound();
+  },
+}));
+// A random client address per call, so that rate limits rarely cut the exploration short; the
+// user agent marks this test's audit events.
+const octet = () => Math.floor(Math.random() * 250);
+vi.mock('next/headers', () => ({
+  cookies: async () => ({ get: () => undefined, set: vi.fn() }),
+  headers: async () => new Headers({ 'x-forwarded-for': `10.${octet()}.${octet()}.${octet()}`, 'user-agent': session.userAgent }),
+}));
+vi.mock('next-intl/server', () => ({ getTranslations: async () => (key: string) => key }));
+
+/** Payloads per entry point and actor: 2 × 500 = 1,000 per entry point. */
+const RUNS = 500;
+const runId = randomUUID().slice(0, 8);
+let staff: Actor;
+
+beforeAll(async () => {
+  const user = await db.user.create({ data: { email: `malformed-${runId}@example.test`, role: 'STAFF' } });
+  staff = { kind: 'user', userId: user.id, role: 'STAFF' };
+});
+afterAll(async () => {
+  rmSync(attachmentDir, { recursive: true, force: true });
+  await db.$disconnect();
+});
+
+// The fields the app's forms and autosave calls use, so that payloads reach past "field missing".
+const FIELDS = [
+  'consultationId', 'organisationId', 'proposalId', 'proposal', 'userId', 'budgetId', 'toListId', 'documentId', 'moderationId',
+  'text', 'email', 'callbackUrl', 'confirm', 'token', 'locale', 'name', 'type', 'code', 'role', 'membershipRole', 'until',
+  'reason', 'expectedVersion', 'title', 'summary', 'type:SERVICE', 'type:TRANSFER', 'amount:SERVICE:2026', 'description',
+  'deadline', 'phase', 'channel', 'receivedAt', 'generalRemarks', 'publicationConsent', 'namesConsent', 'target', 'kind',
+  'passage', 'note', 'file', 'original', 'spreadsheet', 'stance', 'comment', 'confidential', 'format', 'id', '__proto__',
+];
+
+/**
+ * A value no action could take for a valid one: these would make a create action (an
+ * organisation type, a committee code, an invitation's e-mail, the erasure confirmation) succeed
+ * on its own, without naming any existing object.
+ */
+const couldBeValid = (value: string) => /^[A-ZÆØÅ_]+$/.test(value.trim()) || value.includes('@') || value.trim() === 'yes';
+
+/** Ids shaped like the real ones (cuid) that name nothing, so the calls reach the database. */
+const unknownId = fc.stringMatching(/^c[a-z0-9]{24}$/);
+const text = fc
+  .oneof(
+    fc.string(),
+    fc.string({ unit: 'grapheme', maxLength: 50 }),
+    // Lone surrogates, NUL and other control characters.
+    fc.string({ unit: 'binary', maxLength: 50 }),
+    fc.constantFrom('', ' ', '0', '-1', '1e309', 'NaN', 'null', 'undefined', 'true', '[]', '{}', 'on', 'en', 'pdf', 'csv', '2099-01-15T12:00', '2026-03-29T02:30', 'a:b', '../../etc/passwd'),
+    unknownId,
+    fc.integer({ min: 100_001, max: 400_000 }).map((length) => 'x'.repeat(length)),
+  )
+  .filter((value) => !couldBeValid(value));
+const file = fc
+  .record({
+    name: fc.oneof(fc.string(), fc.constantFrom('bilag.pdf', 'budget.xlsx', 'budget.csv', 'budget.txt', '../x.pdf')),
+    // Half of them pass the PDF check by content.
+    body: fc.oneof(fc.uint8Array({ maxLength: 2_000 }), fc.uint8Array({ maxLength: 2_000 }).map((bytes) => Buffer.concat([Buffer.from('%PDF-1.4\n'), bytes]))),
+    type: fc.constantFrom('application/pdf', 'text/plain', 'application/octet-stream', ''),
+  })
+  .map(({ name, body, type }) => new File([new Uint8Array(body)], name, { type }));
+/** Counterexamples show what was sent, not "[object FormData]". */
+const described = <T extends object>(value: T, describe: () => string): T => Object.assign(value, { [fc.toStringMethod]: describe });
+const field = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...FIELDS) }, fc.string(), fc.constantFrom('$ACTION_ID_0', 'stance-x', 'comment-x', 'constructor'));
+const formData = fc.array(fc.tuple(field, fc.oneof({ weight: 4, arbitrary: text }, file)), { maxLength: 25 }).map((entries) => {
+  const data = new FormData();
+  for (const [key, value] of entries) data.append(key, value);
+  return described(data, () => fc.stringify(entries.map(([key, value]) => [key, typeof value === 'string' ? value.slice(0, 200) : `File ${value.name} (${value.size} B)`])));
+});
+/** For the autosave actions, which take a plain object: wrong types, nesting, extra and missing keys. */
+const anyValue = fc.oneof(text, fc.anything({ maxDepth: 3 }), fc.boolean(), fc.integer(), fc.double(), unknownId, fc.constant(null));
+const objectInput = fc.oneof(
+  fc.anything({ maxDepth: 4 }),
+  fc.record(
+    {
+      consultationId: anyValue,
+      organisationId: anyValue,
+      proposalId: anyValue,
+      text: anyValue,
+      stance: fc.oneof(anyValue, fc.constantFrom('SUPPORT', 'OPPOSE', 'REMARKS')),
+      comment: anyValue,
+      confidential: anyValue,
+      expectedVersion: fc.oneof(anyValue, fc.nat()),
+      extra: fc.object(),
+    },
+    { requiredKeys: [] },
+  ),
+  // Well-formed ids of nothing with the right types elsewhere: reaches the domain layer.
+  fc.record({ consultationId: unknownId, organisationId: unknownId, proposalId: unknownId, text: fc.string(), stance: fc.constant(null), comment: fc.string(), confidential: fc.boolean(), expectedVersion: fc.nat() }),
+);
+const request = fc
+  .record({
+    path: fc.webPath(),
+    query: fc.array(fc.tuple(fc.oneof(fc.constantFrom('format', 'id', 'callbackUrl'), fc.string()), fc.oneof(text, fc.constantFrom('pdf', 'docx', 'xlsx', 'csv'))), { maxLength: 6 }),
+    method: fc.constantFrom('GET', 'POST'),
+    body: fc.string(),
+  })
+  .map(({ path: pathname, query, method, body }) => {
+    const url = new URL(`http://localhost${pathname.startsWith('/') ? pathname : `/${pathname}`}`);
+    url.search = new URLSearchParams(query).toString();
+    // The auth route reads NextRequest's nextUrl.
+    const request = Object.assign(new Request(url, { method, body: method === 'POST' ? body : undefined }), { nextUrl: url });
+    return described(request, () => `${method} ${url.href}`);
+  });
+const params = fc.record({ id: fc.oneof(text, unknownId), nextauth: fc.array(fc.string(), { maxLength: 4 }) });
+
+/** The autosave actions take one plain object; every other action takes form data. */
+const OBJECT_ARGUMENT = new Set(['responses/actions.ts#saveGeneralRemarksAction', 'responses/actions.ts#saveAnswerAction']);
+
+type Entry = (...args: unknown[]) => Promise<unknown>;
+function argumentsFor(target: string, entry: Entry): fc.Arbitrary<unknown[]> {
+  if (target.includes('route.ts#')) return fc.tuple(request, params.map((value) => ({ params: Promise.resolve(value) })));
+  if (OBJECT_ARGUMENT.has(target)) return fc.tuple(objectInput);
+  // (previous state, form data) or (form data); the previous state is ignored, so anything goes.
+  return entry.length === 2 ? fc.tuple(fc.anything({ maxDepth: 2 }), formData) : fc.tuple(formData);
+}
+
+/** Passes unless the call threw (other than redirect/notFound), answered ≥ 500 or reported an unforeseen failure. */
+async function handled(entry: Entry, args: unknown[]): Promise<void> {
+  let result: unknown;
+  try {
+    result = await entry(...args);
+  } catch (error) {
+    if (error instanceof Redirect || error instanceof NotFound) return;
+    throw error;
+  }
+  if (result instanceof Response) expect(result.status).toBeLessThan(500);
+  // Form actions report an unforeseen failure as formError, autosave actions as error.
+  else if (result && typeof result === 'object') expect([(result as { formError?: unknown }).formError, (result as { error?: unknown }).error]).not.toContain('forms.unexpected');
+}
+
+const targets = await exportedEntryPoints();
+
+describe('malformed input', () => {
+  it('finds every entry point', () => {
+    expect(targets.length).toBeGreaterThan(40);
+  });
+
+  for (const target of targets) {
+    for (const role of ['anonymous', 'staff'] as const) {
+      it(`${target} · ${role}: no 500, no writes`, async () => {
+        const [file, name] = target.split('#') as [string, string];
+        const entry = (await loadAppModule<Record<string, Entry>>(file))[name]!;
+        session.actor = role === 'staff' ? staff : { kind: 'anonymous' };
+        session.userAgent = `malformed-input ${runId} ${target} ${role}`;
+        // Expected refusals are logged by some domain code; they are not what this test reads.
+        const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+        try {
+          await fc.assert(fc.asyncProperty(argumentsFor(target, entry), (args) => handled(entry, args)), { numRuns: RUNS });
+        } finally {
+          quiet.mockRestore();
+        }
+        // Nothing committed: no audit event of a successful change by this run (reads of
+        // exports are recorded as well, and are allowed), and no file left in storage.
+        const events = await db.auditEvent.findMany({ where: { userAgent: session.userAgent, outcome: 'SUCCESS', NOT: { action: { endsWith: '.export' } } } });
+        expect(events.map((event) => event.action)).toEqual([]);
+        expect(existsSync(attachmentDir) ? readdirSync(attachmentDir) : []).toEqual([]);
+      });
+    }
+  }
+});
+
+// What the properties above found, pinned down: a well-formed id of nothing was a failure
+// ("forms.unexpected") in the domain layer, and a NUL in an id made PostgreSQL refuse the query.
+describe('found by the properties', () => {
+  type Action = (state: unknown, data: FormData) => Promise<{ formError?: string; fieldErrors?: Record<string, string> }>;
+  const form = (fields: Record<string, string>) => {
+    const data = new FormData();
+    for (const [key, value] of Object.entries(fields)) data.set(key, value);
+    return data;
+  };
+
+  it('reports an id that names nothing as not found', async () => {
+    session.actor = staff;
+    const actions = await loadAppModule<Record<string, Action>>('staff/consultations/actions.ts');
+    const unknown = 'c000000000000000000000000';
+    expect((await actions.removeModerationAction!(null, form({ consultationId: unknown, moderationId: unknown }))).formError).toBe('forms.notFound');
+    expect((await actions.remindPartyAction!(null, form({ consultationId: unknown, organisationId: unknown }))).formError).toBe('forms.notFound');
+    // Assigning no proposals to a party of nothing was recorded as a successful change.
+    expect((await actions.assignProposalsAction!(null, form({ consultationId: unknown, organisationId: unknown, note: '' }))).formError).toBe('forms.notFound');
+  });
+
+  it('refuses a NUL in an id before it reaches the database', async () => {
+    session.actor = staff;
+    const actions = await loadAppModule<Record<string, Action>>('staff/consultations/actions.ts');
+    expect((await actions.remindPartyAction!(null, form({ consultationId: '\u0000', organisationId: 'x' }))).fieldErrors).toEqual({ consultationId: 'forms.invalidChoice' });
+    const route = await loadAppModule<{ GET: (r: Request, c: { params: Promise<{ id: string }> }) => Promise<Response> }>('api/consultation-documents/[id]/route.ts');
+    expect((await route.GET(new Request('http://localhost/'), { params: Promise.resolve({ id: '\u0000' }) })).status).toBe(404);
+  });
+});
