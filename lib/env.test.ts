@@ -45,8 +45,8 @@ describe('attachment storage', () => {
     expect(() => parseEnv({ ...valid, ATTACHMENT_STORAGE: 's3', S3_ENDPOINT: s3.S3_ENDPOINT })).toThrow(/together \(missing: S3_BUCKET, S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY\)/);
   });
 
-  it('refuses s3 at start-up while this build has no S3 driver', () => {
-    expect(() => parseEnv({ ...valid, ...s3, ATTACHMENT_STORAGE: 's3' })).toThrow(/s3 is not available in this version/);
+  it('takes s3 with all its settings', () => {
+    expect(parseEnv({ ...valid, ...s3, ATTACHMENT_STORAGE: 's3', S3_FORCE_PATH_STYLE: 'true' })).toMatchObject({ ATTACHMENT_STORAGE: 's3', S3_BUCKET: 'bilag', S3_FORCE_PATH_STYLE: true });
   });
 
   it('refuses an unknown storage', () => {

@@ -58,8 +58,6 @@ const envSchema = z
       const s3 = { S3_ENDPOINT: env.S3_ENDPOINT, S3_BUCKET: env.S3_BUCKET, S3_REGION: env.S3_REGION, S3_ACCESS_KEY_ID: env.S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: env.S3_SECRET_ACCESS_KEY };
       const missing = Object.entries(s3).filter(([, value]) => !value).map(([name]) => name);
       if (missing.length) ctx.addIssue({ code: 'custom', path: ['ATTACHMENT_STORAGE'], message: `s3 needs S3_ENDPOINT, S3_BUCKET, S3_REGION, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY together (missing: ${missing.join(', ')})` });
-      // Refused at start-up rather than on the first upload: this build has no S3 driver yet.
-      ctx.addIssue({ code: 'custom', path: ['ATTACHMENT_STORAGE'], message: 's3 is not available in this version (the S3 driver needs @aws-sdk/client-s3); use local' });
     }
     if (env.NODE_ENV === 'production' && env.ENABLE_CREDENTIALS_LOGIN) {
       ctx.addIssue({ code: 'custom', path: ['ENABLE_CREDENTIALS_LOGIN'], message: 'the demo/test login cannot be enabled in production' });

@@ -2,6 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { env } from '@/lib/env';
 
 export const MAX_PDF_BYTES = 10 * 1024 * 1024;
@@ -55,8 +56,60 @@ export function localDriver(directory: string): StorageDriver {
   };
 }
 
-// The only driver so far; lib/env.ts refuses ATTACHMENT_STORAGE=s3 until there is one for it.
-const storage = (): StorageDriver => localDriver(env().ATTACHMENT_DIR);
+export interface S3Settings {
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  forcePathStyle: boolean;
+}
+
+/**
+ * An S3-compatible bucket (AWS S3, MinIO, Ceph, ...), so that several app servers share the files.
+ * Objects are private; the app reads them itself and serves them only to those allowed.
+ */
+export function s3Driver(settings: S3Settings): StorageDriver {
+  const client = new S3Client({
+    endpoint: settings.endpoint,
+    region: settings.region,
+    forcePathStyle: settings.forcePathStyle,
+    credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey },
+  });
+  const Bucket = settings.bucket;
+  return {
+    async put(storageKey, bytes) {
+      // If-None-Match: a store that supports conditional writes refuses to overwrite; keys are random anyway.
+      await client.send(new PutObjectCommand({ Bucket, Key: storageKey, Body: bytes, ContentType: 'application/pdf', IfNoneMatch: '*' }));
+    },
+    async get(storageKey) {
+      const object = await client.send(new GetObjectCommand({ Bucket, Key: storageKey }));
+      return Buffer.from(await object.Body!.transformToByteArray());
+    },
+    async remove(storageKey) {
+      await client.send(new DeleteObjectCommand({ Bucket, Key: storageKey }));
+    },
+  };
+}
+
+let configured: StorageDriver | undefined;
+
+function storage(): StorageDriver {
+  if (configured) return configured;
+  const settings = env();
+  configured =
+    settings.ATTACHMENT_STORAGE === 's3'
+      ? s3Driver({
+          endpoint: settings.S3_ENDPOINT!,
+          bucket: settings.S3_BUCKET!,
+          region: settings.S3_REGION!,
+          accessKeyId: settings.S3_ACCESS_KEY_ID!,
+          secretAccessKey: settings.S3_SECRET_ACCESS_KEY!,
+          forcePathStyle: settings.S3_FORCE_PATH_STYLE,
+        })
+      : localDriver(settings.ATTACHMENT_DIR);
+  return configured;
+}
 
 /**
  * Checks and stores an uploaded PDF, then runs `record` to write its row. When `record` fails the
