@@ -11,8 +11,12 @@ const state = globalThis as unknown as { pool?: pg.Pool; prisma?: PrismaClient }
 /** The connection pool, shared by Prisma and the PostgreSQL-backed rate limiter. */
 export function getPool(): pg.Pool {
   if (!state.pool) {
-    const { DATABASE_URL, DATABASE_POOL_SIZE } = databaseEnv();
-    state.pool = new pg.Pool({ connectionString: DATABASE_URL, max: DATABASE_POOL_SIZE });
+    const { DATABASE_URL, DATABASE_POOL_SIZE, DATABASE_CONNECT_TIMEOUT_MS } = databaseEnv();
+    state.pool = new pg.Pool({ connectionString: DATABASE_URL, max: DATABASE_POOL_SIZE, connectionTimeoutMillis: DATABASE_CONNECT_TIMEOUT_MS });
+    // An idle connection that PostgreSQL closes (a restart, a failover) emits 'error' on the
+    // pool; unhandled, that would crash the process. The pool drops the connection and opens
+    // a new one on the next request, so logging it is all there is to do.
+    state.pool.on('error', (error) => console.error('Idle database connection lost:', error.message));
   }
   return state.pool;
 }

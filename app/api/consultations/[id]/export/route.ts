@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { downloadResponse } from '@/lib/download';
 import { isExportFormat } from '@/lib/exports/formats';
 import { ForbiddenError } from '@/lib/server/actor';
-import { plainText } from '@/lib/server/download';
+import { databaseUnavailableResponse, plainText } from '@/lib/server/download';
 import { exportConsultation } from '@/lib/server/exports';
 import { currentActor } from '@/lib/server/session';
 
@@ -18,6 +18,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     return downloadResponse(file.bytes, file.fileName, file.contentType);
   } catch (error) {
     if (error instanceof ForbiddenError) return plainText(t('errors.forbidden'), 403);
+    const unavailable = await databaseUnavailableResponse(error);
+    if (unavailable) return unavailable;
     throw error;
   }
 }
