@@ -9,6 +9,7 @@ import { sleep } from './stats';
 
 export const projectRoot = path.resolve(import.meta.dirname, '../..');
 const nextBin = path.join(projectRoot, 'node_modules', '.bin', 'next');
+const nextScript = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
 
 /**
  * Builds the app unless a build exists (BENCH_BUILD=1 forces one). Benchmarks measure the
@@ -51,10 +52,12 @@ const sharedSecrets = {
   NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? randomBytes(32).toString('base64'),
 };
 
-export async function startApp(options: { databaseUrl: string; port?: number; env?: Record<string, string> }): Promise<AppInstance> {
+/** `nodeArgs` go to Node itself, e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server. */
+export async function startApp(options: { databaseUrl: string; port?: number; env?: Record<string, string>; nodeArgs?: string[] }): Promise<AppInstance> {
   const port = options.port ?? (await freePort());
   const log: string[] = [];
-  const child = spawn(nextBin, ['start', '-p', String(port), '-H', '127.0.0.1'], {
+  const nodeArgs = options.nodeArgs ?? process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, nextScript, 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: projectRoot,
     env: {
       ...process.env,
