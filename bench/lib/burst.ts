@@ -41,8 +41,9 @@ function failureKey(reply: Reply, result: Record<string, unknown> | null): strin
 
 export async function runBurst(options: BurstOptions): Promise<BurstResult> {
   const { base, fixture, actions } = options;
-  const ids = { save: actions.saveAnswerAction, remarks: actions.saveGeneralRemarksAction, submit: actions.submitResponseAction };
-  if (!ids.save || !ids.remarks || !ids.submit) throw new Error('The build has no response actions; is it current?');
+  const { saveAnswerAction: save, saveGeneralRemarksAction: remarks, submitResponseAction: submit } = actions;
+  if (!save || !remarks || !submit) throw new Error('The build has no response actions; is it current?');
+  const ids = { save, remarks, submit };
   const saves: Sample[] = [];
   const submits: Sample[] = [];
   const acknowledged: Acknowledged = { receipts: [], answers: [] };

@@ -6,6 +6,7 @@ export interface Reply {
   status: number;
   ms: number;
   body: string;
+  headers: Headers;
 }
 
 export interface Caller {
@@ -27,9 +28,9 @@ export async function request(url: string, init: RequestInit, timeoutMs = 60_000
   try {
     const response = await fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
     const body = await response.text();
-    return { status: response.status, ms: performance.now() - start, body };
+    return { status: response.status, ms: performance.now() - start, body, headers: response.headers };
   } catch (error) {
-    return { status: 0, ms: performance.now() - start, body: String(error) };
+    return { status: 0, ms: performance.now() - start, body: String(error), headers: new Headers() };
   }
 }
 
