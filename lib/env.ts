@@ -10,6 +10,11 @@ const databaseShape = {
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgresql:// URL' }),
   /** Connections per app instance; several instances share one PostgreSQL. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /**
+   * How long a request waits for a free connection (or for PostgreSQL to accept one) before it
+   * gives up with "try again": a bounded wait instead of a queue that grows without end.
+   */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
 };
 
 /** What the database client needs; the command-line tools need no more. */

@@ -109,9 +109,10 @@ export async function submitResponseAction(_previous: FormState, formData: FormD
   const parsed = keyForm.safeParse(values);
   if (!parsed.success) return fieldErrors(parsed.error, values);
   const { ip } = await requestContext();
-  if (!(await consumeLimit('submissionPerIp', ip ?? 'unknown')).allowed) return formError('forms.tooManyRequests', values);
   let receipt;
   try {
+    // Inside the try: the limiter's counters are in PostgreSQL, so it fails as the database does.
+    if (!(await consumeLimit('submissionPerIp', ip ?? 'unknown')).allowed) return formError('forms.tooManyRequests', values);
     receipt = await submitResponse(await currentActor(), parsed.data);
   } catch (error) {
     return failure(error, values, CLOSED_REASONS);

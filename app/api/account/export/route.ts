@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { ForbiddenError } from '@/lib/server/actor';
+import { databaseUnavailableResponse } from '@/lib/server/download';
 import { exportMyData } from '@/lib/server/personal-data';
 import { currentActor } from '@/lib/server/session';
 
@@ -16,6 +17,8 @@ export async function GET() {
     });
   } catch (error) {
     if (error instanceof ForbiddenError) return Response.json({ error: (await getTranslations('errors'))('signInToExport') }, { status: 401 });
+    const unavailable = await databaseUnavailableResponse(error);
+    if (unavailable) return unavailable;
     throw error;
   }
 }

@@ -3,7 +3,7 @@ import { downloadResponse } from '@/lib/download';
 import { isExportFormat } from '@/lib/exports/formats';
 import { recordId } from '@/lib/record-id';
 import { ForbiddenError } from '@/lib/server/actor';
-import { plainText } from '@/lib/server/download';
+import { databaseUnavailableResponse, plainText } from '@/lib/server/download';
 import { exportConsultation } from '@/lib/server/exports';
 import { currentActor } from '@/lib/server/session';
 
@@ -20,6 +20,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     return downloadResponse(file.bytes, file.fileName, file.contentType);
   } catch (error) {
     if (error instanceof ForbiddenError) return plainText(t('errors.forbidden'), 403);
+    const unavailable = await databaseUnavailableResponse(error);
+    if (unavailable) return unavailable;
     throw error;
   }
 }
