@@ -14,6 +14,7 @@ describe('isDatabaseUnavailable', () => {
     ['the server starting up', Object.assign(new Error('the database system is starting up'), { code: '57P03' })],
     ['Prisma: unreachable server', prismaError('P1001', { kind: 'DatabaseNotReachable', host: '127.0.0.1', port: 5432 })],
     ['Prisma: terminated in a query', prismaError('P2010', { kind: 'postgres', code: '57P01', originalCode: '57P01' })],
+    ['Prisma: no connection for a transaction in time', Object.assign(new Error('Transaction API error: Unable to start a transaction in the given time.'), { name: 'PrismaClientKnownRequestError', code: 'P2028' })],
     ['a wrapped cause', new Error('save failed', { cause: new Error('timeout exceeded when trying to connect') })],
     ['the explicit error', new DatabaseUnavailableError()],
   ])('recognises %s', (_label, error) => {

@@ -18,8 +18,9 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT
 // SQLSTATEs of a server going away or refusing connections: class 08 (connection exception),
 // 57P01–57P03 (shut down by an administrator or a crash, still starting up), 53300 (too many connections).
 const SQLSTATES = /^(08...|57P0[123]|53300)$/;
-// Prisma's codes for an unreachable server, a closed connection and its own pool timeout.
-const PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+// Prisma's codes for an unreachable server, a closed connection, its own pool timeout, and a
+// transaction that could not start in time or ran out of time (P2028; rolled back either way).
+const PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2028']);
 // What Prisma's driver adapter reports for the same causes.
 const ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
 // node-postgres throws plain Errors with these messages for a pool wait that timed out and a lost socket.

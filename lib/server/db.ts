@@ -23,7 +23,9 @@ export function getPool(): pg.Pool {
 }
 
 function client(): PrismaClient {
-  state.prisma ??= new PrismaClient({ adapter: new PrismaPg(getPool()) });
+  // A transaction waits for a connection as long as any other query does (Prisma's own default
+  // is 2 s), so that under load requests queue for the pool rather than fail early.
+  state.prisma ??= new PrismaClient({ adapter: new PrismaPg(getPool()), transactionOptions: { maxWait: databaseEnv().DATABASE_CONNECT_TIMEOUT_MS } });
   return state.prisma;
 }
 
