@@ -1,7 +1,8 @@
 // npm test: type-check, lint, unit and integration tests (the drift check is one of them) against a real
-// PostgreSQL, then Playwright e2e tests in Debian's chromium against a production build.
+// PostgreSQL, then Playwright e2e tests in Debian's chromium against a production build, then the
+// backup drill and the short forms of the fault scripts.
 // Without DATABASE_URL an embedded PostgreSQL is started for the run and removed after.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import pg from 'pg';
 import { chromiumPath } from './lib/chromium';
@@ -28,6 +29,15 @@ if (!chromium) {
     'Chromium mangler / Chromium is missing: the e2e tests need Debian\'s chromium.\n' +
       '  Install it with:  sudo apt-get install -y chromium\n' +
       '  or point CHROMIUM_PATH at a Chromium/Chrome executable.',
+  );
+  process.exit(1);
+}
+
+// The backup drill restores a pg_dump; Debian's postgresql-client provides pg_dump and pg_restore.
+if (spawnSync('pg_dump', ['--version']).status !== 0 || spawnSync('pg_restore', ['--version']).status !== 0) {
+  console.error(
+    'pg_dump mangler / pg_dump is missing: the backup drill needs PostgreSQL\'s client tools.\n' +
+      '  Install them with:  sudo apt-get install -y postgresql-client',
   );
   process.exit(1);
 }
@@ -86,6 +96,13 @@ try {
     AUTH_OIDC_SECRET: oidc.clientSecret,
     AUTH_OIDC_NAME: 'Test-OIDC',
   });
+
+  // Operations, on the e2e database as the tests left it and on the production build they used.
+  const cli = (script: string, ...args: string[]) => ['--tsconfig', 'tsconfig.cli.json', script, ...args];
+  await step('Backup and restore drill', bin('tsx'), cli('scripts/backup-drill.ts'), { DATABASE_URL: e2eUrl });
+  // Each fault script runs its own PostgreSQL and app instance; --short is their small form.
+  await step('Fault: PostgreSQL stopped hard during a burst (short)', bin('tsx'), cli('bench/fault-db-restart.ts', '--short'), appEnv);
+  await step('Fault: connection pool exhausted (short)', bin('tsx'), cli('bench/fault-pool.ts', '--short'), appEnv);
 } catch (error) {
   failed = true;
   console.error(`\n✖ ${(error as Error).message}`);
