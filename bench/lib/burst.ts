@@ -9,7 +9,7 @@ export interface BurstOptions {
   base: string;
   fixture: BurstFixture;
   actions: Record<string, string>;
-  /** Mean pause between one organisation's requests (uniform 0–2×); 0 sends back to back. */
+  /** Mean pause before each of an organisation's requests (uniform 0–2×); 0 sends back to back. */
   thinkMs?: number;
   /**
    * Retry a failed request (as a user would press again) until this time; without it a
@@ -74,6 +74,9 @@ export async function runBurst(options: BurstOptions): Promise<BurstResult> {
     const key = { consultationId: fixture.consultationId, organisationId: party.organisationId };
     // A saved-before reply ("conflict" on version 0) after a retry means an earlier attempt did commit.
     const saved = (result: Record<string, unknown> | null) => (result?.ok === true ? 'ok' : result?.conflict ? 'done' : false);
+    // Paced runs start each organisation at a random moment within the first pause, as people do;
+    // back-to-back runs start them all at once.
+    await think();
     let complete = (
       await attempt(() => callAction(base, page, ids.remarks, [{ ...key, text: `Samlede bemærkninger fra organisation ${index + 1}.`, expectedVersion: 0 }], party), saved, saves)
     ).verdict;
