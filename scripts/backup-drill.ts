@@ -35,6 +35,17 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): number {
   return performance.now() - started;
 }
 
+/**
+ * A client of this process: here the password may stay in the URL, as it shows on no command line.
+ * (node-postgres lets a connection string's fields override a separate `password` option.)
+ */
+function clientFor(url: string, database?: string): pg.Client {
+  const parsed = new URL(url);
+  parsed.searchParams.delete('schema');
+  if (database) parsed.pathname = `/${database}`;
+  return new pg.Client({ connectionString: parsed.toString() });
+}
+
 const quoteIdentifier = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /**
@@ -42,7 +53,7 @@ const quoteIdentifier = (name: string) => `"${name.replaceAll('"', '""')}"`;
  * in the order of their text form, so the physical order a restore leaves them in does not count.
  */
 async function tableStates(url: string): Promise<Map<string, TableState>> {
-  const client = new pg.Client({ connectionString: libpq(url).dbname, password: libpq(url).env.PGPASSWORD });
+  const client = clientFor(url);
   await client.connect();
   try {
     const { rows: tables } = await client.query<{ schema: string; name: string }>(
@@ -67,9 +78,7 @@ async function tableStates(url: string): Promise<Map<string, TableState>> {
 
 /** Runs `statement` (CREATE/DROP DATABASE) on the server's maintenance database. */
 async function onServer(url: string, statement: string): Promise<void> {
-  const maintenance = new URL(libpq(url).dbname);
-  maintenance.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: maintenance.toString(), password: libpq(url).env.PGPASSWORD });
+  const client = clientFor(url, 'postgres');
   await client.connect();
   try {
     await client.query(statement);
