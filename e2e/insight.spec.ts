@@ -44,6 +44,7 @@ test('a politician sees where the consultation stands: overview, filters, matrix
   await expectNoAxeViolations(page);
   await page.locator('[data-stance=OPPOSE] li a').first().click();
   await expect(page.locator('#general-remarks')).toBeVisible();
+  await expectNoAxeViolations(page);
 
   await page.goto(page.url().replace(/\/responses\/.*$/, '/charts'));
   await expect(page.getByRole('figure', { name: 'Budgetvirkning pr. år og liste' })).toBeVisible();
@@ -53,7 +54,11 @@ test('a politician sees where the consultation stands: overview, filters, matrix
 });
 
 test('the public sees no responses before publication', async ({ page }) => {
+  await page.goto('/consultations');
+  await expect(page.getByRole('link', { name: /^Høring over Budget 2026-2029/ })).toBeVisible();
+  await expectNoAxeViolations(page);
   await page.goto('/insight');
+  await expectNoAxeViolations(page);
   await page.getByRole('link', { name: /^Høring over Budget 2026-2029/ }).click();
   await expect(page.getByText('Svarene vises her, når de er offentliggjort.')).toBeVisible();
   await expect(page.getByText(/^Ingen svar med 0 holdninger til 31 forslag\.$/)).toBeVisible();

@@ -62,7 +62,7 @@ export default async function PublicConsultationPage({ params }: Props) {
           <ul className="mt-2 list-disc pl-6">
             {consultation.documents.map((d) => (
               <li key={d.id}>
-                <a href={`/api/consultation-documents/${d.id}`} className={link}>{d.title}</a> <span className="text-sm text-slate-700">(PDF, {Math.ceil(d.size / 1024)} kB)</span>
+                <a href={`/api/consultation-documents/${d.id}`} className={link}>{d.title}</a> <span className="text-sm text-slate-700">{t('documentSize', { kilobytes: Math.ceil(d.size / 1024) })}</span>
               </li>
             ))}
           </ul>
