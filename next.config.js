@@ -5,6 +5,10 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Metadata (the page title above all) in the <head> of the first HTML for every visitor, not
+  // streamed in later: screen readers announce the title at once, and pages read without
+  // JavaScript have it too.
+  htmlLimitedBots: /.*/,
   // PDF attachments of up to 10 MB are uploaded through a server action.
   experimental: { serverActions: { bodySizeLimit: '11mb' } },
   async headers() {

@@ -28,13 +28,12 @@ function TotalsRow({ label, totals, years }: { label: string; totals: TotalsByKi
 }
 
 /** Choose proposals in either list and move them, with a reason; the result shows totals before and after. */
-export function MoveProposalsForm({ budgetId, lists }: { budgetId: string; lists: ListView[] }) {
+export function MoveProposalsForm({ lists }: { lists: ListView[] }) {
   const t = useTranslations();
   const [state, action, pending] = useActionState<MoveState, FormData>(moveProposalsAction, idle);
   const errors = state.status === 'error' ? state.fieldErrors : {};
   return (
     <form action={action} noValidate className="flex flex-col gap-4">
-      <input type="hidden" name="budgetId" value={budgetId} />
       <div className="grid gap-4 md:grid-cols-2">
         {lists.map((list) => (
           <fieldset key={list.id} className="rounded border border-slate-300 p-3" data-list={list.name}>

@@ -343,7 +343,7 @@ const rows: Row[] = [
     call: async () => {
       const proposal = await db.proposal.findUniqueOrThrow({ where: { id: world.proposalId } });
       const other = await db.budgetList.findFirstOrThrow({ where: { budgetId: proposal.budgetId, id: { not: proposal.listId } } });
-      const data = form({ budgetId: proposal.budgetId, toListId: other.id, reason: 'Matrix' });
+      const data = form({ toListId: other.id, reason: 'Matrix' });
       data.append('proposal', `${proposal.id}:${proposal.listId}`);
       return (await load<{ moveProposalsAction: Action }>('staff/proposals/actions.ts')).moveProposalsAction(idle, data);
     },

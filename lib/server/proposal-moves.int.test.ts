@@ -54,8 +54,10 @@ describe('moveProposals', () => {
     const [incorporated, notIncorporated] = world.lists;
     const isu05 = world.byCode.get('ISU05')!;
     const before = (await getCatalogue(world.budgetId))!;
-    await moveProposals(staff, { proposals: [{ proposalId: isu05.id, fromListId: incorporated!.id }], toListId: notIncorporated!.id, reason: 'Politisk ønske' });
+    const result = await moveProposals(staff, { proposals: [{ proposalId: isu05.id, fromListId: incorporated!.id }], toListId: notIncorporated!.id, reason: 'Politisk ønske' });
     const after = (await getCatalogue(world.budgetId))!;
+    // The move reports the same before and after as the catalogue shows.
+    expect(result.lists.map((list) => [list.name, list.before, list.after])).toEqual(after.lists.map((list, i) => [list.name, before.lists[i]!.totals, list.totals]));
     const lines = await db.budgetLine.findMany({ where: { proposalId: isu05.id } });
     for (const { kind, year, amount } of lines) {
       expect(after.lists[0]!.totals[kind][year]).toBe(before.lists[0]!.totals[kind][year]! - amount);

@@ -3,12 +3,32 @@ import { isStaff, type Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
 import { authorize } from '@/lib/server/policy';
+import { sumByKindAndYear, type TotalsByKind } from '@/lib/budget/totals';
+import type { Prisma } from '@/lib/generated/prisma/client';
 
 export class MoveConflictError extends Error {
   constructor(readonly codes: string[]) {
     super(`Moved by someone else meanwhile: ${codes.join(', ')}`);
     this.name = 'MoveConflictError';
   }
+}
+
+type Tx = Prisma.TransactionClient;
+
+/** Each list of the budget with its totals, computed from the lines as the catalogue does. */
+async function listTotals(tx: Tx, budgetId: string, years: number[]) {
+  const [lists, lines] = await Promise.all([
+    tx.budgetList.findMany({ where: { budgetId }, orderBy: { position: 'asc' }, select: { id: true, name: true } }),
+    tx.budgetLine.findMany({ where: { proposal: { budgetId } }, select: { kind: true, year: true, amount: true, proposal: { select: { listId: true } } } }),
+  ]);
+  return lists.map((list) => ({ ...list, totals: sumByKindAndYear(lines.filter((line) => line.proposal.listId === list.id), years) }));
+}
+
+export interface MoveResult {
+  moved: number;
+  years: number[];
+  /** Every list of the budget with its totals just before and just after the move. */
+  lists: { id: string; name: string; before: TotalsByKind; after: TotalsByKind }[];
 }
 
 export interface MoveRequest {
@@ -23,11 +43,12 @@ export interface MoveRequest {
  * The list totals follow, as they are always computed from the lines. If another staff member
  * moved one of them since the mover looked, nothing is moved and the conflict names them.
  */
-export async function moveProposals(actor: Actor, request: MoveRequest): Promise<{ moved: number }> {
+export async function moveProposals(actor: Actor, request: MoveRequest): Promise<MoveResult> {
   await authorize(actor, 'proposal.move', isStaff(actor), { type: 'BudgetList', id: request.toListId });
   const movedById = actor.kind === 'user' ? actor.userId : null;
   return db.$transaction(async (tx) => {
-    const target = await tx.budgetList.findUniqueOrThrow({ where: { id: request.toListId } });
+    const target = await tx.budgetList.findUniqueOrThrow({ where: { id: request.toListId }, include: { budget: { select: { years: true } } } });
+    const before = await listTotals(tx, target.budgetId, target.budget.years);
     const conflicts: string[] = [];
     for (const { proposalId, fromListId } of request.proposals) {
       const proposal = await tx.proposal.findUniqueOrThrow({ where: { id: proposalId } });
@@ -44,7 +65,12 @@ export async function moveProposals(actor: Actor, request: MoveRequest): Promise
       await audit(actor, { action: 'proposal.move', objectType: 'Proposal', objectId: proposalId, before: { listId: fromListId }, after: { listId: request.toListId }, details: { reason: request.reason } }, tx);
     }
     if (conflicts.length) throw new MoveConflictError(conflicts);
-    return { moved: request.proposals.length };
+    const after = await listTotals(tx, target.budgetId, target.budget.years);
+    return {
+      moved: request.proposals.length,
+      years: target.budget.years,
+      lists: after.map((list) => ({ id: list.id, name: list.name, before: before.find((b) => b.id === list.id)!.totals, after: list.totals })),
+    };
   });
 }
 

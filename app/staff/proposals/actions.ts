@@ -8,8 +8,7 @@ import { parseDanishAmount } from '@/lib/budget-document/parse';
 import type { TotalsByKind } from '@/lib/budget/totals';
 import type { VersionLine } from '@/lib/budget/versions';
 import { failure } from '@/lib/server/action-errors';
-import { getCatalogue } from '@/lib/server/catalogue';
-import { MoveConflictError, moveProposals } from '@/lib/server/proposal-moves';
+import { MoveConflictError, moveProposals, type MoveResult } from '@/lib/server/proposal-moves';
 import { editProposal } from '@/lib/server/proposal-versions';
 import { currentActor } from '@/lib/server/session';
 import { ProposalType } from '@/lib/generated/prisma/enums';
@@ -18,7 +17,6 @@ import { ProposalType } from '@/lib/generated/prisma/enums';
 export type MoveState = FormState & { comparison?: { list: string; before: TotalsByKind; after: TotalsByKind }[]; years?: number[] };
 
 const moveForm = z.object({
-  budgetId: recordId,
   toListId: recordId,
   reason: z.string().trim().min(1, { error: 'forms.required' }).max(2000, { error: 'forms.tooLong' }),
   // "<proposalId>:<listId it was in when the page was shown>"
@@ -33,29 +31,28 @@ export async function moveProposalsAction(_previous: MoveState, formData: FormDa
     for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
     return { status: 'error', fieldErrors, values };
   }
-  const { budgetId, toListId, reason } = parsed.data;
+  const { toListId, reason } = parsed.data;
   const proposals = parsed.data.proposals.map((entry) => {
     const [proposalId, fromListId] = entry.split(':') as [string, string];
     return { proposalId, fromListId };
   }).filter((p) => p.fromListId !== toListId);
-  const before = await getCatalogue(budgetId);
+  let result: MoveResult;
   try {
-    await moveProposals(await currentActor(), { proposals, toListId, reason });
+    result = await moveProposals(await currentActor(), { proposals, toListId, reason });
   } catch (error) {
     if (error instanceof MoveConflictError) {
       return { status: 'error', formError: 'staff.moves.conflict', fieldErrors: {}, values };
     }
     return failure(error, values);
   }
-  const after = await getCatalogue(budgetId);
   revalidatePath('/staff/proposals');
   revalidatePath('/');
   return {
     status: 'success',
     message: 'staff.moves.moved',
     params: { count: proposals.length },
-    years: after?.budget.years,
-    comparison: after?.lists.map((list) => ({ list: list.name, before: before!.lists.find((l) => l.id === list.id)!.totals, after: list.totals })),
+    years: result.years,
+    comparison: result.lists.map((list) => ({ list: list.name, before: list.before, after: list.after })),
   };
 }
 

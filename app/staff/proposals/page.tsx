@@ -28,7 +28,6 @@ export default async function MoveProposalsPage() {
       </div>
       <div className="mt-6">
         <MoveProposalsForm
-          budgetId={catalogue.budget.id}
           lists={catalogue.lists.map((list) => ({ id: list.id, name: list.name, proposals: list.proposals.map(({ id, code, title }) => ({ id, code, title })) }))}
         />
       </div>
