@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ExportSection } from '@/components/export-section';
+import { ResponseAnswers, ResponseMeta } from '@/components/visible-response';
 import { formatCopenhagen } from '@/lib/deadline';
 import { isLocale } from '@/lib/i18n/config';
 import { getCatalogue } from '@/lib/server/catalogue';
@@ -90,31 +91,9 @@ export default async function PublicConsultationPage({ params }: Props) {
           consultation.responses.map((response, index) => (
             <article key={response.organisation.name} className="mt-4 rounded border border-slate-300 p-4" aria-labelledby={`response-${index}`}>
               <h3 id={`response-${index}`} className="text-lg font-semibold">{response.organisation.name}</h3>
-              <p className="text-sm text-slate-700">
-                {tRoot(`orgTypes.${response.organisation.type}`)} · {t('submittedAt', { date: formatCopenhagen(response.submittedAt, locale) })}
-                {response.channel !== 'ONLINE' && ` · ${tRoot(`consultations.channels.${response.channel}`)}`}
-                {response.submittedBy && ` · ${response.submittedBy}`}
-              </p>
+              <ResponseMeta response={response} />
               {response.generalRemarks && <p className="mt-2 whitespace-pre-wrap">{response.generalRemarks}</p>}
-              {response.answers.length > 0 && (
-                <dl className="mt-3">
-                  {response.answers.map((answer) => (
-                    <div key={answer.proposalId} className="mt-2">
-                      <dt className="font-semibold">
-                        <Link href={`/proposals/${answer.proposalId}`} className={link}>{answer.code}</Link> {answer.title}
-                        {answer.stance && <> · {tRoot(`responses.stances.${answer.stance}`)}</>}
-                      </dt>
-                      <dd className="whitespace-pre-wrap">{answer.comment === null ? <em>{t('hidden')}</em> : answer.comment}</dd>
-                    </div>
-                  ))}
-                </dl>
-              )}
-              {response.minorityStatements.map((statement, index) => (
-                <blockquote key={index} className="mt-3 border-l-4 border-slate-400 pl-3">
-                  <p className="text-sm font-semibold">{statement.author ? t('minorityBy', { author: statement.author }) : t('minority')}</p>
-                  <p className="whitespace-pre-wrap">{statement.text}</p>
-                </blockquote>
-              ))}
+              <ResponseAnswers response={response} proposalHref={(proposalId) => `/proposals/${proposalId}`} />
             </article>
           ))
         )}
