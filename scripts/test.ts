@@ -14,6 +14,12 @@ import { startOidcServer } from '../test/oidc-server';
 
 const bin = (name: string) => path.join(projectRoot, 'node_modules', '.bin', name);
 
+// For working on one part: `npm test -- --only=e2e e2e/auth.spec.ts` runs just that step
+// (checks, vitest, e2e or ops) with the given filters; without flags everything runs.
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+const filters = process.argv.slice(2).filter((arg) => !arg.startsWith('--only='));
+const runs = (part: 'checks' | 'vitest' | 'e2e' | 'ops') => !only || only === part;
+
 // Asynchronous, because the mail catcher and the OpenID provider run in this process and
 // must keep answering while the tests run.
 async function step(title: string, command: string, args: string[], env: Record<string, string> = {}): Promise<void> {
@@ -59,9 +65,11 @@ let failed = false;
 const cleanups: (() => Promise<void>)[] = [];
 try {
   // Route types first: stale ones from an earlier build would fail the check.
-  await step('Route types', bin('next'), ['typegen']);
-  await step('Type-check', bin('tsc'), ['--noEmit']);
-  await step('Lint', bin('eslint'), ['.', '--max-warnings=0']);
+  if (runs('checks')) {
+    await step('Route types', bin('next'), ['typegen']);
+    await step('Type-check', bin('tsc'), ['--noEmit']);
+    await step('Lint', bin('eslint'), ['.', '--max-warnings=0']);
+  }
 
   const [integrationUrl, e2eUrl] = (await Promise.all(databases.map((name) => ensureDatabase(server.serverUrl, name)))) as [string, string];
   console.log('\n▶ Migrations: reset the test databases and apply every migration');
@@ -82,10 +90,10 @@ try {
     MAIL_CATCHER_URL: mailCatcher.httpUrl,
   };
 
-  await step('Unit and integration tests', bin('vitest'), ['run'], { DATABASE_URL: integrationUrl, ...appEnv });
+  if (runs('vitest')) await step('Unit and integration tests', bin('vitest'), ['run', ...(only ? filters : [])], { DATABASE_URL: integrationUrl, ...appEnv });
 
-  await step('Demo data for the e2e tests', bin('tsx'), ['--tsconfig', 'tsconfig.cli.json', 'prisma/seed.ts'], { DATABASE_URL: e2eUrl });
-  await step('E2E tests (Playwright, chromium)', bin('playwright'), ['test'], {
+  if (runs('e2e') || runs('ops')) await step('Demo data for the e2e tests', bin('tsx'), ['--tsconfig', 'tsconfig.cli.json', 'prisma/seed.ts'], { DATABASE_URL: e2eUrl });
+  if (runs('e2e')) await step('E2E tests (Playwright, chromium)', bin('playwright'), ['test', ...(only ? filters : [])], {
     ...appEnv,
     DATABASE_URL: e2eUrl,
     APP_URL: appUrl,
@@ -99,10 +107,12 @@ try {
 
   // Operations, on the e2e database as the tests left it and on the production build they used.
   const cli = (script: string, ...args: string[]) => ['--tsconfig', 'tsconfig.cli.json', script, ...args];
-  await step('Backup and restore drill', bin('tsx'), cli('scripts/backup-drill.ts'), { DATABASE_URL: e2eUrl });
-  // Each fault script runs its own PostgreSQL and app instance; --short is their small form.
-  await step('Fault: PostgreSQL stopped hard during a burst (short)', bin('tsx'), cli('bench/fault-db-restart.ts', '--short'), appEnv);
-  await step('Fault: connection pool exhausted (short)', bin('tsx'), cli('bench/fault-pool.ts', '--short'), appEnv);
+  if (runs('ops')) {
+    await step('Backup and restore drill', bin('tsx'), cli('scripts/backup-drill.ts'), { DATABASE_URL: e2eUrl });
+    // Each fault script runs its own PostgreSQL and app instance; --short is their small form.
+    await step('Fault: PostgreSQL stopped hard during a burst (short)', bin('tsx'), cli('bench/fault-db-restart.ts', '--short'), appEnv);
+    await step('Fault: connection pool exhausted (short)', bin('tsx'), cli('bench/fault-pool.ts', '--short'), appEnv);
+  }
 } catch (error) {
   failed = true;
   console.error(`\n✖ ${(error as Error).message}`);
