@@ -5,8 +5,7 @@ import path from 'node:path';
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { env } from '@/lib/env';
 import { inspectPdf, type PdfRefusal } from '@/lib/server/pdf-inspection';
-
-export const MAX_PDF_BYTES = 10 * 1024 * 1024;
+import { MAX_PDF_BYTES } from '@/lib/upload-limits';
 
 /** Why an upload was refused; each reason has a message under `responses.` in the translation files. */
 export class PdfUploadError extends Error {
