@@ -1,4 +1,5 @@
 import createNextIntlPlugin from 'next-intl/plugin';
+import { MAX_REQUEST_BYTES } from './lib/upload-limits.js';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
@@ -9,8 +10,9 @@ const nextConfig = {
   // streamed in later: screen readers announce the title at once, and pages read without
   // JavaScript have it too.
   htmlLimitedBots: /.*/,
-  // PDF attachments of up to 10 MB are uploaded through a server action.
-  experimental: { serverActions: { bodySizeLimit: '11mb' } },
+  // Files are uploaded through server actions. The proxy (proxy.ts) buffers request bodies and
+  // cuts them at its own limit (10 MB by default), so both limits come from lib/upload-limits.js.
+  experimental: { serverActions: { bodySizeLimit: MAX_REQUEST_BYTES }, proxyClientMaxBodySize: MAX_REQUEST_BYTES },
   async headers() {
     return [
       {

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { cleanedUrl } from '@/lib/input';
 
 // Security headers for every page. A fresh nonce per request lets Next.js's own inline
 // scripts run while any injected script is refused (no 'unsafe-inline' for scripts).
@@ -40,7 +41,10 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', csp);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  // A NUL (or another control character) in a path or query parameter would reach PostgreSQL,
+  // which refuses it: every page and route handler gets the address without them.
+  const cleaned = cleanedUrl(request.nextUrl);
+  const response = cleaned ? NextResponse.rewrite(cleaned, { request: { headers: requestHeaders } }) : NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', csp);
   if (process.env.NODE_ENV === 'production') {
     response.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');

@@ -17,6 +17,7 @@ import {
 } from '@/app/staff/consultations/actions';
 import { idle, type FormState } from '@/lib/form-state';
 import { DateTimeField, FileField, FormStatus, SelectField, SubmitButton, TextAreaField, TextField } from './form-fields';
+import { LIMIT_MESSAGE_VALUES } from '@/lib/upload-limits';
 
 type Option = { value: string; label: string };
 type Action = (state: FormState, data: FormData) => Promise<FormState>;
@@ -134,7 +135,7 @@ export function AddDocumentForm({ consultationId }: { consultationId: string }) 
     <form action={action} noValidate className="flex max-w-xl flex-col gap-3">
       <Hidden fields={{ consultationId }} />
       <TextField form="document" name="title" label={t('documentTitle')} state={state} maxLength={200} />
-      <FileField form="document" name="file" label={t('documentFile')} state={state} />
+      <FileField form="document" name="file" label={t('documentFile', LIMIT_MESSAGE_VALUES)} state={state} />
       <SubmitButton label={t('addDocument')} pending={pending} />
       <FormStatus state={state} />
     </form>

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import type { FormState } from '@/lib/form-state';
+import { LIMIT_MESSAGE_VALUES } from '@/lib/upload-limits';
 
 // Shared pieces of the app's forms: labelled fields that show their error, keep what was
 // typed after a failed submit, and a status line for the whole form.
@@ -20,7 +21,7 @@ function Field({ id, label, error, children }: { id: string; label: string; erro
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium">{label}</label>
       {children}
-      {error && <p id={`${id}-error`} className="text-sm text-red-800">{t(error)}</p>}
+      {error && <p id={`${id}-error`} className="text-sm text-red-800">{t(error, LIMIT_MESSAGE_VALUES)}</p>}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { confirmImportAction, previewImportAction, type ImportState } from '@/app/staff/import/actions';
 import { formatAmount } from '@/lib/format';
 import { FormStatus, SubmitButton } from './form-fields';
+import { LIMIT_MESSAGE_VALUES } from '@/lib/upload-limits';
 
 const idle: ImportState = { status: 'idle' };
 
@@ -27,7 +28,7 @@ export function ImportDocumentForm() {
           aria-invalid={fileError ? true : undefined}
           aria-describedby={fileError ? 'import-file-error' : undefined}
         />
-        {fileError && <p id="import-file-error" className="text-sm text-red-800">{t(fileError)}</p>}
+        {fileError && <p id="import-file-error" className="text-sm text-red-800">{t(fileError, LIMIT_MESSAGE_VALUES)}</p>}
         <label htmlFor="import-text" className="text-sm font-medium">{t('staff.import.text')}</label>
         <textarea
           id="import-text"

@@ -1,7 +1,8 @@
 import { pdfText, squash } from '../test/document-text';
+import { PDF as VALID_PDF } from '../test/pdf-fixtures';
 import { expect, expectNoAxeViolations, linkInMail, mailTo, signInAsStaff, test } from './fixtures';
 
-const PDF = { mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n') };
+const PDF = { mimeType: 'application/pdf', buffer: VALID_PDF };
 
 test('staff run a consultation: create, invite, open, register a letter, moderate and publish', async ({ page, browser }) => {
   const unique = Date.now().toString(36);

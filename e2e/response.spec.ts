@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Browser, Page } from '@playwright/test';
+import { PDF } from '../test/pdf-fixtures';
 import { expect, expectNoAxeViolations, mailTo, signInWithMagicLink, test } from './fixtures';
 
 const SUBMITTER = 'formand@handicapraadet.demo.example';
@@ -67,7 +68,7 @@ test('two members draft together, a conflict is resolved, the submitter submits 
   await upload.getByLabel('Vælg PDF-fil').setInputFiles({ name: 'falsk.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html>ikke en pdf</html>') });
   await upload.getByRole('button', { name: 'Upload bilag' }).click();
   await expect(upload.getByText('Filen er ikke en PDF.')).toBeVisible();
-  await upload.getByLabel('Vælg PDF-fil').setInputFiles({ name: 'Rådets notat.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+  await upload.getByLabel('Vælg PDF-fil').setInputFiles({ name: 'Rådets notat.pdf', mimeType: 'application/pdf', buffer: PDF });
   await upload.getByRole('button', { name: 'Upload bilag' }).click();
   await expect(upload.getByRole('link', { name: 'Rådets notat.pdf' })).toBeVisible();
   const download = await editor.request.get((await upload.getByRole('link', { name: 'Rådets notat.pdf' }).getAttribute('href'))!);

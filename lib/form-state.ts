@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { withoutControlCharacters } from './input';
 
 /**
  * What a server action returns to its form. Messages are translation keys; the typed
@@ -11,9 +12,10 @@ export type FormState =
 
 export const idle: FormState = { status: 'idle' };
 
+/** The form's text fields, without control characters (see lib/input.ts); every action reads its fields through this. */
 export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) if (typeof value === 'string' && !key.startsWith('$')) values[key] = value;
+  for (const [key, value] of formData.entries()) if (typeof value === 'string' && !key.startsWith('$')) values[key] = withoutControlCharacters(value);
   return values;
 }
 

@@ -11,6 +11,7 @@ import { hashToken } from '@/lib/server/tokens';
 import type { FormState } from '@/lib/form-state';
 import { buildBudgetDocument, sampleSummary } from '@/test/budget-document-builder';
 import { exportedEntryPoints, loadAppModule } from '@/test/entry-points';
+import { PDF } from '@/test/pdf-fixtures';
 
 const session = vi.hoisted(() => ({ actor: { kind: 'anonymous' } as Actor }));
 vi.mock('@/lib/server/session', () => ({ currentActor: async () => session.actor, currentUser: async () => null }));
@@ -204,7 +205,7 @@ async function storedDocument(consultationId: string) {
   return db.consultationDocument.create({ data: { consultationId, title: 'Bilag', fileName: 'bilag.pdf', storageKey, size: 15 } });
 }
 
-const pdfFile = () => new File([Buffer.from('%PDF-1.4\n%%EOF\n')], 'original.pdf', { type: 'application/pdf' });
+const pdfFile = () => new File([new Uint8Array(PDF)], 'original.pdf', { type: 'application/pdf' });
 
 const importDocument = buildBudgetDocument([5101, 5102], [
   { heading: 'Indarbejdes og sendes i høring', proposals: [{ code: 'ØU01', title: 'Matrixforslag', summary: sampleSummary(0), service: { type: 'Besparelse', amounts: [-1, -2] } }] },
@@ -244,7 +245,7 @@ const rows: Row[] = [
     expect: responseScopes(only('editor', 'submitter')),
     call: async (scope) => {
       const data = keyForm(scope);
-      data.set('file', new File([Buffer.from('%PDF-1.4\n%%EOF\n')], 'bilag.pdf', { type: 'application/pdf' }));
+      data.set('file', new File([new Uint8Array(PDF)], 'bilag.pdf', { type: 'application/pdf' }));
       return (await load<{ uploadAttachmentAction: Action }>('responses/actions.ts')).uploadAttachmentAction(idle, data);
     },
   },

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { recordId } from '@/lib/record-id';
 import { fieldErrors, formError, formValues, type FormState } from '@/lib/form-state';
+import { withoutControlCharacters } from '@/lib/input';
 import { failure } from '@/lib/server/action-errors';
 import { addAttachment } from '@/lib/server/attachments';
 import { PdfUploadError } from '@/lib/server/file-storage';
@@ -37,7 +38,7 @@ const CLOSED_REASONS = {
   notSubmitted: 'responses.errors.notSubmitted',
 };
 
-/** Autosave calls these with plain objects; they are still public endpoints, so every field is parsed. */
+/** Autosave calls these with plain objects; they are still public endpoints, so every field is parsed (texts as formValues cleans them). */
 async function autosave(run: () => Promise<SaveResult>): Promise<AutosaveResult> {
   try {
     return await run();
@@ -47,7 +48,7 @@ async function autosave(run: () => Promise<SaveResult>): Promise<AutosaveResult>
   }
 }
 
-const generalRemarksInput = z.object({ ...key, text: z.string().max(ANSWER_LIMITS.generalRemarks), expectedVersion: version });
+const generalRemarksInput = z.object({ ...key, text: z.string().max(ANSWER_LIMITS.generalRemarks).transform(withoutControlCharacters), expectedVersion: version });
 
 export async function saveGeneralRemarksAction(input: unknown): Promise<AutosaveResult> {
   const parsed = generalRemarksInput.safeParse(input);
@@ -60,7 +61,7 @@ const answerInput = z.object({
   ...key,
   proposalId: id,
   stance: z.enum(Stance).nullable(),
-  comment: z.string().max(ANSWER_LIMITS.comment),
+  comment: z.string().max(ANSWER_LIMITS.comment).transform(withoutControlCharacters),
   confidential: z.boolean(),
   expectedVersion: version,
 });

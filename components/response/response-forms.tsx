@@ -6,6 +6,7 @@ import { addMinorityStatementAction, reopenResponseAction, saveConsentAction, su
 import { idle, type FormState } from '@/lib/form-state';
 import { ANSWER_LIMITS } from '@/lib/response-limits';
 import { FormStatus, SubmitButton } from '../form-fields';
+import { LIMIT_MESSAGE_VALUES } from '@/lib/upload-limits';
 
 interface Keys {
   consultationId: string;
@@ -99,8 +100,8 @@ export function AttachmentForm({ keys }: { keys: Keys }) {
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? 'attachment-file-error' : 'attachment-file-hint'}
       />
-      <p id="attachment-file-hint" className="text-xs text-slate-700">{t('responses.attachmentsIntro')}</p>
-      {error && <p id="attachment-file-error" className="text-sm text-red-800">{t(error)}</p>}
+      <p id="attachment-file-hint" className="text-xs text-slate-700">{t('responses.attachmentsIntro', LIMIT_MESSAGE_VALUES)}</p>
+      {error && <p id="attachment-file-error" className="text-sm text-red-800">{t(error, LIMIT_MESSAGE_VALUES)}</p>}
       <SubmitButton label={t('responses.upload')} pending={pending} />
       <FormStatus state={state} />
     </form>

@@ -1,12 +1,10 @@
 // CSV files in the spreadsheet layout (see sheet.ts): semicolon-separated as Danish Excel writes
 // them, comma- or tab-separated also read; UTF-8 with or without a byte order mark.
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
+import { CSV_BOM, csvRecords, unguardedCell } from '../exports/csv';
 import { formatAmount } from '../format';
 import type { ParsedBudgetDocument } from '../budget-document/parse';
 import { budgetRows, readBudgetRows, SpreadsheetError } from './sheet';
-
-const BOM = '\uFEFF';
 
 /** The separator that splits the header line into the most cells, ignoring quoted text. */
 function delimiterOf(text: string): string {
@@ -15,10 +13,10 @@ function delimiterOf(text: string): string {
 }
 
 export function readBudgetCsv(text: string): ParsedBudgetDocument {
-  const input = text.startsWith(BOM) ? text.slice(BOM.length) : text;
+  const input = text.startsWith(CSV_BOM) ? text.slice(CSV_BOM.length) : text;
   let rows: string[][];
   try {
-    rows = parse(input, { delimiter: delimiterOf(input), relax_column_count: true, skip_empty_lines: false });
+    rows = parse(input, { delimiter: delimiterOf(input), relax_column_count: true, skip_empty_lines: false, cast: unguardedCell });
   } catch (error) {
     // csv-parse reports the line of, e.g., an unclosed quote.
     const line = error instanceof Error && 'lines' in error && typeof error.lines === 'number' ? error.lines : undefined;
@@ -27,9 +25,8 @@ export function readBudgetCsv(text: string): ParsedBudgetDocument {
   return readBudgetRows(rows);
 }
 
-/** Semicolons, Danish amounts, CRLF and a byte order mark, so that Danish Excel opens it as it is. */
+/** Danish amounts, so that Danish Excel opens it as it is; texts that look like formulas stay text (see csvRecords). */
 export function writeBudgetCsv(document: ParsedBudgetDocument): string {
   const [header = [], ...rows] = budgetRows(document);
-  const amounts = rows.map((cells) => cells.map((cell) => (typeof cell === 'number' ? formatAmount(cell) : cell)));
-  return BOM + stringify([header, ...amounts], { delimiter: ';', record_delimiter: '\r\n' });
+  return CSV_BOM + csvRecords([header.map(String), ...rows], formatAmount);
 }

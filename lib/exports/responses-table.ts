@@ -1,6 +1,6 @@
-import { stringify } from 'csv-stringify/sync';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { CSV_BOM, csvRecords } from './csv';
 import { xmlSafe, yieldToEventLoop } from './text';
 
 // Every answer as one row, organisation × proposal, for the council's own sorting and filtering.
@@ -62,10 +62,10 @@ async function* chunks(table: ResponseTable): AsyncGenerator<string[][]> {
   }
 }
 
-/** Semicolons, CRLF and a byte order mark, so that Danish Excel opens it as it is. */
+/** Opens in Danish Excel as it is; comments that look like formulas stay text (see csvRecords). */
 export async function writeResponsesCsv(table: ResponseTable): Promise<string> {
-  const parts = ['\uFEFF', stringify([tableHeader(table)], { delimiter: ';', record_delimiter: '\r\n' })];
-  for await (const rows of chunks(table)) parts.push(stringify(rows, { delimiter: ';', record_delimiter: '\r\n' }));
+  const parts = [CSV_BOM, csvRecords([tableHeader(table)])];
+  for await (const rows of chunks(table)) parts.push(csvRecords(rows));
   return parts.join('');
 }
 

@@ -4,13 +4,15 @@ import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { ForbiddenError, type Actor } from '@/lib/server/actor';
 import { addAttachment, readAttachment } from '@/lib/server/attachments';
-import { MAX_PDF_BYTES, PdfUploadError, safeFileName } from '@/lib/server/file-storage';
+import { PdfUploadError, safeFileName } from '@/lib/server/file-storage';
+import { MAX_PDF_BYTES } from '@/lib/upload-limits';
 import { db } from '@/lib/server/db';
+import { addConsultationDocument } from '@/lib/server/consultation-documents';
+import { registerResponse } from '@/lib/server/registered-responses';
 import { submitResponse } from '@/lib/server/responses';
+import { PDF as pdf, POLYGLOT, withEmbeddedFile, withLaunchAnnotation, withOpenActionJavaScript } from '@/test/pdf-fixtures';
 
 afterAll(() => db.$disconnect());
-
-const pdf = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
 
 async function world() {
   const suffix = randomUUID().slice(0, 8);
@@ -51,6 +53,23 @@ it('refuses what is not a PDF whatever its name, files over 10 MB, and other org
   await expect(addAttachment(own, key, { name: 'stor.pdf', bytes: huge })).rejects.toBeInstanceOf(PdfUploadError);
   await expect(addAttachment(other, key, { name: 'svar.pdf', bytes: pdf })).rejects.toBeInstanceOf(ForbiddenError);
   expect(await db.attachment.count({ where: { response: key } })).toBe(0);
+});
+
+it('parses every upload as a PDF: attachments, consultation documents and registered originals refuse scripts, launch actions, embedded files and polyglots', async () => {
+  const { key, own } = await world();
+  const staffUser = await db.user.create({ data: { email: `bilag-staff-${randomUUID()}@example.test`, role: 'STAFF' } });
+  const staff: Actor = { kind: 'user', userId: staffUser.id, role: 'STAFF' };
+  const hostile = { pdfJavaScript: await withOpenActionJavaScript(), pdfLaunch: await withLaunchAnnotation(), pdfEmbeddedFile: await withEmbeddedFile(), notPdf: POLYGLOT };
+  for (const [reason, bytes] of Object.entries(hostile)) {
+    const file = { name: 'svar.pdf', bytes };
+    await expect(addAttachment(own, key, file)).rejects.toMatchObject({ reason });
+    await expect(addConsultationDocument(staff, key.consultationId, { title: 'Notat', file })).rejects.toMatchObject({ reason });
+    const registered = { channel: 'LETTER' as const, receivedAt: new Date(), generalRemarks: 'Brev.', publicationConsent: false, answers: [], original: file };
+    await expect(registerResponse(staff, key, registered)).rejects.toMatchObject({ reason });
+  }
+  expect(await db.attachment.count({ where: { response: key } })).toBe(0);
+  expect(await db.consultationDocument.count({ where: { consultationId: key.consultationId } })).toBe(0);
+  expect(await db.submission.count({ where: { response: { consultationId: key.consultationId, organisationId: key.organisationId } } })).toBe(0);
 });
 
 it('makes safe download names', () => {

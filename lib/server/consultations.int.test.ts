@@ -9,11 +9,11 @@ import { registerResponse } from '@/lib/server/registered-responses';
 import { ResponseClosedError, saveAnswer, saveConsent, saveGeneralRemarks, submitResponse } from '@/lib/server/responses';
 import { answerTarget } from '@/lib/moderation';
 import { parseSnapshot } from '@/lib/submission-snapshot';
+import { PDF } from '@/test/pdf-fixtures';
 
 afterAll(() => db.$disconnect());
 
 const DAY = 86_400_000;
-const PDF = new Uint8Array(Buffer.from('%PDF-1.4\n%%EOF\n'));
 
 async function mailsTo(address: string): Promise<{ subject: string; text: string }[]> {
   const catcher = process.env.MAIL_CATCHER_URL;

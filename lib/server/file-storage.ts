@@ -4,20 +4,15 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { env } from '@/lib/env';
+import { inspectPdf, type PdfRefusal } from '@/lib/server/pdf-inspection';
+import { MAX_PDF_BYTES } from '@/lib/upload-limits';
 
-export const MAX_PDF_BYTES = 10 * 1024 * 1024;
-const PDF_MAGIC = Buffer.from('%PDF-');
-
+/** Why an upload was refused; each reason has a message under `responses.` in the translation files. */
 export class PdfUploadError extends Error {
-  constructor(readonly reason: 'notPdf' | 'tooLarge' | 'noFile') {
+  constructor(readonly reason: PdfRefusal | 'tooLarge' | 'noFile') {
     super(`PDF upload refused: ${reason}`);
     this.name = 'PdfUploadError';
   }
-}
-
-/** A PDF by its content: the header must be within the first kilobyte, whatever the file is called. */
-export function looksLikePdf(bytes: Uint8Array): boolean {
-  return Buffer.from(bytes.subarray(0, 1024)).indexOf(PDF_MAGIC) !== -1;
 }
 
 /** Only the base name, without control or path characters, for display and Content-Disposition. */
@@ -112,13 +107,15 @@ function storage(): StorageDriver {
 }
 
 /**
- * Checks and stores an uploaded PDF, then runs `record` to write its row. When `record` fails the
+ * Checks an uploaded PDF by parsing it (every upload comes through here: attachments, consultation
+ * documents, registered originals) and stores it, then runs `record` to write its row. When `record` fails the
  * file is removed again, so nothing is left half-written.
  */
 export async function storePdf<T>(file: { name: string; bytes: Uint8Array }, record: (stored: { storageKey: string; fileName: string; size: number }) => Promise<T>): Promise<T> {
   if (file.bytes.byteLength === 0) throw new PdfUploadError('noFile');
   if (file.bytes.byteLength > MAX_PDF_BYTES) throw new PdfUploadError('tooLarge');
-  if (!looksLikePdf(file.bytes)) throw new PdfUploadError('notPdf');
+  const refusal = await inspectPdf(file.bytes);
+  if (refusal) throw new PdfUploadError(refusal);
   const storageKey = `${randomUUID()}.pdf`;
   await storage().put(storageKey, file.bytes);
   try {

@@ -10,7 +10,8 @@ import { failure } from '@/lib/server/action-errors';
 import { budgetNameFor, documentHash, importBudgetDocument, previewBudgetDocument } from '@/lib/server/budget-import';
 import { previewBudgetSpreadsheet, type SpreadsheetInput } from '@/lib/server/budget-spreadsheet';
 import { currentActor } from '@/lib/server/session';
-import type { FormState } from '@/lib/form-state';
+import { formValues, type FormState } from '@/lib/form-state';
+import { MAX_SPREADSHEET_BYTES } from '@/lib/upload-limits';
 
 export interface ImportPreview {
   budgetName: string;
@@ -27,7 +28,6 @@ export interface ImportPreview {
 export type ImportState = FormState & { text?: string; spreadsheet?: string; preview?: ImportPreview; problems?: string[]; kept?: { moves: string[]; edits: string[] } };
 
 const MAX_DOCUMENT_CHARS = 2_000_000;
-const MAX_SPREADSHEET_BYTES = 5 * 1024 * 1024;
 const MAX_PROBLEMS = 100;
 const textSchema = z.string().trim().min(1, { error: 'staff.import.empty' }).max(MAX_DOCUMENT_CHARS, { error: 'forms.tooLong' });
 const uploadSchema = z.object({
@@ -106,13 +106,13 @@ async function previewText(raw: string): Promise<ImportState> {
 /** A chosen file (text, CSV or XLSX) takes precedence over pasted text; a spreadsheet leaves the pasted text as it was. */
 export async function previewImportAction(_previous: ImportState, formData: FormData): Promise<ImportState> {
   const file = formData.get('file');
-  const text = String(formData.get('text') ?? '');
+  const text = formValues(formData).text ?? '';
   return file instanceof File && file.size > 0 ? previewFile(file, text.slice(0, MAX_DOCUMENT_CHARS)) : previewText(text);
 }
 
 export async function confirmImportAction(_previous: ImportState, formData: FormData): Promise<ImportState> {
-  const spreadsheet = String(formData.get('spreadsheet') ?? '');
-  const parsed = (spreadsheet ? spreadsheetSchema : textSchema).safeParse(spreadsheet || String(formData.get('text') ?? ''));
+  const { spreadsheet = '', text = '' } = formValues(formData);
+  const parsed = (spreadsheet ? spreadsheetSchema : textSchema).safeParse(spreadsheet || text);
   if (!parsed.success) return { status: 'error', fieldErrors: { text: parsed.error.issues[0]!.message }, values: {} };
   const kept = spreadsheet ? { spreadsheet: parsed.data } : { text: parsed.data };
   try {
