@@ -3,13 +3,16 @@ import { expect, expectNoAxeViolations, mailTo, magicLinkFor, signInWithMagicLin
 
 // The e2e app trusts loopback as its proxy (TRUSTED_PROXIES in scripts/test.ts), so each test here
 // is a client of its own address and the rate limits of the other journeys stay untouched.
+// Auth.js answers a direct request with its own "check your e-mail" route, which leads to the app's page.
+const CHECK_EMAIL = /\/(signin\/check-email|api\/auth\/verify-request)\?/;
+
 let clients = 0;
 const clientAddress = () => `198.51.100.${(Date.now() + clients++) % 250}`;
 
 async function browserAs(browser: Browser, address = clientAddress()) {
   const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': address } });
   // Were a redirect to leave the site, the browser would land here instead of failing to resolve it.
-  await context.route(/evil\.example/, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<h1>evil</h1>' }));
+  await context.route((url) => url.hostname.endsWith('evil.example'), (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<h1>evil</h1>' }));
   return context;
 }
 
@@ -32,7 +35,7 @@ test('a signed-in user is never sent to another site by /signin?callbackUrl=', a
 test('a sign-in link asked for with a foreign callbackUrl leads to this site', async ({ browser, baseURL }) => {
   const email = 'formand@aeldreraadet.demo.example';
   const api = await directClient(baseURL!);
-  expect(await requestLinkDirectly(api, email, '/\\evil.example')).toContain('/signin/check-email');
+  expect(await requestLinkDirectly(api, email, '/\\evil.example')).toMatch(CHECK_EMAIL);
   const context = await browserAs(browser);
   const page = await context.newPage();
   await page.goto(await magicLinkFor(email));
@@ -63,7 +66,7 @@ test('posting to Auth.js’s e-mail route directly is limited to five links per 
   // Each request from another client address: only the per-address limit can stop the sixth.
   for (let i = 0; i < 5; i++) {
     const api = await directClient(baseURL!);
-    expect(await requestLinkDirectly(api, email)).toContain('/signin/check-email');
+    expect(await requestLinkDirectly(api, email)).toMatch(CHECK_EMAIL);
     await api.dispose();
   }
   const api = await directClient(baseURL!);
@@ -95,7 +98,7 @@ test('a client cannot escape the per-client limit with a forged X-Forwarded-For'
     // What the client writes itself ends up left of the address the (loopback) proxy appends.
     answers.push(await requestLinkDirectly(api, `client-${Date.now()}-${i}@example.test`, '/', `10.${i}.${i}.${i}, ${'x'.repeat(i * 500)}, ${address}`));
   }
-  expect(answers.slice(0, 20).every((location) => location.includes('/signin/check-email'))).toBe(true);
+  expect(answers.slice(0, 20).filter((location) => !CHECK_EMAIL.test(location))).toEqual([]);
   expect(answers[20]).toMatch(/\/signin\?tooManyRequests=\d+$/);
   await api.dispose();
 });

@@ -83,18 +83,19 @@ export function appAdapter(): Adapter {
 
 async function sendMagicLink({ identifier, url }: { identifier: string; url: string }): Promise<void> {
   const user = await activeUser(identifier);
+  const settings = env();
+  const allowed = Boolean(user && emailSignInAllowed(user, settings));
   // The answer to the requester is the same either way; only known users get mail.
   await audit(user ? asActor(user) : { kind: 'anonymous' }, {
     action: 'auth.magic_link.request',
-    outcome: user ? 'SUCCESS' : 'DENIED',
+    outcome: allowed ? 'SUCCESS' : 'DENIED',
     objectType: 'User',
     objectId: user?.id,
+    ...(user && !allowed && { details: { reason: 'staff_sign_in_through_identity_provider' } }),
   });
   if (!user) return;
-  const settings = env();
-  if (!emailSignInAllowed(user, settings)) {
-    // The same answer to the requester, and a mail as for anyone known; it only says where to sign in.
-    await audit(asActor(user), { action: 'auth.sign_in', outcome: 'DENIED', objectType: 'User', objectId: user.id, details: { provider: EMAIL_PROVIDER, reason: 'staff_use_identity_provider' } });
+  if (!allowed) {
+    // Staff get a mail as anyone known does, without a link: it says where they sign in.
     await sendMail({
       to: user.email,
       subject: mailText('staffSignInSubject'),
@@ -102,11 +103,10 @@ async function sendMagicLink({ identifier, url }: { identifier: string; url: str
     });
     return;
   }
-  const minutes = settings.MAGIC_LINK_MINUTES;
   await sendMail({
     to: user.email,
     subject: mailText('magicLinkSubject'),
-    text: `${mailText('magicLinkBody', { minutes, url })}\n\n${mailText('signature')}`,
+    text: `${mailText('magicLinkBody', { minutes: settings.MAGIC_LINK_MINUTES, url })}\n\n${mailText('signature')}`,
   });
 }
 
