@@ -17,6 +17,7 @@ async function browserAs(browser: Browser, address = clientAddress()) {
 }
 
 test('a signed-in user is never sent to another site by /signin?callbackUrl=', async ({ browser, baseURL }) => {
+  test.slow(); // a sign-in and ten page loads
   const context = await browserAs(browser);
   const page = await context.newPage();
   await signInWithMagicLink(page, 'formand@aeldreraadet.demo.example');
@@ -62,6 +63,7 @@ async function requestLinkDirectly(api: APIRequestContext, email: string, callba
 }
 
 test('posting to Auth.js’s e-mail route directly is limited to five links per address, like the form', async ({ browser, baseURL }) => {
+  test.slow();
   const email = `limit-${Date.now()}@example.test`;
   // Each request from another client address: only the per-address limit can stop the sixth.
   for (let i = 0; i < 5; i++) {
