@@ -4,9 +4,13 @@ import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { requestMagicLink, type MagicLinkState } from '@/app/signin/actions';
 
-export function MagicLinkForm({ callbackUrl }: { callbackUrl: string }) {
+/** `waitMinutes`: the page was reached over the sign-in link limit (a direct request to Auth.js's route). */
+export function MagicLinkForm({ callbackUrl, waitMinutes }: { callbackUrl: string; waitMinutes?: number | null }) {
   const t = useTranslations('auth');
-  const [state, action, pending] = useActionState<MagicLinkState, FormData>(requestMagicLink, { status: 'idle' });
+  const [state, action, pending] = useActionState<MagicLinkState, FormData>(
+    requestMagicLink,
+    waitMinutes ? { status: 'error', error: 'tooManyRequests', minutes: waitMinutes, email: '' } : { status: 'idle' },
+  );
   const error =
     state.status === 'error' ? (state.error === 'tooManyRequests' ? t('tooManyRequests', { minutes: state.minutes }) : t('invalidEmail')) : null;
   return (

@@ -34,6 +34,19 @@ describe('parseEnv', () => {
   });
 });
 
+describe('sign-in settings', () => {
+  it('trusts no proxy and keeps staff off e-mail sign-in by default', () => {
+    expect(parseEnv(valid)).toMatchObject({ TRUSTED_PROXIES: { kind: 'none' }, AUTH_STAFF_EMAIL_SIGNIN: false });
+    expect(parseEnv({ ...valid, AUTH_STAFF_EMAIL_SIGNIN: 'true' }).AUTH_STAFF_EMAIL_SIGNIN).toBe(true);
+  });
+
+  it('reads TRUSTED_PROXIES as a hop count or a list, and names a wrong one', () => {
+    expect(parseEnv({ ...valid, TRUSTED_PROXIES: '2' }).TRUSTED_PROXIES).toEqual({ kind: 'hops', count: 2 });
+    expect(parseEnv({ ...valid, TRUSTED_PROXIES: '10.0.0.0/8, ::1' }).TRUSTED_PROXIES.kind).toBe('list');
+    expect(() => parseEnv({ ...valid, TRUSTED_PROXIES: 'the balancer' })).toThrow(/TRUSTED_PROXIES: "the balancer" is neither an IP address nor a CIDR range/);
+  });
+});
+
 describe('attachment storage', () => {
   const s3 = { S3_ENDPOINT: 'https://s3.example', S3_BUCKET: 'bilag', S3_REGION: 'eu-north-1', S3_ACCESS_KEY_ID: 'key', S3_SECRET_ACCESS_KEY: 'secret' };
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTrustedProxies } from '@/lib/client-address';
 
 const flag = z
   .enum(['true', 'false', '1', '0', ''])
@@ -34,6 +35,23 @@ const envSchema = z
     AUTH_OIDC_ID: z.string().min(1).optional(),
     AUTH_OIDC_SECRET: z.string().min(1).optional(),
     AUTH_OIDC_NAME: z.string().default('Microsoft Entra ID'),
+    /** With OpenID Connect configured, staff and administrators may also sign in by e-mail link. */
+    AUTH_STAFF_EMAIL_SIGNIN: flag,
+    /**
+     * The proxies whose X-Forwarded-For entries are believed: none (the default; the app is reached
+     * directly), a number of hops, or a comma-separated list of IP addresses and CIDR ranges.
+     */
+    TRUSTED_PROXIES: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        try {
+          return parseTrustedProxies(value);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: `${(error as Error).message} (a hop count, or IP addresses and CIDR ranges separated by commas)` });
+          return z.NEVER;
+        }
+      }),
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
     SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
     MAGIC_LINK_MINUTES: z.coerce.number().int().min(1).max(60).default(10),

@@ -31,7 +31,7 @@ vi.mock('next/navigation', () => ({
 }));
 vi.mock('next/headers', () => ({
   cookies: async () => ({ get: () => undefined, set: vi.fn() }),
-  headers: async () => new Headers({ 'x-forwarded-for': `10.${Math.floor(Math.random() * 250)}.0.1`, 'user-agent': 'access-control-test' }),
+  headers: async () => new Headers({ 'x-budgethoering-peer': `10.${Math.floor(Math.random() * 250)}.0.1`, 'user-agent': 'access-control-test' }),
 }));
 vi.mock('next-intl/server', () => ({ getTranslations: async () => (key: string) => key }));
 

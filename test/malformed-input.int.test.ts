@@ -45,7 +45,7 @@ vi.mock('next/navigation', () => ({
 const octet = () => Math.floor(Math.random() * 250);
 vi.mock('next/headers', () => ({
   cookies: async () => ({ get: () => undefined, set: vi.fn() }),
-  headers: async () => new Headers({ 'x-forwarded-for': `10.${octet()}.${octet()}.${octet()}`, 'user-agent': session.userAgent }),
+  headers: async () => new Headers({ 'x-budgethoering-peer': `10.${octet()}.${octet()}.${octet()}`, 'user-agent': session.userAgent }),
 }));
 vi.mock('next-intl/server', () => ({ getTranslations: async () => (key: string) => key, getFormatter: async () => ({ dateTime: () => '', number: () => '', relativeTime: () => '' }), getLocale: async () => 'da' }));
 

@@ -9,8 +9,8 @@ import { failure } from '@/lib/server/action-errors';
 import { sessionCookieName, startDemoSession } from '@/lib/server/demo-login';
 import { currentActor } from '@/lib/server/session';
 import { EMAIL_PROVIDER, OIDC_PROVIDER, signIn, signOut } from '@/lib/server/auth';
-import { consumeLimit } from '@/lib/server/rate-limit';
-import { requestContext } from '@/lib/server/request-context';
+import { safeRedirectPath } from '@/lib/safe-redirect';
+import { tooManyLinksMinutes } from '@/lib/server/sign-in-limits';
 
 /** The typed address comes back with an error, so nothing the user typed is lost. */
 export type MagicLinkState =
@@ -19,10 +19,7 @@ export type MagicLinkState =
   | { status: 'error'; error: 'tooManyRequests'; minutes: number; email: string };
 
 /** Only paths on this site: an absolute URL here would make the sign-in an open redirect. */
-const localPath = z
-  .string()
-  .regex(/^\/(?!\/)[^\s\\]*$/)
-  .catch('/');
+const localPath = z.unknown().transform((value) => safeRedirectPath(value));
 
 const magicLinkForm = z.object({ email: z.email().max(254), callbackUrl: localPath });
 
@@ -32,17 +29,17 @@ export async function requestMagicLink(_previous: MagicLinkState, formData: Form
   if (!parsed.success) return { status: 'error', error: 'invalidEmail', email: typed };
   const { email, callbackUrl } = parsed.data;
 
-  const { ip } = await requestContext();
-  for (const result of [await consumeLimit('magicLinkPerIp', ip ?? 'unknown'), await consumeLimit('magicLinkPerEmail', email)]) {
-    if (!result.allowed) return { status: 'error', error: 'tooManyRequests', minutes: Math.ceil(result.retryAfterSeconds / 60), email };
-  }
-  // Redirects to the "check your e-mail" page, whether or not the address is known.
-  await signIn(EMAIL_PROVIDER, { email, redirectTo: callbackUrl });
-  return { status: 'idle' };
+  // Auth.js counts the request against the limits (lib/server/sign-in-limits.ts) and answers with
+  // the "check your e-mail" page whether or not the address is known, or, over a limit, with the
+  // sign-in page's message, which the form shows here with the typed address kept.
+  const url = await signIn(EMAIL_PROVIDER, { email, redirectTo: callbackUrl, redirect: false });
+  const minutes = tooManyLinksMinutes(url);
+  if (minutes) return { status: 'error', error: 'tooManyRequests', minutes, email };
+  redirect(url);
 }
 
 export async function signInWithOidc(formData: FormData): Promise<void> {
-  await signIn(OIDC_PROVIDER, { redirectTo: localPath.parse(formData.get('callbackUrl') ?? '/') });
+  await signIn(OIDC_PROVIDER, { redirectTo: localPath.parse(formData.get('callbackUrl')) });
 }
 
 /** The demo/test sign-in; the domain layer refuses it unless switched on outside production. */

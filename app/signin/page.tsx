@@ -5,17 +5,18 @@ import { DemoLoginForm } from '@/components/demo-login-form';
 import { MagicLinkForm } from '@/components/magic-link-form';
 import { demoLoginAllowed } from '@/lib/server/demo-login';
 import { env } from '@/lib/env';
+import { safeRedirectPath } from '@/lib/safe-redirect';
 import { currentUser } from '@/lib/server/session';
+import { TOO_MANY_LINKS_PARAM, waitMinutes } from '@/lib/server/sign-in-limits';
 import { signInWithOidc } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('auth'))('title') };
 }
 
-const localPath = (value: string | string[] | undefined) => (typeof value === 'string' && /^\/(?!\/)/.test(value) ? value : '/');
-
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const callbackUrl = localPath((await searchParams).callbackUrl);
+  const params = await searchParams;
+  const callbackUrl = safeRedirectPath(params.callbackUrl);
   if (await currentUser()) redirect(callbackUrl);
   const t = await getTranslations('auth');
   const settings = env();
@@ -25,7 +26,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <section aria-labelledby="email-signin" className="mt-6">
         <h2 id="email-signin" className="text-lg font-semibold">{t('sendLink')}</h2>
         <p className="mb-3 text-slate-700">{t('emailIntro')}</p>
-        <MagicLinkForm callbackUrl={callbackUrl} />
+        <MagicLinkForm callbackUrl={callbackUrl} waitMinutes={waitMinutes(params[TOO_MANY_LINKS_PARAM])} />
       </section>
       {settings.AUTH_OIDC_ISSUER && (
         <section aria-labelledby="staff-signin" className="mt-8">

@@ -49,3 +49,21 @@ describe('the Auth.js adapter with the app’s session rules', () => {
     expect(await adapter.getUserByEmail!(user.email)).toBeNull();
   });
 });
+
+describe('the adapter with a session that no longer exists (a stale cookie)', () => {
+  const adapter = appAdapter();
+
+  it('deletes it without an error, so that signing in over it goes on', async () => {
+    await expect(adapter.deleteSession!(`gone-${randomUUID()}`)).resolves.toBeNull();
+    const { session } = await userWithSession({ sessionAgeHours: 0 });
+    await expect(adapter.deleteSession!(session.sessionToken)).resolves.toMatchObject({ sessionToken: session.sessionToken });
+    await expect(adapter.deleteSession!(session.sessionToken)).resolves.toBeNull();
+  });
+
+  it('updates it without an error', async () => {
+    await expect(adapter.updateSession!({ sessionToken: `gone-${randomUUID()}`, expires: new Date() })).resolves.toBeNull();
+    const { session } = await userWithSession({ sessionAgeHours: 0 });
+    const expires = new Date(Date.now() + 60_000);
+    await expect(adapter.updateSession!({ sessionToken: session.sessionToken, expires })).resolves.toMatchObject({ expires });
+  });
+});

@@ -3,11 +3,13 @@ import NextAuth, { type NextAuthConfig } from 'next-auth';
 import Nodemailer from 'next-auth/providers/nodemailer';
 import type { Adapter, AdapterUser } from 'next-auth/adapters';
 import { PrismaAdapter } from '@auth/prisma-adapter';
-import { env } from '@/lib/env';
+import { env, type Env } from '@/lib/env';
+import { safeRedirectPath } from '@/lib/safe-redirect';
 import type { Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
 import { mailText, sendMail } from '@/lib/server/mail';
+import { countSignInLinkRequest, tooManyLinksPath } from '@/lib/server/sign-in-limits';
 import type { User } from '@/lib/generated/prisma/client';
 
 export const EMAIL_PROVIDER = 'email';
@@ -24,6 +26,29 @@ async function activeUser(email: string | null | undefined): Promise<User | null
 
 const asActor = (user: User): Actor => ({ kind: 'user', userId: user.id, role: user.role });
 
+const oidcConfigured = (settings: Env) => Boolean(settings.AUTH_OIDC_ISSUER && settings.AUTH_OIDC_ID && settings.AUTH_OIDC_SECRET);
+
+/**
+ * Whether `user` may sign in by e-mail link. With an identity provider configured, staff and
+ * administrators sign in only there, so its MFA and offboarding apply to them;
+ * AUTH_STAFF_EMAIL_SIGNIN=true lets them use e-mail as well.
+ */
+export function emailSignInAllowed(user: Pick<User, 'role'>, settings: Env = env()): boolean {
+  return !STAFF_ROLES.has(user.role) || !oidcConfigured(settings) || settings.AUTH_STAFF_EMAIL_SIGNIN;
+}
+
+/** Prisma's error for an update or delete of a row that does not exist. */
+const isMissingRow = (error: unknown) => Boolean(error && typeof error === 'object' && 'code' in error && error.code === 'P2025');
+
+async function unlessMissing<T>(operation: Promise<T>): Promise<T | null> {
+  try {
+    return await operation;
+  } catch (error) {
+    if (isMissingRow(error)) return null;
+    throw error;
+  }
+}
+
 /**
  * Auth.js's Prisma adapter, with the app's rules: users are created by invitation only,
  * and a session ends at its absolute lifetime or when its user is erased, whatever activity
@@ -38,6 +63,11 @@ export function appAdapter(): Adapter {
       throw new Error('Users are created by invitation or by staff, never at sign-in');
     },
     getUserByEmail: async (email) => (await activeUser(email)) as AdapterUser | null,
+    // A session may be gone by the time Auth.js touches it again: ended by its absolute lifetime,
+    // a sign-out elsewhere, erasure, or a stale cookie. Signing in with such a cookie deletes the
+    // old session first; that must not fail the sign-in (and use up its link).
+    deleteSession: (sessionToken) => unlessMissing(db.session.delete({ where: { sessionToken } })),
+    updateSession: ({ sessionToken, ...data }) => unlessMissing(db.session.update({ where: { sessionToken }, data })),
     getSessionAndUser: async (sessionToken) => {
       const row = await db.session.findUnique({ where: { sessionToken }, include: { user: true } });
       if (!row) return null;
@@ -53,19 +83,30 @@ export function appAdapter(): Adapter {
 
 async function sendMagicLink({ identifier, url }: { identifier: string; url: string }): Promise<void> {
   const user = await activeUser(identifier);
+  const settings = env();
+  const allowed = Boolean(user && emailSignInAllowed(user, settings));
   // The answer to the requester is the same either way; only known users get mail.
   await audit(user ? asActor(user) : { kind: 'anonymous' }, {
     action: 'auth.magic_link.request',
-    outcome: user ? 'SUCCESS' : 'DENIED',
+    outcome: allowed ? 'SUCCESS' : 'DENIED',
     objectType: 'User',
     objectId: user?.id,
+    ...(user && !allowed && { details: { reason: 'staff_sign_in_through_identity_provider' } }),
   });
   if (!user) return;
-  const minutes = env().MAGIC_LINK_MINUTES;
+  if (!allowed) {
+    // Staff get a mail as anyone known does, without a link: it says where they sign in.
+    await sendMail({
+      to: user.email,
+      subject: mailText('staffSignInSubject'),
+      text: `${mailText('staffSignInBody', { provider: settings.AUTH_OIDC_NAME, url: `${settings.APP_URL}/signin` })}\n\n${mailText('signature')}`,
+    });
+    return;
+  }
   await sendMail({
     to: user.email,
     subject: mailText('magicLinkSubject'),
-    text: `${mailText('magicLinkBody', { minutes, url })}\n\n${mailText('signature')}`,
+    text: `${mailText('magicLinkBody', { minutes: settings.MAGIC_LINK_MINUTES, url })}\n\n${mailText('signature')}`,
   });
 }
 
@@ -110,11 +151,16 @@ function config(): NextAuthConfig {
     ],
     callbacks: {
       async signIn({ user, account, profile, email }) {
-        // Requesting a link always "succeeds"; sendMagicLink decides whether mail goes out.
-        if (email?.verificationRequest) return true;
-        const address = account?.provider === OIDC_PROVIDER ? profile?.email : user.email;
-        const known = await activeUser(address);
-        const allowed = Boolean(known && (account?.provider !== OIDC_PROVIDER || STAFF_ROLES.has(known.role)));
+        // Requesting a link "succeeds" for every address within the limits; sendMagicLink decides
+        // whether and what mail goes out. Over a limit Auth.js sends the requester to this path.
+        if (email?.verificationRequest) {
+          const limit = await countSignInLinkRequest(user.email ?? '');
+          return limit.allowed ? true : tooManyLinksPath(limit.minutes);
+        }
+        const oidc = account?.provider === OIDC_PROVIDER;
+        const known = await activeUser(oidc ? profile?.email : user.email);
+        // A link sent before staff e-mail sign-in was switched off no longer works for staff either.
+        const allowed = Boolean(known && (oidc ? STAFF_ROLES.has(known.role) : emailSignInAllowed(known, settings)));
         if (!allowed) {
           await audit(known ? asActor(known) : { kind: 'anonymous' }, {
             action: 'auth.sign_in',
@@ -125,6 +171,10 @@ function config(): NextAuthConfig {
           });
         }
         return allowed;
+      },
+      // Every redirect after sign-in or sign-out stays on this site.
+      redirect({ url, baseUrl }) {
+        return `${baseUrl}${safeRedirectPath(url, { origin: baseUrl })}`;
       },
       session({ session, user }) {
         const { id, email, name, role } = user as unknown as User;

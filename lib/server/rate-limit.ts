@@ -4,7 +4,7 @@ import { getPool } from '@/lib/server/db';
 
 // Counters live in PostgreSQL (table rate_limits, created by a migration), so limits hold
 // across every app instance that shares the database.
-export type LimitName = 'magicLinkPerEmail' | 'magicLinkPerIp' | 'authPerIp' | 'invitationPerIp' | 'submissionPerIp';
+export type LimitName = 'magicLinkPerEmail' | 'magicLinkPerIp' | 'authPerIp' | 'invitationPerIp' | 'submissionPerIp' | 'anonymousDenialPerIp';
 
 const LIMITS: Record<LimitName, { points: number; duration: number }> = {
   magicLinkPerEmail: { points: 5, duration: 15 * 60 },
@@ -12,6 +12,8 @@ const LIMITS: Record<LimitName, { points: number; duration: number }> = {
   authPerIp: { points: 60, duration: 15 * 60 },
   invitationPerIp: { points: 30, duration: 15 * 60 },
   submissionPerIp: { points: 20, duration: 15 * 60 },
+  /** Audit rows for refused anonymous requests (lib/server/audit.ts). */
+  anonymousDenialPerIp: { points: 20, duration: 15 * 60 },
 };
 
 const limiters = new Map<LimitName, RateLimiterPostgres>();

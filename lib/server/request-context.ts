@@ -1,5 +1,8 @@
 import 'server-only';
 import { headers } from 'next/headers';
+import { clientAddress } from '@/lib/client-address';
+import { env } from '@/lib/env';
+import { PEER_ADDRESS_HEADER } from '@/lib/server/peer-address';
 
 export interface RequestContext {
   ip: string | null;
@@ -9,8 +12,9 @@ export interface RequestContext {
 const NONE: RequestContext = { ip: null, userAgent: null };
 
 /**
- * Where a request came from, for the audit log and rate limits. Behind a proxy the first
- * X-Forwarded-For address is the client. Outside a request (scripts, tests) it is empty.
+ * Where a request came from, for the audit log and rate limits: the connection's peer, or behind
+ * the proxies of TRUSTED_PROXIES the right-most address in X-Forwarded-For that they did not
+ * write; always a valid IP or null. Outside a request (scripts, tests) it is empty.
  */
 export async function requestContext(): Promise<RequestContext> {
   let list: Headers;
@@ -19,6 +23,6 @@ export async function requestContext(): Promise<RequestContext> {
   } catch {
     return NONE;
   }
-  const forwarded = list.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return { ip: forwarded || list.get('x-real-ip') || null, userAgent: list.get('user-agent')?.slice(0, 300) ?? null };
+  const ip = clientAddress({ peer: list.get(PEER_ADDRESS_HEADER), forwardedFor: list.get('x-forwarded-for') }, env().TRUSTED_PROXIES);
+  return { ip, userAgent: list.get('user-agent')?.slice(0, 300) ?? null };
 }
