@@ -167,13 +167,13 @@ interface Context {
 const personName = (user: { name: string | null; email: string; erasedAt: Date | null }, t: Translate) =>
   user.erasedAt ? t('audit.erasedUser') : user.name || user.email;
 
-function idsIn(value: unknown, kind: string, out: Map<string, Set<string>>, field?: string) {
+function idsIn(value: unknown, out: Map<string, Set<string>>, field?: string) {
   if (Array.isArray(value)) {
-    for (const item of value) idsIn(item, kind, out, field);
+    for (const item of value) idsIn(item, out, field);
     return;
   }
   if (value && typeof value === 'object') {
-    for (const [key, inner] of Object.entries(value)) idsIn(inner, kind, out, key);
+    for (const [key, inner] of Object.entries(value)) idsIn(inner, out, key);
     return;
   }
   const target = field ? REFERENCES[field] : undefined;
@@ -195,7 +195,7 @@ async function loadNames(events: AuditEvent[], t: Translate) {
   };
   for (const event of events) {
     add('user', event.actorId);
-    for (const part of [event.before, event.after, event.details]) idsIn(part, '', refs);
+    for (const part of [event.before, event.after, event.details]) idsIn(part, refs);
     const id = event.objectId;
     switch (event.objectType) {
       case 'User': add('user', id); break;
@@ -308,7 +308,7 @@ function isLine(value: unknown): value is { kind: string; type: string; year: nu
 }
 
 /** One value as text: names for ids, Danish for enum values, Copenhagen time for instants. */
-export function formatAuditValue(field: string, value: unknown, ctx: Context): string {
+function formatAuditValue(field: string, value: unknown, ctx: Context): string {
   const { t } = ctx;
   if (value === null || value === undefined || value === '') return t('audit.none');
   if (typeof value === 'boolean') return t(value ? 'audit.yes' : 'audit.no');
