@@ -33,7 +33,7 @@ let demoUsers: { email: string; description: string }[] = [];
 const database = await resolveDatabase();
 const running: { server?: ChildProcess; build?: ChildProcess; mailCatcher?: MailCatcher } = {};
 let stopping = false;
-const dataDir = path.relative(projectRoot, EMBEDDED_DATA_DIR) || EMBEDDED_DATA_DIR;
+const dataDir = EMBEDDED_DATA_DIR.startsWith(projectRoot + path.sep) ? path.relative(projectRoot, EMBEDDED_DATA_DIR) : EMBEDDED_DATA_DIR;
 const shutdown = async (code: number) => {
   if (stopping) return;
   stopping = true;

@@ -81,21 +81,21 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       <p className="mt-1 text-slate-700">{t('intro')}</p>
       <form method="get" role="search" aria-label={t('filters')} className="mt-4 flex flex-wrap items-end gap-3 rounded bg-slate-100 p-3">
-        <label className="flex flex-col text-sm font-medium">
-          {t('person')}
-          <input name="person" defaultValue={filter.person} aria-describedby="audit-person-help" className={field} />
-          <span id="audit-person-help" className="max-w-56 text-xs font-normal text-slate-700">{t('personHelp')}</span>
-        </label>
-        <label className="flex flex-col text-sm font-medium">
-          {t('organisation')}
-          <select name="organisationId" defaultValue={filter.organisationId ?? ''} aria-describedby="audit-organisation-help" className={field}>
+        <div className="flex flex-col text-sm">
+          <label htmlFor="audit-person" className="font-medium">{t('person')}</label>
+          <input id="audit-person" name="person" defaultValue={filter.person} aria-describedby="audit-person-help" className={field} />
+          <span id="audit-person-help" className="max-w-56 text-xs text-slate-700">{t('personHelp')}</span>
+        </div>
+        <div className="flex flex-col text-sm">
+          <label htmlFor="audit-organisation" className="font-medium">{t('organisation')}</label>
+          <select id="audit-organisation" name="organisationId" defaultValue={filter.organisationId ?? ''} aria-describedby="audit-organisation-help" className={field}>
             <option value="">{t('anyOrganisation')}</option>
             {organisations.map((organisation) => (
               <option key={organisation.id} value={organisation.id}>{organisation.name}</option>
             ))}
           </select>
-          <span id="audit-organisation-help" className="max-w-56 text-xs font-normal text-slate-700">{t('organisationHelp')}</span>
-        </label>
+          <span id="audit-organisation-help" className="max-w-56 text-xs text-slate-700">{t('organisationHelp')}</span>
+        </div>
         <label className="flex flex-col text-sm font-medium">
           {t('action')}
           <select name="action" defaultValue={filter.action ?? ''} className={field}>
