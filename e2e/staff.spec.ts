@@ -68,9 +68,21 @@ test('staff create a consultation party and invite a member, who accepts, signs 
   await memberContext.close();
 
   // Staff see it all in the audit log.
-  await page.goto('/staff/audit?action=invitation');
-  await expect(page.locator('tr[data-action="invitation.create"]').first()).toBeVisible();
-  await expect(page.locator('tr[data-action="invitation.accept"]').first()).toBeVisible();
+  // Staff see it all in the audit log, by name: the invitation, and its acceptance by the member,
+  // who is shown as erased now.
+  await page.goto('/staff/audit');
+  const filters = page.getByRole('search', { name: 'Filtrér loggen' });
+  await filters.getByLabel('Høringspart').selectOption({ label: organisation });
+  await filters.getByRole('button', { name: 'Vis' }).click();
+  const invited = page.locator('tr[data-action="invitation.create"]');
+  await expect(invited).toHaveCount(1);
+  await expect(invited).toContainText('Send invitation');
+  await expect(invited).toContainText(`${memberEmail} · ${organisation}`);
+  await expect(invited).toContainText('Indsender');
+  const accepted = page.locator('tr[data-action="invitation.accept"]');
+  await expect(accepted).toContainText('Tag imod invitation');
+  await expect(accepted).toContainText('Slettet bruger (pseudonymiseret)');
+  await expect(page.getByText(/^cm[a-z0-9]{20,}$/)).toHaveCount(0);
   await expectNoAxeViolations(page);
   await page.goto('/staff');
   await expect(page.locator(`[data-organisation="${organisation}"]`)).toContainText('Ingen medlemmer endnu.');

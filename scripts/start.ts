@@ -1,10 +1,13 @@
 // npm start: database (embedded unless DATABASE_URL is set) → migrations → demo data on first
-// run → production build when sources changed → next start. Ctrl-C stops everything cleanly.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+// run → production build when sources changed → next start. SIGINT (Ctrl-C) or SIGTERM, to npm,
+// to this process or to the web server, stops everything cleanly: web server, mail catcher, PostgreSQL.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from '@/lib/env';
-import { prisma, projectRoot, resolveDatabase } from './lib/database';
+import { EMBEDDED_DATA_DIR, prisma, projectRoot, resolveDatabase } from './lib/database';
+import { watchLaunchers } from './lib/launchers';
 import { localAuthSecret, localMailCatcher } from './lib/local-services';
 import type { MailCatcher } from './lib/mail-catcher';
 
@@ -28,24 +31,30 @@ function needsBuild(): boolean {
 const nextBin = path.join(projectRoot, 'node_modules', '.bin', 'next');
 let demoUsers: { email: string; description: string }[] = [];
 const database = await resolveDatabase();
-const running: { server?: ChildProcess; mailCatcher?: MailCatcher } = {};
+const running: { server?: ChildProcess; build?: ChildProcess; mailCatcher?: MailCatcher } = {};
 let stopping = false;
+const dataDir = EMBEDDED_DATA_DIR.startsWith(projectRoot + path.sep) ? path.relative(projectRoot, EMBEDDED_DATA_DIR) : EMBEDDED_DATA_DIR;
 const shutdown = async (code: number) => {
   if (stopping) return;
   stopping = true;
   await running.mailCatcher?.stop();
   await database.stop();
-  if (database.embedded) console.log('PostgreSQL er stoppet; data er bevaret i .data/postgres.');
+  if (database.embedded) console.log(`PostgreSQL er stoppet; data er bevaret i ${dataDir}.`);
   process.exit(code);
 };
 
-// Ctrl-C: stop the web server first, then PostgreSQL, also while still setting up.
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (running.server && running.server.exitCode === null) running.server.kill('SIGTERM');
-    else void shutdown(130);
-  });
-}
+/** Stops the web server (or the build) first, then the rest; a server that hangs is killed after 10 s. */
+let stopRequested = false;
+const stop = () => {
+  if (stopRequested) return;
+  stopRequested = true;
+  const child = [running.server, running.build].find((c) => c && c.exitCode === null && c.signalCode === null);
+  if (!child) return void shutdown(130);
+  child.kill('SIGTERM');
+  setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+};
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, stop);
+watchLaunchers(stop);
 
 try {
   if (!process.env.SMTP_URL) {
@@ -55,7 +64,7 @@ try {
   process.env.AUTH_SECRET ??= localAuthSecret();
   process.env.APP_URL ??= `http://localhost:${PORT}`;
   const env = parseEnv({ ...process.env, DATABASE_URL: database.url });
-  console.log(database.embedded ? 'PostgreSQL (indlejret) kører; data i .data/postgres' : 'Bruger databasen fra DATABASE_URL');
+  console.log(database.embedded ? `PostgreSQL (indlejret) kører; data i ${dataDir}` : 'Bruger databasen fra DATABASE_URL');
   prisma(['migrate', 'deploy'], env.DATABASE_URL, { quiet: true });
 
   process.env.DATABASE_URL = env.DATABASE_URL;
@@ -71,13 +80,18 @@ try {
 
   if (needsBuild()) {
     console.log('Bygger appen (next build) …');
-    const build = spawnSync(nextBin, ['build'], { cwd: projectRoot, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-    if (build.status !== 0) throw new Error('next build failed');
+    // Not spawnSync: signals and the launcher watch must be heard during a build of minutes.
+    running.build = spawn(nextBin, ['build'], { cwd: projectRoot, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+    const [status] = (await once(running.build, 'exit')) as [number | null];
+    if (stopRequested) await shutdown(130);
+    if (status !== 0) throw new Error('next build failed');
   }
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   await shutdown(1);
 }
+// A stop asked for while setting up (after the last step that could be interrupted) ends here.
+if (stopRequested) await shutdown(130);
 
 const server = spawn(nextBin, ['start', '-p', String(PORT)], {
   cwd: projectRoot,

@@ -1,6 +1,6 @@
 // npm test: type-check, lint, unit and integration tests (the drift check is one of them) against a real
 // PostgreSQL, then Playwright e2e tests in Debian's chromium against a production build, then the
-// backup drill and the short forms of the fault scripts.
+// backup drill, the short forms of the fault scripts and of the shutdown drill.
 // Without DATABASE_URL an embedded PostgreSQL is started for the run and removed after.
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -115,6 +115,8 @@ try {
     // Each fault script runs its own PostgreSQL and app instance; --short is their small form.
     await step('Fault: PostgreSQL stopped hard during a burst (short)', bin('tsx'), cli('bench/fault-db-restart.ts', '--short'), appEnv);
     await step('Fault: connection pool exhausted (short)', bin('tsx'), cli('bench/fault-pool.ts', '--short'), appEnv);
+    // npm start under a process manager: SIGTERM to npm stops the web server, mail catcher and PostgreSQL.
+    await step('Shutdown drill: SIGTERM to npm start (short)', bin('tsx'), cli('scripts/shutdown-drill.ts', '--short'));
   }
 } catch (error) {
   failed = true;

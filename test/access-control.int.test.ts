@@ -413,6 +413,11 @@ const rows: Row[] = [
     call: async () => (await load<{ GET: Handler }>('staff/proposals/export/route.ts')).GET(),
   },
   {
+    target: 'staff/audit/export/route.ts#GET',
+    expect: { own: only('staff', 'admin') },
+    call: async () => (await load<{ GET: Handler }>('staff/audit/export/route.ts')).GET(new Request(`http://localhost/staff/audit/export?format=csv&person=${world.unique()}`)),
+  },
+  {
     target: 'staff/consultations/actions.ts#createConsultationAction',
     expect: { own: only('staff', 'admin') },
     call: async () => (await consultationActions()).createConsultationAction!(idle, form({ budgetId: await budgetIdOfWorld(), title: `ACL ny ${world.unique()}`, description: '', deadline: '2099-01-15T12:00' })),

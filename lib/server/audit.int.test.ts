@@ -32,11 +32,12 @@ describe('the audit log', () => {
     expect(events).toMatchObject([{ action: 'test.forbidden', outcome: 'DENIED', actorId: actor.kind === 'user' ? actor.userId : null }]);
   });
 
-  it('can be read and filtered by staff only', async () => {
+  it('can be read by staff only', async () => {
     const actor = politician();
-    await audit(actor, { action: 'test.filter' });
-    const rows = await listAuditEvents(staff, { actorId: actor.kind === 'user' ? actor.userId : undefined });
-    expect(rows.map((r) => r.action)).toEqual(['test.filter']);
+    const code = `test.filter.${randomUUID()}`;
+    await audit(actor, { action: code });
+    const { events } = await listAuditEvents(staff, { action: code });
+    expect(events.map((e) => [e.action, e.actor.id])).toEqual([[code, actor.kind === 'user' ? actor.userId : null]]);
     expect(isStaff(actor)).toBe(false);
     await expect(listAuditEvents(actor)).rejects.toBeInstanceOf(ForbiddenError);
   });

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { ensureDatabase, startEmbeddedDatabase } from './embedded-db';
 
 export const projectRoot = path.resolve(import.meta.dirname, '../..');
-const EMBEDDED_DATA_DIR = path.join(projectRoot, '.data', 'postgres');
+/** Where `npm start` keeps the embedded PostgreSQL's data; EMBEDDED_DATABASE_DIR gives another folder. */
+export const EMBEDDED_DATA_DIR = path.resolve(projectRoot, process.env.EMBEDDED_DATABASE_DIR ?? path.join('.data', 'postgres'));
 const EMBEDDED_DATABASE = 'budgethoering';
 
 export interface ResolvedDatabase {
