@@ -24,6 +24,7 @@ describe('markNames', () => {
     ['a lone first name mid-sentence', 'Vi har talt med Bente om det.', ['Bente']],
     ['an e-mail address', 'Skriv til karen.sorensen@example.dk for mere.', ['karen.sorensen@example.dk']],
     ['greeting "Kære" before a name', 'Kære Karen', ['Karen']],
+    ['a name after an imperative opening the sentence', 'Spørg Bo Holm. Ring til Åse.', ['Bo Holm', 'Åse']],
   ])('marks %s', (_, text, expected) => {
     expect(marked(text)).toEqual(expected);
   });

@@ -23,7 +23,7 @@ const STOPWORDS = new Set(
     'i vi de det den der dette disse denne en et og eller men for til med på af om at som når hvis hvor hvad hvem hvordan hvorfor jeg du han hun man ' +
     'vores vor jeres deres dem os mig er var har have kan skal vil må bør ikke også så nu her alle mange samt efter før fra ved under over mellem mod ' +
     'uden desuden endelig derfor dog især samtidig generelt ifølge iflg jf jævnfør se bilag venlig venlige venligst hilsen hilsner tak kære ja nej ' +
-    'først sidst endvidere yderligere herudover afslutningsvis indledningsvis overordnet afsluttende kontakt mvh'
+    'først sidst endvidere yderligere herudover afslutningsvis indledningsvis overordnet afsluttende kontakt mvh spørg ring skriv læs bemærk husk send'
   ).split(' '),
 );
 

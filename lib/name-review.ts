@@ -45,11 +45,11 @@ function covered(text: string, rules: readonly ModerationRule[]): [number, numbe
   return ranges.sort((a, b) => a[0] - b[0]);
 }
 
-/** Whether [start, end) lies within the union of the ranges. */
-function within(ranges: [number, number][], start: number, end: number): boolean {
+/** Whether [start, end) of `text` lies within the union of the ranges; spaces between two redactions count as covered. */
+function within(text: string, ranges: [number, number][], start: number, end: number): boolean {
   let reached = start;
   for (const [from, to] of ranges) {
-    if (from > reached) break;
+    if (from > reached && (reached === start || text.slice(reached, from).trim())) break;
     reached = Math.max(reached, to);
     if (reached >= end) return true;
   }
@@ -74,7 +74,7 @@ export function nameReviewItems(input: NameReviewInput): ReviewItem[] {
       const marks = markNames(item.text, { knownNames, notNames: input.organisationNames }).map((mark): ReviewedMark => ({
         ...mark,
         decision:
-          hidden || within(redacted, mark.start, mark.end) ? 'redacted'
+          hidden || within(item.text, redacted, mark.start, mark.end) ? 'redacted'
           : input.confirmations.some((c) => c.target === item.target && c.passage === mark.text) ? 'confirmed'
           : 'pending',
       }));
