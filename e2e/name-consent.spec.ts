@@ -60,6 +60,8 @@ async function closedConsultationWithNames(tag: string) {
 }
 
 test('a response without name consent is reviewed for names before publication, and the public finds none of them', async ({ page, browser }) => {
+  // A long journey with five axe scans and a dozen form posts.
+  test.slow();
   const tag = letters();
   const data = await closedConsultationWithNames(tag);
   await signInAsStaff(page, 'budget@demo.example');
