@@ -45,7 +45,7 @@ export function ButtonForm({ action, fields, label }: { action: 'remind' | 'remo
  * The phase changes open now, as buttons of one form, so that the outcome stays on screen when the
  * buttons change with the new phase.
  */
-export function PhaseForm({ consultationId, phases }: { consultationId: string; phases: { phase: 'open' | 'close' | 'publish'; label: string }[] }) {
+export function PhaseForm({ consultationId, phases }: { consultationId: string; phases: { phase: 'open' | 'close'; label: string }[] }) {
   const [state, action, pending] = useActionState<FormState, FormData>(changePhaseAction, idle);
   return (
     <form action={action} className="flex flex-col gap-2">

@@ -105,7 +105,7 @@ export function FileField(props: { form: string; name: string; label: string; st
 export function FormStatus({ state }: { state: FormState }) {
   const t = useTranslations();
   if (state.status === 'success') return <p role="status" className="text-green-800">{t(state.message, state.params)}</p>;
-  if (state.status === 'error' && state.formError) return <p role="alert" className="text-red-800">{t(state.formError)}</p>;
+  if (state.status === 'error' && state.formError) return <p role="alert" className="text-red-800">{t(state.formError, state.params)}</p>;
   return null;
 }
 

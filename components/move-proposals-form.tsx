@@ -66,9 +66,10 @@ export function MoveProposalsForm({ lists }: { lists: ListView[] }) {
           defaultValue={state.status === 'error' ? state.values.reason : ''}
           key={state.status === 'error' ? state.values.reason : 'reason'}
           aria-invalid={errors.reason ? true : undefined}
-          aria-describedby={errors.reason ? 'move-reason-error' : undefined}
+          aria-describedby={errors.reason ? 'move-reason-hint move-reason-error' : 'move-reason-hint'}
           className="rounded border border-slate-500 p-2"
         />
+        <p id="move-reason-hint" className="text-sm text-slate-700">{t('staff.moves.reasonHint')}</p>
         {errors.reason && <p id="move-reason-error" className="text-sm text-red-800">{t(errors.reason)}</p>}
       </div>
       <SubmitButton label={t('staff.moves.submit')} pending={pending} />

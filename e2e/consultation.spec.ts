@@ -109,8 +109,16 @@ test('staff run a consultation: create, invite, open, register a letter, moderat
   await expect(remark.getByRole('status')).toHaveText('Bemærkningen er gemt.');
   await expectNoAxeViolations(page);
 
+  // The letter gave no consent to names: its review finds the contact's name already redacted.
   await page.getByRole('link', { name: 'Tilbage til høringen' }).click();
-  await page.getByRole('button', { name: 'Offentliggør høringssvarene' }).click();
+  await page.getByRole('link', { name: 'Gennemgå svarene for personnavne' }).click();
+  await expect(page.getByText('«Jens Hansen»: udelades')).toBeVisible();
+  await page.getByRole('button', { name: `Markér svaret fra ${organisation} som gennemgået` }).click();
+  await expect(page.getByText('Alle 1 svar er gennemgået.')).toBeVisible();
+  await page.getByRole('link', { name: `Tilbage til ${title}` }).click();
+  const publication = page.getByRole('region', { name: 'Offentliggørelse' });
+  await publication.getByRole('checkbox', { name: /Jeg har læst oversigten og vil offentliggøre 1 høringssvar/ }).check();
+  await publication.getByRole('button', { name: 'Offentliggør høringssvarene' }).click();
   await expect(page.getByText('Fase: Offentliggjort')).toBeVisible();
 
   // The public reads the consented, moderated response without signing in.

@@ -8,7 +8,7 @@ import { withoutControlCharacters } from './input';
 export type FormState =
   | { status: 'idle' }
   | { status: 'success'; message: string; params?: Record<string, string | number> }
-  | { status: 'error'; formError?: string; fieldErrors: Record<string, string>; values: Record<string, string> };
+  | { status: 'error'; formError?: string; params?: Record<string, string | number>; fieldErrors: Record<string, string>; values: Record<string, string> };
 
 export const idle: FormState = { status: 'idle' };
 
@@ -26,4 +26,4 @@ export function fieldErrors(error: z.ZodError, values: Record<string, string>): 
   return { status: 'error', fieldErrors: errors, values };
 }
 
-export const formError = (key: string, values: Record<string, string>): FormState => ({ status: 'error', formError: key, fieldErrors: {}, values });
+export const formError = (key: string, values: Record<string, string>, params?: Record<string, string | number>): FormState => ({ status: 'error', formError: key, ...(params && { params }), fieldErrors: {}, values });

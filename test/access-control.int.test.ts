@@ -175,10 +175,11 @@ type Autosave = (input: unknown) => Promise<unknown>;
 const keyForm = (scope: Scope, extra: Record<string, string> = {}) => form({ ...responseKey(scope), ...extra });
 
 const consultationActions = () => load<Record<string, Action>>('staff/consultations/actions.ts');
+const nameReviewActions = () => load<Record<string, Action>>('staff/consultations/[id]/name-review/actions.ts');
 const budgetIdOfWorld = async () => (await db.proposal.findUniqueOrThrow({ where: { id: world.proposalId } })).budgetId;
 
 /** A fresh consultation in the given phase, consulting a fresh organisation with one member. */
-async function freshConsultation(status: 'DRAFT' | 'OPEN') {
+async function freshConsultation(status: 'DRAFT' | 'OPEN' | 'CLOSED') {
   const organisation = await db.organisation.create({ data: { name: `ACL part ${world.unique()}`, type: 'OTHER' } });
   await createUser('PARTY_MEMBER', organisation.id, 'SUBMITTER');
   const consultation = await db.consultation.create({ data: { budgetId: await budgetIdOfWorld(), title: `ACL ${world.unique()}`, status, deadline: new Date(Date.now() + 86_400_000) } });
@@ -437,6 +438,33 @@ const rows: Row[] = [
     call: async (scope) => {
       const { consultationId } = await freshConsultation(scope === 'own' ? 'DRAFT' : 'OPEN');
       return (await consultationActions()).changePhaseAction!(idle, form({ consultationId, phase: scope === 'own' ? 'open' : 'close' }));
+    },
+  },
+  {
+    // A closed consultation whose one party never answered: nothing to review, nothing becomes public.
+    target: 'staff/consultations/actions.ts#publishConsultationAction',
+    expect: { own: only('staff', 'admin') },
+    call: async () => {
+      const { consultationId } = await freshConsultation('CLOSED');
+      return (await consultationActions()).publishConsultationAction!(idle, form({ consultationId, published: '0', confirm: 'on' }));
+    },
+  },
+  {
+    // The submitted response names "Jens", published without names: a marked passage.
+    target: 'staff/consultations/[id]/name-review/actions.ts#confirmNotNameAction',
+    expect: { own: only('staff', 'admin') },
+    call: async () => {
+      const { key } = await submittedResponse();
+      return (await nameReviewActions()).confirmNotNameAction!(idle, form({ ...key, target: 'generalRemarks', passage: 'Jens' }));
+    },
+  },
+  {
+    target: 'staff/consultations/[id]/name-review/actions.ts#markNamesReviewedAction',
+    expect: { own: only('staff', 'admin') },
+    call: async () => {
+      const { key, responseId } = await submittedResponse();
+      await db.moderation.create({ data: { responseId, target: 'generalRemarks', kind: 'REDACT', passage: 'Jens', reason: 'Matrix' } });
+      return (await nameReviewActions()).markNamesReviewedAction!(idle, form(key));
     },
   },
   {

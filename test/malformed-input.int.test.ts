@@ -69,7 +69,7 @@ const FIELDS = [
   'text', 'email', 'callbackUrl', 'confirm', 'token', 'locale', 'name', 'type', 'code', 'role', 'membershipRole', 'until',
   'reason', 'expectedVersion', 'title', 'summary', 'type:SERVICE', 'type:TRANSFER', 'amount:SERVICE:2026', 'description',
   'deadline', 'phase', 'channel', 'receivedAt', 'generalRemarks', 'publicationConsent', 'namesConsent', 'target', 'kind',
-  'passage', 'note', 'file', 'original', 'spreadsheet', 'stance', 'comment', 'confidential', 'format', 'id', '__proto__',
+  'passage', 'published', 'note', 'file', 'original', 'spreadsheet', 'stance', 'comment', 'confidential', 'format', 'id', '__proto__',
 ];
 
 /**

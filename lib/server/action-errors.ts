@@ -16,7 +16,9 @@ export function failure(error: unknown, values: Record<string, string>, known: R
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') return formError('forms.notFound', values);
   if (error instanceof Error && error.name in known) return formError(known[error.name]!, values);
   if (error instanceof Error && 'reason' in error && typeof error.reason === 'string' && error.reason in known) {
-    return formError(known[error.reason]!, values);
+    // A refusal may carry figures for its message ("3 responses remain").
+    const params = 'params' in error && error.params && typeof error.params === 'object' ? (error.params as Record<string, number>) : undefined;
+    return formError(known[error.reason]!, values, params);
   }
   if (isDatabaseUnavailable(error)) {
     // Expected during a restart or an overload, and possibly thousands of times: one line each.

@@ -4,6 +4,7 @@ import type { Actor } from '@/lib/server/actor';
 import { closeConsultation, ConsultationStateError, createConsultation, openConsultation, publishConsultation, remindParty, setConsultationParties, updateConsultation } from '@/lib/server/consultations';
 import { db } from '@/lib/server/db';
 import { addModeration, ModerationError, removeModeration } from '@/lib/server/moderation';
+import { markNamesReviewed } from '@/lib/server/name-review';
 import { getPublicConsultation, listPublicConsultations } from '@/lib/server/public-consultations';
 import { registerResponse } from '@/lib/server/registered-responses';
 import { ResponseClosedError, saveAnswer, saveConsent, saveGeneralRemarks, submitResponse } from '@/lib/server/responses';
@@ -75,7 +76,7 @@ describe('consultation lifecycle', () => {
     // A party with a response cannot be removed; the reminder goes only to those who have not submitted.
     await expect(setConsultationParties(staff, id, [empty.organisation.id])).rejects.toMatchObject({ reason: 'partyHasResponse' });
     await expect(remindParty(staff, eldersKey)).rejects.toMatchObject({ reason: 'submitted' });
-    await expect(publishConsultation(staff, id)).rejects.toMatchObject({ reason: 'deadlineNotPassed' });
+    await expect(publishConsultation(staff, id, { published: 1 })).rejects.toMatchObject({ reason: 'deadlineNotPassed' });
 
     await closeConsultation(staff, id);
     await expect(saveGeneralRemarks(elders.actor, eldersKey, { text: 'For sent', expectedVersion: 1 })).rejects.toBeInstanceOf(ResponseClosedError);
@@ -87,7 +88,8 @@ describe('consultation lifecycle', () => {
 
     const before = await getPublicConsultation(id, '[udeladt]');
     expect(before?.responses).toEqual([]);
-    await publishConsultation(staff, id);
+    await markNamesReviewed(staff, eldersKey);
+    await publishConsultation(staff, id, { published: 1 });
     await expect(updateConsultation(staff, id, { title: 'Ny', description: '', deadline: new Date(Date.now() + DAY) })).rejects.toBeInstanceOf(ConsultationStateError);
 
     const published = await getPublicConsultation(id, '[udeladt]');
@@ -102,8 +104,8 @@ describe('consultation lifecycle', () => {
     // The original stays whole for the audit.
     const submission = await db.submission.findFirstOrThrow({ where: { response: eldersKey } });
     expect(parseSnapshot(submission.snapshot).generalRemarks).toContain('Jens Hansen på 12345678');
-    const audits = await db.auditEvent.findMany({ where: { action: { in: ['response.moderate', 'response.moderate.remove', 'consultation.publish', 'consultation.open'] }, OR: [{ objectId: id }, { objectId: (await db.response.findUniqueOrThrow({ where: { consultationId_organisationId: eldersKey } })).id }] } });
-    expect(audits.map((a) => a.action).sort()).toEqual(['consultation.open', 'consultation.publish', 'response.moderate', 'response.moderate', 'response.moderate.remove']);
+    const audits = await db.auditEvent.findMany({ where: { action: { in: ['response.moderate', 'response.moderate.remove', 'response.names.review', 'consultation.publish', 'consultation.open'] }, OR: [{ objectId: id }, { objectId: (await db.response.findUniqueOrThrow({ where: { consultationId_organisationId: eldersKey } })).id }] } });
+    expect(audits.map((a) => a.action).sort()).toEqual(['consultation.open', 'consultation.publish', 'response.moderate', 'response.moderate', 'response.moderate.remove', 'response.names.review']);
   });
 
   it('registers a letter on behalf of an organisation with the original attached, once', async () => {
@@ -132,7 +134,7 @@ describe('consultation lifecycle', () => {
     const { staff, budget, parties } = await setting();
     await expect(createConsultation(staff, { budgetId: budget.id, title: 'Fortid', description: '', deadline: new Date(Date.now() - 1000) })).rejects.toMatchObject({ reason: 'deadlineInPast' });
     const { id } = await createConsultation(staff, { budgetId: budget.id, title: 'Kladde', description: '', deadline: new Date(Date.now() + DAY) });
-    await expect(publishConsultation(staff, id)).rejects.toMatchObject({ reason: 'wrongPhase' });
+    await expect(publishConsultation(staff, id, { published: 0 })).rejects.toMatchObject({ reason: 'wrongPhase' });
     const member = parties[0]!.actor!;
     await expect(setConsultationParties(member, id, [parties[0]!.organisation.id])).rejects.toMatchObject({ name: 'ForbiddenError' });
     await expect(openConsultation({ kind: 'anonymous' }, id)).rejects.toMatchObject({ name: 'ForbiddenError' });

@@ -4,15 +4,20 @@ import { isStaff, type Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
 import { mailParty, memberAddresses } from '@/lib/server/mail';
+import { nameReviewsOf } from '@/lib/server/name-review';
 import { authorize } from '@/lib/server/policy';
 import type { PartyStatus } from '@/lib/server/responses';
+import { parseSnapshot } from '@/lib/submission-snapshot';
 import type { ConsultationStatus, Prisma } from '@/lib/generated/prisma/client';
 
 type Tx = Prisma.TransactionClient;
 
 /** Why a consultation change was refused, for the form to explain. */
 export class ConsultationStateError extends Error {
-  constructor(readonly reason: 'wrongPhase' | 'deadlineInPast' | 'noParties' | 'deadlineNotPassed' | 'partyHasResponse' | 'submitted') {
+  constructor(
+    readonly reason: 'wrongPhase' | 'deadlineInPast' | 'noParties' | 'deadlineNotPassed' | 'partyHasResponse' | 'submitted' | 'namesNotReviewed' | 'publicationChanged',
+    readonly params?: Record<string, number>,
+  ) {
     super(`Consultation change refused: ${reason}`);
     this.name = 'ConsultationStateError';
   }
@@ -224,11 +229,50 @@ export async function closeConsultation(actor: Actor, id: string): Promise<void>
   });
 }
 
+export interface PublicationSummary {
+  /** Responses that become public. */
+  published: number;
+  /** Of those, published without personal names. */
+  withoutNames: number;
+  /** Responses withheld, by why. */
+  withheld: { noConsent: number; notSubmitted: number };
+  /** Answers marked not for publication in the published responses; they are left out. */
+  confidentialAnswers: number;
+  /** Responses without name consent whose name review is missing or open again. */
+  namesPending: number;
+}
+
+async function summarise(id: string, tx: Tx | typeof db): Promise<PublicationSummary> {
+  const [parties, responses, reviews] = await Promise.all([
+    tx.consultationParty.count({ where: { consultationId: id } }),
+    tx.response.findMany({ where: { consultationId: id, status: 'SUBMITTED' }, select: { submissions: { orderBy: { version: 'desc' }, take: 1, select: { snapshot: true } } } }),
+    nameReviewsOf(id, tx),
+  ]);
+  const snapshots = responses.flatMap((r) => r.submissions.map((s) => parseSnapshot(s.snapshot)));
+  const published = snapshots.filter((s) => s.publicationConsent);
+  return {
+    published: published.length,
+    withoutNames: published.filter((s) => !s.namesConsent).length,
+    withheld: { noConsent: snapshots.length - published.length, notSubmitted: parties - snapshots.length },
+    confidentialAnswers: published.reduce((sum, s) => sum + s.answers.filter((a) => a.confidential).length, 0),
+    namesPending: reviews.filter((r) => !r.reviewed).length,
+  };
+}
+
+/** What publishing would make public and what it would withhold, for staff to confirm. */
+export async function publicationSummary(actor: Actor, id: string): Promise<PublicationSummary> {
+  await staffOnly(actor, 'consultation.publish.summary', id);
+  return summarise(id, db);
+}
+
 /**
  * Publishes the consultation's responses, once no party can still respond: the consultation is
- * closed, or every party's deadline (extensions included) has passed. Publication is final.
+ * closed, or every party's deadline (extensions included) has passed. Every response published
+ * without names must have had its name review, and staff confirm the summary they were shown:
+ * when the number of responses to publish has changed since, nothing is published.
+ * Publication is final.
  */
-export async function publishConsultation(actor: Actor, id: string): Promise<void> {
+export async function publishConsultation(actor: Actor, id: string, confirmed: { published: number }): Promise<void> {
   await staffOnly(actor, 'consultation.publish', id);
   await db.$transaction(async (tx) => {
     const consultation = await lockConsultation(id, tx);
@@ -239,9 +283,16 @@ export async function publishConsultation(actor: Actor, id: string): Promise<voi
       const stillOpen = [consultation.deadline, ...parties.map((p) => effectiveDeadline(consultation.deadline, p.deadlineExtension))].some((deadline) => isBeforeDeadline(now, deadline));
       if (stillOpen) throw new ConsultationStateError('deadlineNotPassed');
     }
+    const summary = await summarise(id, tx);
+    if (summary.namesPending > 0) throw new ConsultationStateError('namesNotReviewed', { count: summary.namesPending });
+    if (summary.published !== confirmed.published) throw new ConsultationStateError('publicationChanged', { count: summary.published });
     const publishedAt = new Date();
     await tx.consultation.update({ where: { id }, data: { status: 'PUBLISHED', publishedAt } });
-    await audit(actor, { action: 'consultation.publish', objectType: 'Consultation', objectId: id, before: { status: consultation.status }, after: { status: 'PUBLISHED', publishedAt: publishedAt.toISOString() } }, tx);
+    await audit(
+      actor,
+      { action: 'consultation.publish', objectType: 'Consultation', objectId: id, before: { status: consultation.status }, after: { status: 'PUBLISHED', publishedAt: publishedAt.toISOString() }, details: { ...summary } },
+      tx,
+    );
   });
 }
 

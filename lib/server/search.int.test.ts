@@ -4,6 +4,7 @@ import { anonymous, type Actor, type UserActor } from '@/lib/server/actor';
 import { closeConsultation, createConsultation, openConsultation, publishConsultation, setConsultationParties } from '@/lib/server/consultations';
 import { db } from '@/lib/server/db';
 import { addModeration } from '@/lib/server/moderation';
+import { markNamesReviewed } from '@/lib/server/name-review';
 import { addMinorityStatement, saveAnswer, saveConsent, saveGeneralRemarks, submitResponse } from '@/lib/server/responses';
 import { search } from '@/lib/server/search';
 
@@ -71,7 +72,8 @@ describe('search', () => {
     await closeConsultation(staff, id);
     await addModeration(staff, eldersKey, { target: 'generalRemarks', kind: 'REDACT', passage: 'Jens Fiskersen', reason: 'Personoplysninger' });
     expect((await find(elders.member, 'plejehjem')).responses.total).toBe(0);
-    await publishConsultation(staff, id);
+    await markNamesReviewed(staff, eldersKey);
+    await publishConsultation(staff, id, { published: 1 });
 
     const published = await find(anonymous, 'plejehjem');
     expect(published.responses.hits).toEqual([

@@ -45,6 +45,8 @@ const REFUSALS = {
   notSubmitted: 'consultations.errors.notSubmitted',
   unknownTarget: 'consultations.errors.unknownTarget',
   passageNotFound: 'consultations.errors.passageNotFound',
+  namesNotReviewed: 'consultations.errors.namesNotReviewed',
+  publicationChanged: 'consultations.errors.publicationChanged',
 };
 
 const pathOf = (consultationId: string) => `/staff/consultations/${consultationId}`;
@@ -85,8 +87,8 @@ export async function updateConsultationAction(_previous: FormState, formData: F
   return { status: 'success', message: 'forms.saved' };
 }
 
-const phaseForm = z.object({ consultationId: id, phase: z.enum(['open', 'close', 'publish'], { error: 'forms.invalidChoice' }) });
-const PHASE_CHANGES = { open: openConsultation, close: closeConsultation, publish: publishConsultation };
+const phaseForm = z.object({ consultationId: id, phase: z.enum(['open', 'close'], { error: 'forms.invalidChoice' }) });
+const PHASE_CHANGES = { open: openConsultation, close: closeConsultation };
 
 export async function changePhaseAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
@@ -108,6 +110,26 @@ export async function changePhaseAction(_previous: FormState, formData: FormData
     };
   }
   return { status: 'success', message: `consultations.phaseChanged.${phase}` };
+}
+
+// Publishing names the number of responses the summary showed, and the box confirming it.
+const publishForm = z.object({
+  consultationId: id,
+  published: z.coerce.number({ error: 'forms.invalidChoice' }).int().min(0).max(100_000),
+  confirm: z.literal('on', { error: 'consultations.publication.confirmRequired' }),
+});
+
+export async function publishConsultationAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  const parsed = publishForm.safeParse(values);
+  if (!parsed.success) return fieldErrors(parsed.error, values);
+  try {
+    await publishConsultation(await currentActor(), parsed.data.consultationId, { published: parsed.data.published });
+  } catch (error) {
+    return failure(error, values, REFUSALS);
+  }
+  revalidateConsultation(parsed.data.consultationId);
+  return { status: 'success', message: 'consultations.phaseChanged.publish' };
 }
 
 const partiesForm = z.object({ consultationId: id, organisationIds: z.array(id).max(1000) });

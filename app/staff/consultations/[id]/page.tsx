@@ -4,10 +4,11 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { AddDocumentForm, AssignmentForm, ButtonForm, ConsultationDetailsForm, PartiesForm, PhaseForm } from '@/components/consultation-forms';
 import { ExportSection } from '@/components/export-section';
+import { PublishForm } from '@/components/name-review-forms';
 import { ExtensionForm } from '@/components/staff-forms';
 import { formatCopenhagen, instantToCopenhagenLocal } from '@/lib/deadline';
 import { isLocale } from '@/lib/i18n/config';
-import { getConsultationForStaff } from '@/lib/server/consultations';
+import { getConsultationForStaff, publicationSummary } from '@/lib/server/consultations';
 import { currentActor } from '@/lib/server/session';
 
 type Props = { params: Promise<{ id: string }> };
@@ -20,16 +21,19 @@ const link = 'text-blue-800 underline underline-offset-2';
 
 export default async function ConsultationPage({ params }: Props) {
   const { id } = await params;
-  const [consultation, t, tRoot, localeName] = await Promise.all([getConsultationForStaff(await currentActor(), id), getTranslations('consultations'), getTranslations(), getLocale()]);
+  const actor = await currentActor();
+  const [consultation, t, tRoot, localeName] = await Promise.all([getConsultationForStaff(actor, id), getTranslations('consultations'), getTranslations(), getLocale()]);
   if (!consultation) notFound();
+  const publishable = consultation.status === 'OPEN' || consultation.status === 'CLOSED';
+  const summary = publishable ? await publicationSummary(actor, id) : null;
   const locale = isLocale(localeName) ? localeName : 'da';
   const when = (date: Date | null) => (date ? formatCopenhagen(date, locale) : '–');
   const { status } = consultation;
   const partyIds = new Set(consultation.parties.map((p) => p.organisationId));
-  const phaseButtons: { phase: 'open' | 'close' | 'publish'; label: string }[] =
+  const phaseButtons: { phase: 'open' | 'close'; label: string }[] =
     status === 'DRAFT' ? [{ phase: 'open', label: t('open') }]
-    : status === 'OPEN' ? [{ phase: 'close', label: t('close') }, { phase: 'publish', label: t('publish') }]
-    : status === 'CLOSED' ? [{ phase: 'publish', label: t('publish') }, { phase: 'open', label: t('reopen') }]
+    : status === 'OPEN' ? [{ phase: 'close', label: t('close') }]
+    : status === 'CLOSED' ? [{ phase: 'open', label: t('reopen') }]
     : [];
 
   return (
@@ -53,6 +57,29 @@ export default async function ConsultationPage({ params }: Props) {
           <PhaseForm consultationId={consultation.id} phases={phaseButtons} />
         </div>
       </section>
+
+      {summary && (
+        <section aria-labelledby="publication-heading" className="mt-8 max-w-3xl">
+          <h2 id="publication-heading" className="text-xl font-semibold">{t('publication.heading')}</h2>
+          <p className="text-sm text-slate-700">{t('publication.help')}</p>
+          <ul className="mt-2 list-disc pl-6">
+            <li>{t('publication.published', { count: summary.published })}{summary.withoutNames > 0 && ` ${t('publication.withoutNames', { count: summary.withoutNames })}`}</li>
+            <li>
+              {t('publication.withheld', { count: summary.withheld.noConsent + summary.withheld.notSubmitted })}
+              <ul className="list-disc pl-6">
+                <li>{t('publication.noConsent', { count: summary.withheld.noConsent })}</li>
+                <li>{t('publication.notSubmitted', { count: summary.withheld.notSubmitted })}</li>
+              </ul>
+            </li>
+            {summary.confidentialAnswers > 0 && <li>{t('publication.confidentialAnswers', { count: summary.confidentialAnswers })}</li>}
+          </ul>
+          <p className="mt-2">
+            {summary.namesPending > 0 ? <strong>{t('publication.namesPending', { count: summary.namesPending })}</strong> : t('publication.namesDone')}{' '}
+            <Link href={`/staff/consultations/${consultation.id}/name-review`} className={link}>{t('publication.reviewLink')}</Link>
+          </p>
+          <PublishForm consultationId={consultation.id} published={summary.published} />
+        </section>
+      )}
 
       {status !== 'PUBLISHED' && (
         <section aria-labelledby="details-heading" className="mt-8">
