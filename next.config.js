@@ -9,8 +9,12 @@ const nextConfig = {
   // streamed in later: screen readers announce the title at once, and pages read without
   // JavaScript have it too.
   htmlLimitedBots: /.*/,
-  // PDF attachments of up to 10 MB are uploaded through a server action.
-  experimental: { serverActions: { bodySizeLimit: '11mb' } },
+  experimental: {
+    // PDF attachments of up to 10 MB are uploaded through a server action.
+    serverActions: { bodySizeLimit: '11mb' },
+    // A refusal of the domain layer (ForbiddenError) renders app/forbidden.tsx with status 403.
+    authInterrupts: true,
+  },
   async headers() {
     return [
       {

@@ -7,7 +7,7 @@ import { isStaff, type Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
 import { mailText, sendMail } from '@/lib/server/mail';
-import { authorize, deny } from '@/lib/server/policy';
+import { authorize, deny, mayReadConsultation } from '@/lib/server/policy';
 import type { MembershipRole, Stance } from '@/lib/generated/prisma/enums';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { SubmissionSnapshot } from '@/lib/submission-snapshot';
@@ -71,6 +71,22 @@ async function responseFor(key: ResponseKey, tx: Tx) {
   return tx.response.findUniqueOrThrow({ where: { consultationId_organisationId: key } });
 }
 
+/**
+ * Locks the response row and refuses unless it is a draft: a submitted response changes only
+ * after a reopening. `share` lets concurrent edits of one draft through together, while a
+ * submission or reopening (which lock it for update) waits for them and they wait for it, so no
+ * change lands after the freeze and outside the receipt.
+ */
+async function lockedDraft(key: ResponseKey, tx: Tx, mode: 'share' | 'update') {
+  const response = await responseFor(key, tx);
+  const [row] =
+    mode === 'share'
+      ? await tx.$queryRaw<{ status: string }[]>`SELECT status FROM "Response" WHERE id = ${response.id} FOR KEY SHARE`
+      : await tx.$queryRaw<{ status: string }[]>`SELECT status FROM "Response" WHERE id = ${response.id} FOR UPDATE`;
+  if (row?.status !== 'DRAFT') throw new ResponseClosedError('submitted');
+  return tx.response.findUniqueOrThrow({ where: { id: response.id } });
+}
+
 const editorName = (user: { name: string | null; email: string } | null) => (user ? (user.name ?? user.email) : null);
 
 export type PartyStatus = 'NOT_STARTED' | 'DRAFT' | 'SUBMITTED' | 'LATE';
@@ -83,6 +99,7 @@ export async function listMyConsultations(actor: Actor) {
     include: {
       organisation: {
         include: {
+          // Drafts are staff's alone (mayReadConsultation).
           parties: { include: { consultation: true }, where: { consultation: { status: { not: 'DRAFT' } } } },
           responses: { select: { consultationId: true, status: true, updatedAt: true } },
         },
@@ -106,7 +123,8 @@ export async function getResponseWorkspace(actor: Actor, key: ResponseKey) {
   const role = await membershipRole(actor, key.organisationId);
   await authorize(actor, 'response.read', role !== null || isStaff(actor), { type: 'Organisation', id: key.organisationId });
   const state = await partyState(key);
-  if (!state) return null;
+  // A party chosen for a draft consultation learns of it when it opens, not before.
+  if (!state || !mayReadConsultation(actor, state.party.consultation)) return null;
   const { party, deadline, open } = state;
   const [proposals, assignments, response] = await Promise.all([
     db.proposal.findMany({
@@ -162,7 +180,7 @@ export async function getResponseWorkspace(actor: Actor, key: ResponseKey) {
       submittedAt: s.submittedAt,
       by: editorName(s.submittedBy),
     })),
-    minorityStatements: (response?.minorityStatements ?? []).map((m) => ({ id: m.id, text: m.text, author: editorName(m.author), createdAt: m.createdAt })),
+    minorityStatements: (response?.minorityStatements ?? []).map((m) => ({ id: m.id, text: m.text, author: editorName(m.author), createdAt: m.createdAt, mine: actor.kind === 'user' && m.authorId === actor.userId })),
     attachments: (response?.attachments ?? []).map((a) => ({ id: a.id, fileName: a.fileName, size: a.size })),
   };
 }
@@ -175,11 +193,14 @@ async function editor(actor: Actor, tx: Tx) {
   return actor.kind === 'user' ? tx.user.findUnique({ where: { id: actor.userId }, select: { id: true, name: true, email: true } }) : null;
 }
 
-/** The draft a member may change now, with the member as editor; refused once submitted. */
+/**
+ * The one guard for every change to a response's content (answers, general remarks, consent,
+ * attachments, minority statements): a member, an open consultation before the deadline, and a
+ * draft (see lockedDraft). Returns the draft and the member as its editor.
+ */
 export async function editableDraft(actor: Actor, key: ResponseKey, tx: Tx, action = 'response.edit') {
   const state = await assertMayChange(actor, key, action, tx);
-  const response = await responseFor(key, tx);
-  if (response.status !== 'DRAFT') throw new ResponseClosedError('submitted');
+  const response = await lockedDraft(key, tx, 'share');
   return { state, response, user: await editor(actor, tx) };
 }
 
@@ -238,19 +259,42 @@ export async function saveConsent(actor: Actor, key: ResponseKey, input: { publi
 
 export async function addMinorityStatement(actor: Actor, key: ResponseKey, text: string): Promise<void> {
   await db.$transaction(async (tx) => {
-    await assertMayChange(actor, key, 'response.minority_statement', tx);
-    const response = await responseFor(key, tx);
-    const user = await editor(actor, tx);
+    const { response, user } = await editableDraft(actor, key, tx, 'response.minority_statement');
     const statement = await tx.minorityStatement.create({ data: { responseId: response.id, authorId: user?.id, text } });
     await audit(actor, { action: 'response.minority_statement', objectType: 'MinorityStatement', objectId: statement.id }, tx);
   });
 }
 
-/** Locks the response row so that submissions and reopenings of one response run one at a time. */
-export async function lockResponse(key: ResponseKey, tx: Tx) {
-  const response = await responseFor(key, tx);
-  await tx.$queryRaw`SELECT id FROM "Response" WHERE id = ${response.id} FOR UPDATE`;
-  return tx.response.findUniqueOrThrow({ where: { id: response.id } });
+/** The draft's minority statement that the acting member wrote; anyone else's is refused. */
+async function ownMinorityStatement(actor: Actor, key: ResponseKey, statementId: string, action: string, tx: Tx) {
+  const { response, user } = await editableDraft(actor, key, tx, action);
+  const statement = await tx.minorityStatement.findUnique({ where: { id: statementId } });
+  const own = statement !== null && statement.responseId === response.id && user !== null && statement.authorId === user.id;
+  await authorize(actor, action, own, { type: 'MinorityStatement', id: statementId });
+  return statement!;
+}
+
+/** A member changes the text of their own minority statement while the response is a draft. */
+export async function editMinorityStatement(actor: Actor, key: ResponseKey, statementId: string, text: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await ownMinorityStatement(actor, key, statementId, 'response.minority_statement.edit', tx);
+    await tx.minorityStatement.update({ where: { id: statementId }, data: { text } });
+    await audit(actor, { action: 'response.minority_statement.edit', objectType: 'MinorityStatement', objectId: statementId }, tx);
+  });
+}
+
+/** A member withdraws their own minority statement while the response is a draft. */
+export async function deleteMinorityStatement(actor: Actor, key: ResponseKey, statementId: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await ownMinorityStatement(actor, key, statementId, 'response.minority_statement.delete', tx);
+    await tx.minorityStatement.delete({ where: { id: statementId } });
+    await audit(actor, { action: 'response.minority_statement.delete', objectType: 'MinorityStatement', objectId: statementId }, tx);
+  });
+}
+
+/** Locks the draft for its submission (by a member or, registered, by staff); refused once submitted. */
+export async function lockDraftForSubmission(key: ResponseKey, tx: Tx) {
+  return lockedDraft(key, tx, 'update');
 }
 
 /**
@@ -295,8 +339,7 @@ const responseLabels = createTranslator({ locale: 'da', messages: da, namespace:
 export async function submitResponse(actor: Actor, key: ResponseKey): Promise<{ receiptNumber: string; version: number }> {
   const frozen = await db.$transaction(async (tx) => {
     const { party } = await assertMayChange(actor, key, 'response.submit', tx, { submitter: true });
-    const response = await lockResponse(key, tx);
-    if (response.status !== 'DRAFT') throw new ResponseClosedError('submitted');
+    const response = await lockDraftForSubmission(key, tx);
     const submission = await freezeSubmission(actor, response.id, await editor(actor, tx), tx);
     return { submission, organisationName: party.organisation.name, consultationTitle: party.consultation.title };
   });
@@ -378,8 +421,9 @@ async function sendReceipt(
 export async function reopenResponse(actor: Actor, key: ResponseKey): Promise<void> {
   await db.$transaction(async (tx) => {
     await assertMayChange(actor, key, 'response.reopen', tx, { submitter: true });
-    const response = await lockResponse(key, tx);
-    if (response.status !== 'SUBMITTED') throw new ResponseClosedError('notSubmitted');
+    const response = await responseFor(key, tx);
+    const [row] = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM "Response" WHERE id = ${response.id} FOR UPDATE`;
+    if (row?.status !== 'SUBMITTED') throw new ResponseClosedError('notSubmitted');
     await tx.response.update({ where: { id: response.id }, data: { status: 'DRAFT' } });
     await audit(actor, { action: 'response.reopen', objectType: 'Response', objectId: response.id }, tx);
   });
