@@ -7,6 +7,7 @@ import { isStaff, type Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
 import { mailText, sendMail } from '@/lib/server/mail';
+import { displayName } from '@/lib/server/personal-data';
 import { authorize, deny, mayReadConsultation } from '@/lib/server/policy';
 import type { MembershipRole, Stance } from '@/lib/generated/prisma/enums';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -87,7 +88,6 @@ async function lockedDraft(key: ResponseKey, tx: Tx, mode: 'share' | 'update') {
   return tx.response.findUniqueOrThrow({ where: { id: response.id } });
 }
 
-const editorName = (user: { name: string | null; email: string } | null) => (user ? (user.name ?? user.email) : null);
 
 export type PartyStatus = 'NOT_STARTED' | 'DRAFT' | 'SUBMITTED' | 'LATE';
 
@@ -136,10 +136,10 @@ export async function getResponseWorkspace(actor: Actor, key: ResponseKey) {
     db.response.findUnique({
       where: { consultationId_organisationId: key },
       include: {
-        updatedBy: { select: { name: true, email: true } },
-        answers: { include: { updatedBy: { select: { name: true, email: true } } } },
-        submissions: { orderBy: { version: 'desc' }, include: { submittedBy: { select: { name: true, email: true } } } },
-        minorityStatements: { orderBy: { createdAt: 'asc' }, include: { author: { select: { name: true, email: true } } } },
+        updatedBy: { select: { name: true, email: true, erasedAt: true } },
+        answers: { include: { updatedBy: { select: { name: true, email: true, erasedAt: true } } } },
+        submissions: { orderBy: { version: 'desc' }, include: { submittedBy: { select: { name: true, email: true, erasedAt: true } } } },
+        minorityStatements: { orderBy: { createdAt: 'asc' }, include: { author: { select: { name: true, email: true, erasedAt: true } } } },
         attachments: { orderBy: { createdAt: 'asc' } },
       },
     }),
@@ -157,7 +157,7 @@ export async function getResponseWorkspace(actor: Actor, key: ResponseKey) {
     generalRemarks: { text: response?.generalRemarks ?? '', version: response?.generalRemarksVersion ?? 0 },
     publicationConsent: response?.publicationConsent ?? false,
     namesConsent: response?.namesConsent ?? false,
-    lastEdit: response ? { by: editorName(response.updatedBy), at: response.updatedAt } : null,
+    lastEdit: response ? { by: displayName(response.updatedBy), at: response.updatedAt } : null,
     proposals: ordered.map((proposal) => {
       const answer = answers.get(proposal.id);
       return {
@@ -171,16 +171,16 @@ export async function getResponseWorkspace(actor: Actor, key: ResponseKey) {
         comment: answer?.comment ?? '',
         confidential: answer?.confidential ?? false,
         version: answer?.version ?? 0,
-        lastEdit: answer ? { by: editorName(answer.updatedBy), at: answer.updatedAt } : null,
+        lastEdit: answer ? { by: displayName(answer.updatedBy), at: answer.updatedAt } : null,
       };
     }),
     submissions: (response?.submissions ?? []).map((s) => ({
       version: s.version,
       receiptNumber: receiptNumber(s.id),
       submittedAt: s.submittedAt,
-      by: editorName(s.submittedBy),
+      by: displayName(s.submittedBy),
     })),
-    minorityStatements: (response?.minorityStatements ?? []).map((m) => ({ id: m.id, text: m.text, author: editorName(m.author), createdAt: m.createdAt, mine: actor.kind === 'user' && m.authorId === actor.userId })),
+    minorityStatements: (response?.minorityStatements ?? []).map((m) => ({ id: m.id, text: m.text, author: displayName(m.author), createdAt: m.createdAt, mine: actor.kind === 'user' && m.authorId === actor.userId })),
     attachments: (response?.attachments ?? []).map((a) => ({ id: a.id, fileName: a.fileName, size: a.size })),
   };
 }
@@ -190,7 +190,7 @@ export type SaveResult =
   | { ok: false; conflict: { text: string; version: number; editedBy: string | null } };
 
 async function editor(actor: Actor, tx: Tx) {
-  return actor.kind === 'user' ? tx.user.findUnique({ where: { id: actor.userId }, select: { id: true, name: true, email: true } }) : null;
+  return actor.kind === 'user' ? tx.user.findUnique({ where: { id: actor.userId }, select: { id: true, name: true, email: true, erasedAt: true } }) : null;
 }
 
 /**
@@ -216,8 +216,8 @@ export async function saveGeneralRemarks(actor: Actor, key: ResponseKey, input: 
       data: { generalRemarks: input.text, generalRemarksVersion: { increment: 1 }, updatedById: user?.id },
     });
     const current = await tx.response.findUniqueOrThrow({ where: { id: response.id }, include: { updatedBy: true } });
-    if (updated.count === 0) return { ok: false, conflict: { text: current.generalRemarks, version: current.generalRemarksVersion, editedBy: editorName(current.updatedBy) } };
-    return { ok: true, version: current.generalRemarksVersion, editedBy: editorName(user) };
+    if (updated.count === 0) return { ok: false, conflict: { text: current.generalRemarks, version: current.generalRemarksVersion, editedBy: displayName(current.updatedBy) } };
+    return { ok: true, version: current.generalRemarksVersion, editedBy: displayName(user) };
   });
 }
 
@@ -244,9 +244,9 @@ export async function saveAnswer(actor: Actor, key: ResponseKey, input: AnswerIn
         ? (await tx.answer.createMany({ data: [{ responseId: response.id, proposalId: proposal.id, version: 1, ...data }], skipDuplicates: true })).count
         : (await tx.answer.updateMany({ where: { responseId: response.id, proposalId: proposal.id, version: input.expectedVersion }, data: { ...data, version: { increment: 1 } } })).count;
     const current = await tx.answer.findUniqueOrThrow({ where: { responseId_proposalId: { responseId: response.id, proposalId: proposal.id } }, include: { updatedBy: true } });
-    if (written === 0) return { ok: false, conflict: { text: current.comment, version: current.version, editedBy: editorName(current.updatedBy) } };
+    if (written === 0) return { ok: false, conflict: { text: current.comment, version: current.version, editedBy: displayName(current.updatedBy) } };
     await tx.response.update({ where: { id: response.id }, data: { updatedById: user?.id } });
-    return { ok: true, version: current.version, editedBy: editorName(user) };
+    return { ok: true, version: current.version, editedBy: displayName(user) };
   });
 }
 
@@ -306,7 +306,7 @@ export async function freezeSubmission(actor: Actor, responseId: string, user: {
     where: { id: responseId },
     include: {
       answers: { include: { proposal: { select: { code: true, title: true, list: { select: { position: true } }, position: true } } } },
-      minorityStatements: { include: { author: { select: { name: true, email: true } } }, orderBy: { createdAt: 'asc' } },
+      minorityStatements: { include: { author: { select: { name: true } } }, orderBy: { createdAt: 'asc' } },
       attachments: { select: { fileName: true } },
     },
   });
@@ -319,15 +319,18 @@ export async function freezeSubmission(actor: Actor, responseId: string, user: {
       .filter((a) => a.stance || a.comment.trim())
       .sort((a, b) => a.proposal.list.position - b.proposal.list.position || a.proposal.position - b.proposal.position)
       .map((a) => ({ proposalId: a.proposalId, code: a.proposal.code, title: a.proposal.title, stance: a.stance, comment: a.comment, confidential: a.confidential, version: a.version, proposalVersion: a.proposalVersion })),
-    minorityStatements: full.minorityStatements.map((m) => ({ id: m.id, author: editorName(m.author), text: m.text })),
+    // Names only, never an address in place of a missing name: the snapshot is read by the council
+    // and, with consent, the public. The author's id lets erasure find them (personal-data.ts).
+    minorityStatements: full.minorityStatements.map((m) => ({ id: m.id, authorId: m.authorId, author: m.author?.name ?? null, text: m.text })),
     attachments: full.attachments.map((a) => a.fileName),
-    submittedBy: editorName(user),
+    submittedBy: user?.name ?? null,
     channel: full.channel,
   };
   const created = await tx.submission.create({ data: { responseId, version: (last?.version ?? 0) + 1, submittedById: user?.id, snapshot } });
   await tx.response.update({ where: { id: responseId }, data: { status: 'SUBMITTED' } });
   await audit(actor, { action: 'response.submit', objectType: 'Response', objectId: responseId, after: { version: created.version, receipt: receiptNumber(created.id), channel: full.channel } }, tx);
-  return { ...created, snapshot };
+  // The receipt to the organisation's members names the submitter even without a name; it is mailed, not kept.
+  return { ...created, snapshot, submitter: user ? (user.name ?? user.email) : null };
 }
 
 const responseLabels = createTranslator({ locale: 'da', messages: da, namespace: 'responses' });
@@ -354,7 +357,7 @@ export async function deliverReceipt(
   { submission, organisationName, consultationTitle }: { submission: FrozenSubmission; organisationName: string; consultationTitle: string },
 ): Promise<{ receiptNumber: string; version: number }> {
   const receipt = receiptNumber(submission.id);
-  await sendReceipt(organisationId, { receipt, organisationName, consultationTitle, version: submission.version, submittedAt: submission.submittedAt, snapshot: submission.snapshot }).catch(
+  await sendReceipt(organisationId, { receipt, organisationName, consultationTitle, version: submission.version, submittedAt: submission.submittedAt, submitter: submission.submitter, snapshot: submission.snapshot }).catch(
     // The submission stands and its receipt shows on the page; a failed mail must not undo it.
     (error: unknown) => console.error('Receipt mail failed for', receipt, error),
   );
@@ -369,6 +372,7 @@ async function sendReceipt(
     consultationTitle: string;
     version: number;
     submittedAt: Date;
+    submitter: string | null;
     snapshot: SubmissionSnapshot;
   },
 ) {
@@ -380,7 +384,7 @@ async function sendReceipt(
     organisationName: receipt.organisationName,
     version: receipt.version,
     submittedAt,
-    submittedBy: receipt.snapshot.submittedBy ?? '',
+    submittedBy: receipt.submitter ?? '',
     generalRemarks: receipt.snapshot.generalRemarks,
     publicationConsent: receipt.snapshot.publicationConsent,
     answers: receipt.snapshot.answers.map((a) => ({ code: a.code, title: a.title, stance: a.stance ? t(`stances.${a.stance}`) : null, comment: a.comment, confidential: a.confidential })),
