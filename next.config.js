@@ -10,9 +10,14 @@ const nextConfig = {
   // streamed in later: screen readers announce the title at once, and pages read without
   // JavaScript have it too.
   htmlLimitedBots: /.*/,
-  // Files are uploaded through server actions. The proxy (proxy.ts) buffers request bodies and
-  // cuts them at its own limit (10 MB by default), so both limits come from lib/upload-limits.js.
-  experimental: { serverActions: { bodySizeLimit: MAX_REQUEST_BYTES }, proxyClientMaxBodySize: MAX_REQUEST_BYTES },
+  experimental: {
+    // Files are uploaded through server actions. The proxy (proxy.ts) buffers request bodies and
+    // cuts them at its own limit (10 MB by default), so both limits come from lib/upload-limits.js.
+    serverActions: { bodySizeLimit: MAX_REQUEST_BYTES },
+    proxyClientMaxBodySize: MAX_REQUEST_BYTES,
+    // A refusal of the domain layer (ForbiddenError) renders app/forbidden.tsx with status 403.
+    authInterrupts: true,
+  },
   async headers() {
     return [
       {

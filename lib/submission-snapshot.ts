@@ -19,7 +19,8 @@ export const submissionSnapshot = z.object({
   publicationConsent: z.boolean(),
   namesConsent: z.boolean().default(false),
   answers: z.array(answer),
-  minorityStatements: z.array(z.object({ id: z.string().optional(), author: z.string().nullable(), text: z.string() })),
+  /** authorId: the author's user id, absent in submissions made before it was kept. */
+  minorityStatements: z.array(z.object({ id: z.string().optional(), authorId: z.string().nullable().optional(), author: z.string().nullable(), text: z.string() })),
   attachments: z.array(z.string()),
   submittedBy: z.string().nullable(),
   channel: z.enum(['ONLINE', 'EMAIL', 'LETTER']).default('ONLINE'),

@@ -39,9 +39,11 @@ type Role = 'anonymous' | 'editor' | 'submitter' | 'politician' | 'staff' | 'adm
 const ROLES: Role[] = ['anonymous', 'editor', 'submitter', 'politician', 'staff', 'admin'];
 /**
  * own: the actor's own organisation or self; other: another organisation's object or another
- * user; unpublished: the own organisation's response in a consultation not yet opened.
+ * user; unpublished: the own organisation's response in a consultation not yet opened;
+ * submitted: the own organisation's submitted response in an open consultation, which nothing
+ * may change until it is reopened.
  */
-type Scope = 'own' | 'other' | 'unpublished';
+type Scope = 'own' | 'other' | 'unpublished' | 'submitted';
 /** closed: let through the authorization, then refused by a rule of the object's state. */
 type Outcome = 'allow' | 'deny' | 'closed';
 
@@ -54,6 +56,7 @@ interface World {
   unique: () => string;
   openConsultationId: string;
   draftConsultationId: string;
+  submittedConsultationId: string;
   proposalId: string;
 }
 
@@ -83,14 +86,18 @@ beforeAll(async () => {
   const proposal = await db.proposal.create({ data: { budgetId: budget.id, listId: list.id, committeeCode: 'ØU', code: 'ØU01', title: 'Forslag', summary: 'Resumé', position: 0 } });
   const consultation = (status: 'OPEN' | 'DRAFT') =>
     db.consultation.create({ data: { budgetId: budget.id, title: `ACL ${status}`, status, deadline: new Date(Date.now() + 86_400_000) } });
-  const [open, draft] = [await consultation('OPEN'), await consultation('DRAFT')];
+  const [open, draft, submitted] = [await consultation('OPEN'), await consultation('DRAFT'), await consultation('OPEN')];
   await db.consultationParty.createMany({
     data: [
       { consultationId: open.id, organisationId: own.id },
       { consultationId: open.id, organisationId: other.id },
       { consultationId: draft.id, organisationId: own.id },
+      { consultationId: submitted.id, organisationId: own.id },
     ],
   });
+  // The own organisation's submitted response: nothing may change it until it is reopened.
+  const submittedResponse = await db.response.create({ data: { consultationId: submitted.id, organisationId: own.id, status: 'SUBMITTED', generalRemarks: 'Indsendt' } });
+  await db.submission.create({ data: { responseId: submittedResponse.id, version: 1, submittedById: submitter.id, snapshot: { generalRemarks: 'Indsendt', publicationConsent: false, answers: [], minorityStatements: [], attachments: [], submittedBy: null } } });
   // Each organisation's draft holds an attachment, for the download route's rows.
   for (const organisationId of [own.id, other.id]) {
     const response = await db.response.create({ data: { consultationId: open.id, organisationId } });
@@ -103,6 +110,7 @@ beforeAll(async () => {
   world = {
     openConsultationId: open.id,
     draftConsultationId: draft.id,
+    submittedConsultationId: submitted.id,
     proposalId: proposal.id,
     actors: { anonymous: { kind: 'anonymous' }, editor: actor(editor), submitter: actor(submitter), politician: actor(politician), staff: actor(staff), admin: actor(admin) },
     ownOrganisationId: own.id,
@@ -167,10 +175,20 @@ async function pendingInvitation(): Promise<string> {
 
 /** The response a scope points at: the own organisation's or another's, in an open or a draft consultation. */
 const responseKey = (scope: Scope) => ({
-  consultationId: scope === 'unpublished' ? world.draftConsultationId : world.openConsultationId,
+  consultationId: scope === 'unpublished' ? world.draftConsultationId : scope === 'submitted' ? world.submittedConsultationId : world.openConsultationId,
   organisationId: scope === 'other' ? world.otherOrganisationId : world.ownOrganisationId,
 });
-const responseScopes = (own: Record<Role, Outcome>) => ({ own, other: everyone('deny'), unpublished: members('closed', 'editor', 'submitter') });
+/** Every change to a response: the members of the organisation, while it is a draft in an open consultation. */
+const responseScopes = (own: Record<Role, Outcome>) => ({ own, other: everyone('deny'), unpublished: members('closed', 'editor', 'submitter'), submitted: members('closed', 'editor', 'submitter') });
+
+/** A minority statement in the scope's response, written by the acting member (by another user for everyone else). */
+async function minorityStatementIn(scope: Scope, role: Role): Promise<string> {
+  const key = responseKey(scope);
+  const response = await db.response.upsert({ where: { consultationId_organisationId: key }, create: key, update: {} });
+  const memberOfOwn = role === 'editor' || role === 'submitter';
+  const authorId = scope === 'other' ? world.otherUserId : memberOfOwn ? world.userIdOf[role]! : world.userIdOf.editor!;
+  return (await db.minorityStatement.create({ data: { responseId: response.id, authorId, text: 'Mindretallet er uenigt.' } })).id;
+}
 type Autosave = (input: unknown) => Promise<unknown>;
 const keyForm = (scope: Scope, extra: Record<string, string> = {}) => form({ ...responseKey(scope), ...extra });
 
@@ -242,6 +260,19 @@ const rows: Row[] = [
     call: async (scope) => (await load<{ addMinorityStatementAction: Action }>('responses/actions.ts')).addMinorityStatementAction(idle, keyForm(scope, { text: 'Mindretallet er uenigt.' })),
   },
   {
+    // Each member edits a statement of their own; anyone else's is refused (responses.int.test.ts).
+    target: 'responses/actions.ts#editMinorityStatementAction',
+    expect: responseScopes(only('editor', 'submitter')),
+    call: async (scope, role) =>
+      (await load<{ editMinorityStatementAction: Action }>('responses/actions.ts')).editMinorityStatementAction(idle, keyForm(scope, { statementId: await minorityStatementIn(scope, role), text: 'Mindretallet er stadig uenigt.' })),
+  },
+  {
+    target: 'responses/actions.ts#deleteMinorityStatementAction',
+    expect: responseScopes(only('editor', 'submitter')),
+    call: async (scope, role) =>
+      (await load<{ deleteMinorityStatementAction: Action }>('responses/actions.ts')).deleteMinorityStatementAction(idle, keyForm(scope, { statementId: await minorityStatementIn(scope, role) })),
+  },
+  {
     target: 'responses/actions.ts#uploadAttachmentAction',
     expect: responseScopes(only('editor', 'submitter')),
     call: async (scope) => {
@@ -263,12 +294,13 @@ const rows: Row[] = [
   {
     // Submitting then reopening again, so that every cell meets a response in the state it needs.
     target: 'responses/actions.ts#submitResponseAction',
-    expect: { own: only('submitter'), other: everyone('deny'), unpublished: members('closed', 'submitter') },
+    expect: { own: only('submitter'), other: everyone('deny'), unpublished: members('closed', 'submitter'), submitted: members('closed', 'submitter') },
     call: async (scope) => (await load<{ submitResponseAction: Action }>('responses/actions.ts')).submitResponseAction(idle, keyForm(scope)),
   },
   {
+    // submitted: reopening is the one way to change a submitted response again, and only a submitter's.
     target: 'responses/actions.ts#reopenResponseAction',
-    expect: { own: only('submitter'), other: everyone('deny'), unpublished: members('closed', 'submitter') },
+    expect: { own: only('submitter'), other: everyone('deny'), unpublished: members('closed', 'submitter'), submitted: only('submitter') },
     call: async (scope) => (await load<{ reopenResponseAction: Action }>('responses/actions.ts')).reopenResponseAction(idle, keyForm(scope)),
   },
   {
@@ -613,6 +645,8 @@ describe('access-control matrix', () => {
         it(`${row.target} · ${role} · ${scope} → ${expected[role]}`, async () => {
           // Erasure is irreversible: each cell erases a fresh user of the role, not the shared one.
           session.actor = row.target.startsWith('account/') && role !== 'anonymous' ? await freshActorLike(world.actors[role]) : world.actors[role];
+          // Every cell meets the submitted response submitted, whatever a reopening cell did before it.
+          if (scope === 'submitted') await db.response.update({ where: { consultationId_organisationId: responseKey('submitted') }, data: { status: 'SUBMITTED' } });
           expect(await outcomeOf(() => row.call(scope, role))).toBe(expected[role]);
         });
       }

@@ -10,6 +10,8 @@ import { addAttachment } from '@/lib/server/attachments';
 import { PdfUploadError } from '@/lib/server/file-storage';
 import {
   addMinorityStatement,
+  deleteMinorityStatement,
+  editMinorityStatement,
   reopenResponse,
   saveAnswer,
   saveConsent,
@@ -89,7 +91,10 @@ export async function saveConsentAction(_previous: FormState, formData: FormData
   return { status: 'success', message: 'forms.saved' };
 }
 
-const minorityForm = z.object({ ...key, text: z.string().trim().min(1, { error: 'forms.required' }).max(ANSWER_LIMITS.minorityStatement, { error: 'forms.tooLong' }) });
+const minorityText = z.string().trim().min(1, { error: 'forms.required' }).max(ANSWER_LIMITS.minorityStatement, { error: 'forms.tooLong' });
+const minorityForm = z.object({ ...key, text: minorityText });
+const minorityEditForm = z.object({ ...key, statementId: id, text: minorityText });
+const minorityDeleteForm = z.object({ ...key, statementId: id });
 
 export async function addMinorityStatementAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
@@ -103,6 +108,34 @@ export async function addMinorityStatementAction(_previous: FormState, formData:
   }
   revalidatePath(pathOf(ids));
   return { status: 'success', message: 'forms.saved' };
+}
+
+export async function editMinorityStatementAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  const parsed = minorityEditForm.safeParse(values);
+  if (!parsed.success) return fieldErrors(parsed.error, values);
+  const { text, statementId, ...ids } = parsed.data;
+  try {
+    await editMinorityStatement(await currentActor(), ids, statementId, text);
+  } catch (error) {
+    return failure(error, values, CLOSED_REASONS);
+  }
+  revalidatePath(pathOf(ids));
+  return { status: 'success', message: 'forms.saved' };
+}
+
+export async function deleteMinorityStatementAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  const parsed = minorityDeleteForm.safeParse(values);
+  if (!parsed.success) return fieldErrors(parsed.error, values);
+  const { statementId, ...ids } = parsed.data;
+  try {
+    await deleteMinorityStatement(await currentActor(), ids, statementId);
+  } catch (error) {
+    return failure(error, values, CLOSED_REASONS);
+  }
+  revalidatePath(pathOf(ids));
+  return { status: 'success', message: 'responses.minorityDeleted' };
 }
 
 export async function submitResponseAction(_previous: FormState, formData: FormData): Promise<FormState> {

@@ -2,10 +2,18 @@
 
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
-import { addMinorityStatementAction, reopenResponseAction, saveConsentAction, submitResponseAction, uploadAttachmentAction } from '@/app/responses/actions';
+import {
+  addMinorityStatementAction,
+  deleteMinorityStatementAction,
+  editMinorityStatementAction,
+  reopenResponseAction,
+  saveConsentAction,
+  submitResponseAction,
+  uploadAttachmentAction,
+} from '@/app/responses/actions';
 import { idle, type FormState } from '@/lib/form-state';
 import { ANSWER_LIMITS } from '@/lib/response-limits';
-import { FormStatus, SubmitButton } from '../form-fields';
+import { FormStatus, SubmitButton, TextAreaField } from '../form-fields';
 import { LIMIT_MESSAGE_VALUES } from '@/lib/upload-limits';
 
 interface Keys {
@@ -68,6 +76,31 @@ export function MinorityStatementForm({ keys }: { keys: Keys }) {
       <SubmitButton label={t('responses.addMinority')} pending={pending} />
       <FormStatus state={state} />
     </form>
+  );
+}
+
+/** The member's own minority statement in a draft: its text can be changed, or the statement withdrawn. */
+export function OwnMinorityStatementForms({ keys, statement }: { keys: Keys; statement: { id: string; text: string } }) {
+  const t = useTranslations();
+  const [editState, editAction, editing] = useForm(editMinorityStatementAction);
+  const [deleteState, deleteAction, deleting] = useForm(deleteMinorityStatementAction);
+  return (
+    <details className="mt-2">
+      <summary className="cursor-pointer text-sm text-blue-800 underline underline-offset-2">{t('responses.changeMinority')}</summary>
+      <form action={editAction} noValidate className="mt-2 flex flex-col gap-2">
+        <KeyFields keys={keys} />
+        <input type="hidden" name="statementId" value={statement.id} />
+        <TextAreaField form={`minority-${statement.id}`} name="text" label={t('responses.editMinorityText')} state={editState} rows={3} maxLength={ANSWER_LIMITS.minorityStatement} defaultValue={statement.text} />
+        <SubmitButton label={t('responses.saveMinority')} pending={editing} />
+        <FormStatus state={editState} />
+      </form>
+      <form action={deleteAction} className="mt-2 flex flex-col gap-2">
+        <KeyFields keys={keys} />
+        <input type="hidden" name="statementId" value={statement.id} />
+        <SubmitButton label={t('responses.deleteMinority')} pending={deleting} />
+        <FormStatus state={deleteState} />
+      </form>
+    </details>
   );
 }
 

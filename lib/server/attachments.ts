@@ -3,7 +3,7 @@ import { isStaff, type Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
 import { readStored, storePdf } from '@/lib/server/file-storage';
-import { authorize } from '@/lib/server/policy';
+import { authorize, mayReadConsultation } from '@/lib/server/policy';
 import { editableDraft, type ResponseKey } from '@/lib/server/responses';
 
 export async function addAttachment(actor: Actor, key: ResponseKey, file: { name: string; bytes: Uint8Array }): Promise<{ id: string }> {
@@ -19,8 +19,11 @@ export async function addAttachment(actor: Actor, key: ResponseKey, file: { name
 
 /** The organisation's members and staff read attachments; politicians once the response is submitted. */
 export async function readAttachment(actor: Actor, attachmentId: string): Promise<{ fileName: string; bytes: Buffer } | null> {
-  const attachment = await db.attachment.findUnique({ where: { id: attachmentId }, include: { response: { select: { organisationId: true, status: true } } } });
-  if (!attachment) return null;
+  const attachment = await db.attachment.findUnique({
+    where: { id: attachmentId },
+    include: { response: { select: { organisationId: true, status: true, consultation: { select: { status: true } } } } },
+  });
+  if (!attachment || !mayReadConsultation(actor, attachment.response.consultation)) return null;
   const member =
     actor.kind === 'user' &&
     (await db.membership.count({ where: { userId: actor.userId, organisationId: attachment.response.organisationId } })) > 0;

@@ -3,7 +3,7 @@ import { isStaff, type Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
 import { readStored, removeStored, storePdf } from '@/lib/server/file-storage';
-import { authorize } from '@/lib/server/policy';
+import { authorize, mayReadConsultation } from '@/lib/server/policy';
 
 /** Staff attach a PDF to a consultation; it is public once the consultation is opened. */
 export async function addConsultationDocument(actor: Actor, consultationId: string, input: { title: string; file: { name: string; bytes: Uint8Array } }): Promise<{ id: string }> {
@@ -34,6 +34,6 @@ export async function removeConsultationDocument(actor: Actor, documentId: strin
 export async function readConsultationDocument(actor: Actor, documentId: string): Promise<{ fileName: string; bytes: Buffer } | null> {
   const document = await db.consultationDocument.findUnique({ where: { id: documentId }, include: { consultation: { select: { status: true } } } });
   if (!document) return null;
-  await authorize(actor, 'consultation.document.read', document.consultation.status !== 'DRAFT' || isStaff(actor), { type: 'ConsultationDocument', id: documentId });
+  await authorize(actor, 'consultation.document.read', mayReadConsultation(actor, document.consultation), { type: 'ConsultationDocument', id: documentId });
   return { fileName: document.fileName, bytes: await readStored(document.storageKey) };
 }

@@ -12,7 +12,7 @@ import da from '@/lib/i18n/messages/da.json';
 import { isStaff, type Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
-import { authorize } from '@/lib/server/policy';
+import { authorize, mayReadConsultation } from '@/lib/server/policy';
 import { audienceOf, visibleResponses, type VisibleResponse } from '@/lib/server/response-views';
 
 // The council's reading material, in Danish: the høringsnotat (PDF, DOCX) and every answer as a
@@ -156,7 +156,7 @@ export async function exportConsultation(actor: Actor, consultationId: string, f
   const consultation = await db.consultation.findUnique({ where: { id: consultationId }, select: { title: true, status: true, budget: { select: { id: true, name: true, years: true } } } });
   if (!consultation) return null;
   const full = audienceOf(actor) === 'full';
-  const mayRead = isStaff(actor) || (consultation.status !== 'DRAFT' && (full || consultation.status === 'PUBLISHED'));
+  const mayRead = isStaff(actor) || (mayReadConsultation(actor, consultation) && (full || consultation.status === 'PUBLISHED'));
   await authorize(actor, 'consultation.export', mayRead, { type: 'Consultation', id: consultationId });
   const visible = await visibleResponses(actor, consultationId, t('publicConsultations.redactedMarker'));
   if (!visible) return null;

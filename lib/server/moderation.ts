@@ -4,6 +4,7 @@ import { parseSnapshot } from '@/lib/submission-snapshot';
 import { isStaff, type Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
+import { displayName } from '@/lib/server/personal-data';
 import { authorize } from '@/lib/server/policy';
 import { receiptNumber, type ResponseKey } from '@/lib/server/responses';
 import type { ModerationKind } from '@/lib/generated/prisma/enums';
@@ -15,8 +16,6 @@ export class ModerationError extends Error {
   }
 }
 
-const person = (user: { name: string | null; email: string } | null) => (user ? (user.name ?? user.email) : null);
-
 /** The latest submitted version of a response with its moderation, for staff. Null when nothing was submitted. */
 export async function getSubmittedResponse(actor: Actor, key: ResponseKey) {
   await authorize(actor, 'response.moderation.read', isStaff(actor), { type: 'Organisation', id: key.organisationId });
@@ -25,10 +24,10 @@ export async function getSubmittedResponse(actor: Actor, key: ResponseKey) {
     include: {
       organisation: { select: { name: true } },
       consultation: { select: { id: true, title: true, status: true } },
-      registeredBy: { select: { name: true, email: true } },
+      registeredBy: { select: { name: true, email: true, erasedAt: true } },
       attachments: { orderBy: { createdAt: 'asc' }, select: { id: true, fileName: true } },
       submissions: { orderBy: { version: 'desc' }, take: 1 },
-      moderations: { orderBy: { createdAt: 'asc' }, include: { createdBy: { select: { name: true, email: true } } } },
+      moderations: { orderBy: { createdAt: 'asc' }, include: { createdBy: { select: { name: true, email: true, erasedAt: true } } } },
     },
   });
   const submission = response?.submissions[0];
@@ -38,11 +37,11 @@ export async function getSubmittedResponse(actor: Actor, key: ResponseKey) {
     consultation: response.consultation,
     status: response.status,
     channel: response.channel,
-    registeredBy: person(response.registeredBy),
+    registeredBy: displayName(response.registeredBy),
     receivedAt: response.receivedAt,
     attachments: response.attachments,
     submission: { version: submission.version, receiptNumber: receiptNumber(submission.id), submittedAt: submission.submittedAt, snapshot: parseSnapshot(submission.snapshot) },
-    moderations: response.moderations.map((m) => ({ id: m.id, target: m.target, kind: m.kind, passage: m.passage, reason: m.reason, by: person(m.createdBy), at: m.createdAt })),
+    moderations: response.moderations.map((m) => ({ id: m.id, target: m.target, kind: m.kind, passage: m.passage, reason: m.reason, by: displayName(m.createdBy), at: m.createdAt })),
   };
 }
 

@@ -1,6 +1,7 @@
 import 'server-only';
-import { ForbiddenError, isSignedIn, type Actor, type UserActor } from '@/lib/server/actor';
+import { ForbiddenError, isSignedIn, isStaff, type Actor, type UserActor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
+import type { ConsultationStatus } from '@/lib/generated/prisma/enums';
 
 type AuditedObject = { type: string; id?: string };
 
@@ -18,4 +19,13 @@ export async function authorize(actor: Actor, action: string, allowed: boolean, 
 /** For what only a signed-in user may do for themselves. */
 export async function requireUser(actor: Actor, action: string): Promise<UserActor> {
   return isSignedIn(actor) ? actor : deny(actor, action);
+}
+
+/**
+ * Nothing of a consultation (its title, description, documents, notes to parties, responses)
+ * reaches anyone but staff before it is opened, not even the parties already chosen for it.
+ * Callers answer "not found", so that a draft's existence is not revealed either.
+ */
+export function mayReadConsultation(actor: Actor, consultation: { status: ConsultationStatus }): boolean {
+  return consultation.status !== 'DRAFT' || isStaff(actor);
 }

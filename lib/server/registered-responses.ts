@@ -4,7 +4,7 @@ import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
 import { storePdf } from '@/lib/server/file-storage';
 import { authorize, deny } from '@/lib/server/policy';
-import { deliverReceipt, freezeSubmission, lockResponse, ResponseClosedError, type ResponseKey } from '@/lib/server/responses';
+import { deliverReceipt, freezeSubmission, lockDraftForSubmission, ResponseClosedError, type ResponseKey } from '@/lib/server/responses';
 import type { Stance } from '@/lib/generated/prisma/enums';
 
 export interface RegisteredResponseInput {
@@ -28,8 +28,7 @@ export async function registerResponse(actor: Actor, key: ResponseKey, input: Re
       const party = await tx.consultationParty.findUnique({ where: { consultationId_organisationId: key }, include: { consultation: true, organisation: true } });
       if (!party) throw new ResponseClosedError('notConsulted');
       if (party.consultation.status !== 'OPEN' && party.consultation.status !== 'CLOSED') throw new ResponseClosedError('notOpen');
-      const response = await lockResponse(key, tx);
-      if (response.status !== 'DRAFT') throw new ResponseClosedError('submitted');
+      const response = await lockDraftForSubmission(key, tx);
       const staff = actor.kind === 'user' ? await tx.user.findUnique({ where: { id: actor.userId }, select: { id: true, name: true, email: true } }) : null;
 
       const proposalIds = input.answers.map((a) => a.proposalId);

@@ -3,6 +3,7 @@ import { publishedView } from '@/lib/moderation';
 import { parseSnapshot } from '@/lib/submission-snapshot';
 import { isStaff, type Actor } from '@/lib/server/actor';
 import { db } from '@/lib/server/db';
+import { mayReadConsultation } from '@/lib/server/policy';
 import { receiptNumber } from '@/lib/server/responses';
 import type { OrganisationType, ResponseChannel, Stance } from '@/lib/generated/prisma/enums';
 
@@ -60,7 +61,7 @@ const visibleAnswer = (a: Omit<VisibleAnswer, 'comment' | 'confidential'>, comme
 export async function visibleResponses(actor: Actor, consultationId: string, marker: string) {
   const audience = audienceOf(actor);
   const consultation = await db.consultation.findUnique({ where: { id: consultationId }, select: { id: true, title: true, status: true, budgetId: true, deadline: true, publishedAt: true } });
-  if (!consultation || (consultation.status === 'DRAFT' && !isStaff(actor))) return null;
+  if (!consultation || !mayReadConsultation(actor, consultation)) return null;
   if (audience === 'public' && consultation.status !== 'PUBLISHED') return { audience, consultation, responses: [] as VisibleResponse[] };
 
   const rows = await db.response.findMany({

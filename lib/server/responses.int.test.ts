@@ -3,7 +3,17 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { copenhagenLocalToInstant } from '@/lib/deadline';
 import { ForbiddenError, type Actor } from '@/lib/server/actor';
 import { db } from '@/lib/server/db';
+import { addAttachment, readAttachment } from '@/lib/server/attachments';
+import { readConsultationDocument } from '@/lib/server/consultation-documents';
+import { exportConsultation } from '@/lib/server/exports';
+import { getConsultationInsight } from '@/lib/server/insight';
+import { listPublicConsultations } from '@/lib/server/public-consultations';
+import { visibleResponses } from '@/lib/server/response-views';
+import { search } from '@/lib/server/search';
 import {
+  addMinorityStatement,
+  deleteMinorityStatement,
+  editMinorityStatement,
   getResponseWorkspace,
   grantExtension,
   listMyConsultations,
@@ -11,6 +21,7 @@ import {
   reopenResponse,
   ResponseClosedError,
   saveAnswer,
+  saveConsent,
   saveGeneralRemarks,
   submitResponse,
   type ResponseKey,
@@ -161,5 +172,104 @@ describe('the deadline', () => {
     await grantExtension(staff, key, new Date(Date.now() + 3_600_000));
     await expect(saveGeneralRemarks(editor, key, { text: 'x', expectedVersion: 0 })).resolves.toMatchObject({ ok: true });
     expect((await listMyConsultations(submitter)).map((c) => c.status)).toEqual(['DRAFT']);
+  });
+});
+
+describe('a submitted response', () => {
+  const pdf = { name: 'bilag.pdf', bytes: new Uint8Array(Buffer.from('%PDF-1.4\n%%EOF\n')) };
+
+  it('refuses every change until it is reopened, and nothing reaches the response meanwhile', async () => {
+    const { key, proposals, editor, submitter } = await world();
+    await addMinorityStatement(editor, key, 'Evas mindretal');
+    const [statement] = await db.minorityStatement.findMany({ where: { response: key } });
+    await submitResponse(submitter, key);
+    const before = await db.response.findUniqueOrThrow({ where: { consultationId_organisationId: key }, include: { answers: true, minorityStatements: true, attachments: true } });
+
+    const changes: [string, () => Promise<unknown>][] = [
+      ['general remarks', () => saveGeneralRemarks(editor, key, { text: 'Efter indsendelsen', expectedVersion: before.generalRemarksVersion })],
+      ['answer', () => saveAnswer(editor, key, { proposalId: proposals[0]!.id, stance: 'OPPOSE', comment: 'Efter', confidential: false, expectedVersion: 0 })],
+      ['consent', () => saveConsent(submitter, key, { publicationConsent: true, namesConsent: true })],
+      ['attachment', () => addAttachment(editor, key, pdf)],
+      ['minority statement: add', () => addMinorityStatement(editor, key, 'Tilføjet efter indsendelsen')],
+      ['minority statement: edit', () => editMinorityStatement(editor, key, statement!.id, 'Ændret efter indsendelsen')],
+      ['minority statement: delete', () => deleteMinorityStatement(editor, key, statement!.id)],
+    ];
+    for (const [what, change] of changes) {
+      await expect(change(), what).rejects.toMatchObject({ name: 'ResponseClosedError', reason: 'submitted' });
+    }
+    const after = await db.response.findUniqueOrThrow({ where: { consultationId_organisationId: key }, include: { answers: true, minorityStatements: true, attachments: true } });
+    expect(after).toEqual(before);
+
+    // After a reopening the same changes go through.
+    await reopenResponse(submitter, key);
+    await editMinorityStatement(editor, key, statement!.id, 'Evas rettede mindretal');
+    expect((await db.minorityStatement.findUniqueOrThrow({ where: { id: statement!.id } })).text).toBe('Evas rettede mindretal');
+    await deleteMinorityStatement(editor, key, statement!.id);
+    expect(await db.minorityStatement.count({ where: { id: statement!.id } })).toBe(0);
+  });
+
+  it('lets a member edit and delete only their own minority statements', async () => {
+    const { key, editor, submitter } = await world();
+    await addMinorityStatement(editor, key, 'Evas mindretal');
+    const [statement] = await db.minorityStatement.findMany({ where: { response: key } });
+    await expect(editMinorityStatement(submitter, key, statement!.id, 'Sørens ord')).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(deleteMinorityStatement(submitter, key, statement!.id)).rejects.toBeInstanceOf(ForbiddenError);
+    // A statement of another organisation's response is not reached through one's own.
+    const other = await world();
+    await addMinorityStatement(other.editor, other.key, 'Andet råd');
+    const [foreign] = await db.minorityStatement.findMany({ where: { response: other.key } });
+    await expect(editMinorityStatement(editor, key, foreign!.id, 'Overtaget')).rejects.toBeInstanceOf(ForbiddenError);
+    expect((await db.minorityStatement.findUniqueOrThrow({ where: { id: statement!.id } })).text).toBe('Evas mindretal');
+
+    const workspace = await getResponseWorkspace(editor, key);
+    expect(workspace?.minorityStatements.map((m) => m.mine)).toEqual([true]);
+    expect((await getResponseWorkspace(submitter, key))?.minorityStatements.map((m) => m.mine)).toEqual([false]);
+  });
+
+  it('takes no change that races its submission: whatever was saved is in the submission or refused', async () => {
+    const { key, proposals, editor, submitter } = await world();
+    const proposalId = proposals[0]!.id;
+    await saveAnswer(editor, key, { proposalId, stance: 'REMARKS', comment: 'Udkast', confidential: false, expectedVersion: 0 });
+    // Each of these either lands before the freeze (and is in the submission) or is refused after it.
+    const racing = [
+      ...Array.from({ length: 8 }, (_, i) => addMinorityStatement(editor, key, `Kapløb ${i}`)),
+      saveAnswer(editor, key, { proposalId, stance: 'OPPOSE', comment: 'Ændret', confidential: false, expectedVersion: 1 }),
+    ].map((change) => change.catch((error: unknown) => expect(error).toMatchObject({ reason: 'submitted' })));
+    const [submitted] = await Promise.all([submitResponse(submitter, key), ...racing]);
+    const response = await db.response.findUniqueOrThrow({ where: { consultationId_organisationId: key }, include: { answers: true, minorityStatements: true, submissions: true } });
+    expect(response.status).toBe('SUBMITTED');
+    const snapshot = response.submissions.find((s) => s.version === submitted.version)!.snapshot as { answers: { comment: string }[]; minorityStatements: { text: string }[] };
+    expect(snapshot.answers.map((a) => a.comment)).toEqual(response.answers.map((a) => a.comment));
+    expect(snapshot.minorityStatements.map((m) => m.text).sort()).toEqual(response.minorityStatements.map((m) => m.text).sort());
+  });
+});
+
+describe('a draft consultation', () => {
+  it('reaches no one but staff: not the parties already chosen for it, nor politicians or the public', async () => {
+    const { key, editor, consultation } = await world();
+    await db.consultation.update({ where: { id: consultation.id }, data: { status: 'DRAFT', title: `Hemmelig kladde ${randomUUID().slice(0, 8)}` } });
+    await db.proposalAssignment.create({ data: { ...key, proposalId: (await db.proposal.findFirstOrThrow({ where: { budgetId: consultation.budgetId } })).id, note: 'Intern note fra budgetkontoret' } });
+    const document = await db.consultationDocument.create({ data: { consultationId: consultation.id, title: 'Udkast', fileName: 'udkast.pdf', storageKey: `draft-${randomUUID()}.pdf`, size: 1 } });
+    const response = await db.response.create({ data: key });
+    const attachment = await db.attachment.create({ data: { responseId: response.id, fileName: 'bilag.pdf', storageKey: `draft-${randomUUID()}.pdf`, size: 1 } });
+    const politician: Actor = { kind: 'user', userId: 'responses-politician', role: 'POLITICIAN' };
+    const { title } = await db.consultation.findUniqueOrThrow({ where: { id: consultation.id } });
+
+    for (const reader of [editor, politician, { kind: 'anonymous' } as Actor]) {
+      if (reader.kind === 'user' && reader.role === 'PARTY_MEMBER') {
+        expect(await listMyConsultations(reader)).toEqual([]);
+        expect(await getResponseWorkspace(reader, key)).toBeNull();
+        expect(await readAttachment(reader, attachment.id)).toBeNull();
+      }
+      expect(await visibleResponses(reader, consultation.id, '[…]')).toBeNull();
+      expect(await getConsultationInsight(reader, consultation.id, '[…]')).toBeNull();
+      await expect(readConsultationDocument(reader, document.id)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(exportConsultation(reader, consultation.id, 'csv')).rejects.toBeInstanceOf(ForbiddenError);
+      const found = await search(reader, title, { budgetId: consultation.budgetId, marker: '[…]' });
+      expect(JSON.stringify(found)).not.toContain(title);
+    }
+    expect((await listPublicConsultations()).map((c) => c.id)).not.toContain(consultation.id);
+    // Staff prepare it.
+    expect((await getResponseWorkspace(staff, key))?.consultation.title).toBe(title);
   });
 });

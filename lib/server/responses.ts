@@ -7,7 +7,8 @@ import { isStaff, type Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
 import { mailText, sendMail } from '@/lib/server/mail';
-import { authorize, deny } from '@/lib/server/policy';
+import { displayName } from '@/lib/server/personal-data';
+import { authorize, deny, mayReadConsultation } from '@/lib/server/policy';
 import type { MembershipRole, Stance } from '@/lib/generated/prisma/enums';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { SubmissionSnapshot } from '@/lib/submission-snapshot';
@@ -71,7 +72,22 @@ async function responseFor(key: ResponseKey, tx: Tx) {
   return tx.response.findUniqueOrThrow({ where: { consultationId_organisationId: key } });
 }
 
-const editorName = (user: { name: string | null; email: string } | null) => (user ? (user.name ?? user.email) : null);
+/**
+ * Locks the response row and refuses unless it is a draft: a submitted response changes only
+ * after a reopening. `share` lets concurrent edits of one draft through together, while a
+ * submission or reopening (which lock it for update) waits for them and they wait for it, so no
+ * change lands after the freeze and outside the receipt.
+ */
+async function lockedDraft(key: ResponseKey, tx: Tx, mode: 'share' | 'update') {
+  const response = await responseFor(key, tx);
+  const [row] =
+    mode === 'share'
+      ? await tx.$queryRaw<{ status: string }[]>`SELECT status FROM "Response" WHERE id = ${response.id} FOR KEY SHARE`
+      : await tx.$queryRaw<{ status: string }[]>`SELECT status FROM "Response" WHERE id = ${response.id} FOR UPDATE`;
+  if (row?.status !== 'DRAFT') throw new ResponseClosedError('submitted');
+  return tx.response.findUniqueOrThrow({ where: { id: response.id } });
+}
+
 
 export type PartyStatus = 'NOT_STARTED' | 'DRAFT' | 'SUBMITTED' | 'LATE';
 
@@ -83,6 +99,7 @@ export async function listMyConsultations(actor: Actor) {
     include: {
       organisation: {
         include: {
+          // Drafts are staff's alone (mayReadConsultation).
           parties: { include: { consultation: true }, where: { consultation: { status: { not: 'DRAFT' } } } },
           responses: { select: { consultationId: true, status: true, updatedAt: true } },
         },
@@ -106,7 +123,8 @@ export async function getResponseWorkspace(actor: Actor, key: ResponseKey) {
   const role = await membershipRole(actor, key.organisationId);
   await authorize(actor, 'response.read', role !== null || isStaff(actor), { type: 'Organisation', id: key.organisationId });
   const state = await partyState(key);
-  if (!state) return null;
+  // A party chosen for a draft consultation learns of it when it opens, not before.
+  if (!state || !mayReadConsultation(actor, state.party.consultation)) return null;
   const { party, deadline, open } = state;
   const [proposals, assignments, response] = await Promise.all([
     db.proposal.findMany({
@@ -118,10 +136,10 @@ export async function getResponseWorkspace(actor: Actor, key: ResponseKey) {
     db.response.findUnique({
       where: { consultationId_organisationId: key },
       include: {
-        updatedBy: { select: { name: true, email: true } },
-        answers: { include: { updatedBy: { select: { name: true, email: true } } } },
-        submissions: { orderBy: { version: 'desc' }, include: { submittedBy: { select: { name: true, email: true } } } },
-        minorityStatements: { orderBy: { createdAt: 'asc' }, include: { author: { select: { name: true, email: true } } } },
+        updatedBy: { select: { name: true, email: true, erasedAt: true } },
+        answers: { include: { updatedBy: { select: { name: true, email: true, erasedAt: true } } } },
+        submissions: { orderBy: { version: 'desc' }, include: { submittedBy: { select: { name: true, email: true, erasedAt: true } } } },
+        minorityStatements: { orderBy: { createdAt: 'asc' }, include: { author: { select: { name: true, email: true, erasedAt: true } } } },
         attachments: { orderBy: { createdAt: 'asc' } },
       },
     }),
@@ -139,7 +157,7 @@ export async function getResponseWorkspace(actor: Actor, key: ResponseKey) {
     generalRemarks: { text: response?.generalRemarks ?? '', version: response?.generalRemarksVersion ?? 0 },
     publicationConsent: response?.publicationConsent ?? false,
     namesConsent: response?.namesConsent ?? false,
-    lastEdit: response ? { by: editorName(response.updatedBy), at: response.updatedAt } : null,
+    lastEdit: response ? { by: displayName(response.updatedBy), at: response.updatedAt } : null,
     proposals: ordered.map((proposal) => {
       const answer = answers.get(proposal.id);
       return {
@@ -153,16 +171,16 @@ export async function getResponseWorkspace(actor: Actor, key: ResponseKey) {
         comment: answer?.comment ?? '',
         confidential: answer?.confidential ?? false,
         version: answer?.version ?? 0,
-        lastEdit: answer ? { by: editorName(answer.updatedBy), at: answer.updatedAt } : null,
+        lastEdit: answer ? { by: displayName(answer.updatedBy), at: answer.updatedAt } : null,
       };
     }),
     submissions: (response?.submissions ?? []).map((s) => ({
       version: s.version,
       receiptNumber: receiptNumber(s.id),
       submittedAt: s.submittedAt,
-      by: editorName(s.submittedBy),
+      by: displayName(s.submittedBy),
     })),
-    minorityStatements: (response?.minorityStatements ?? []).map((m) => ({ id: m.id, text: m.text, author: editorName(m.author), createdAt: m.createdAt })),
+    minorityStatements: (response?.minorityStatements ?? []).map((m) => ({ id: m.id, text: m.text, author: displayName(m.author), createdAt: m.createdAt, mine: actor.kind === 'user' && m.authorId === actor.userId })),
     attachments: (response?.attachments ?? []).map((a) => ({ id: a.id, fileName: a.fileName, size: a.size })),
   };
 }
@@ -172,14 +190,17 @@ export type SaveResult =
   | { ok: false; conflict: { text: string; version: number; editedBy: string | null } };
 
 async function editor(actor: Actor, tx: Tx) {
-  return actor.kind === 'user' ? tx.user.findUnique({ where: { id: actor.userId }, select: { id: true, name: true, email: true } }) : null;
+  return actor.kind === 'user' ? tx.user.findUnique({ where: { id: actor.userId }, select: { id: true, name: true, email: true, erasedAt: true } }) : null;
 }
 
-/** The draft a member may change now, with the member as editor; refused once submitted. */
+/**
+ * The one guard for every change to a response's content (answers, general remarks, consent,
+ * attachments, minority statements): a member, an open consultation before the deadline, and a
+ * draft (see lockedDraft). Returns the draft and the member as its editor.
+ */
 export async function editableDraft(actor: Actor, key: ResponseKey, tx: Tx, action = 'response.edit') {
   const state = await assertMayChange(actor, key, action, tx);
-  const response = await responseFor(key, tx);
-  if (response.status !== 'DRAFT') throw new ResponseClosedError('submitted');
+  const response = await lockedDraft(key, tx, 'share');
   return { state, response, user: await editor(actor, tx) };
 }
 
@@ -195,8 +216,8 @@ export async function saveGeneralRemarks(actor: Actor, key: ResponseKey, input: 
       data: { generalRemarks: input.text, generalRemarksVersion: { increment: 1 }, updatedById: user?.id },
     });
     const current = await tx.response.findUniqueOrThrow({ where: { id: response.id }, include: { updatedBy: true } });
-    if (updated.count === 0) return { ok: false, conflict: { text: current.generalRemarks, version: current.generalRemarksVersion, editedBy: editorName(current.updatedBy) } };
-    return { ok: true, version: current.generalRemarksVersion, editedBy: editorName(user) };
+    if (updated.count === 0) return { ok: false, conflict: { text: current.generalRemarks, version: current.generalRemarksVersion, editedBy: displayName(current.updatedBy) } };
+    return { ok: true, version: current.generalRemarksVersion, editedBy: displayName(user) };
   });
 }
 
@@ -223,9 +244,9 @@ export async function saveAnswer(actor: Actor, key: ResponseKey, input: AnswerIn
         ? (await tx.answer.createMany({ data: [{ responseId: response.id, proposalId: proposal.id, version: 1, ...data }], skipDuplicates: true })).count
         : (await tx.answer.updateMany({ where: { responseId: response.id, proposalId: proposal.id, version: input.expectedVersion }, data: { ...data, version: { increment: 1 } } })).count;
     const current = await tx.answer.findUniqueOrThrow({ where: { responseId_proposalId: { responseId: response.id, proposalId: proposal.id } }, include: { updatedBy: true } });
-    if (written === 0) return { ok: false, conflict: { text: current.comment, version: current.version, editedBy: editorName(current.updatedBy) } };
+    if (written === 0) return { ok: false, conflict: { text: current.comment, version: current.version, editedBy: displayName(current.updatedBy) } };
     await tx.response.update({ where: { id: response.id }, data: { updatedById: user?.id } });
-    return { ok: true, version: current.version, editedBy: editorName(user) };
+    return { ok: true, version: current.version, editedBy: displayName(user) };
   });
 }
 
@@ -238,19 +259,42 @@ export async function saveConsent(actor: Actor, key: ResponseKey, input: { publi
 
 export async function addMinorityStatement(actor: Actor, key: ResponseKey, text: string): Promise<void> {
   await db.$transaction(async (tx) => {
-    await assertMayChange(actor, key, 'response.minority_statement', tx);
-    const response = await responseFor(key, tx);
-    const user = await editor(actor, tx);
+    const { response, user } = await editableDraft(actor, key, tx, 'response.minority_statement');
     const statement = await tx.minorityStatement.create({ data: { responseId: response.id, authorId: user?.id, text } });
     await audit(actor, { action: 'response.minority_statement', objectType: 'MinorityStatement', objectId: statement.id }, tx);
   });
 }
 
-/** Locks the response row so that submissions and reopenings of one response run one at a time. */
-export async function lockResponse(key: ResponseKey, tx: Tx) {
-  const response = await responseFor(key, tx);
-  await tx.$queryRaw`SELECT id FROM "Response" WHERE id = ${response.id} FOR UPDATE`;
-  return tx.response.findUniqueOrThrow({ where: { id: response.id } });
+/** The draft's minority statement that the acting member wrote; anyone else's is refused. */
+async function ownMinorityStatement(actor: Actor, key: ResponseKey, statementId: string, action: string, tx: Tx) {
+  const { response, user } = await editableDraft(actor, key, tx, action);
+  const statement = await tx.minorityStatement.findUnique({ where: { id: statementId } });
+  const own = statement !== null && statement.responseId === response.id && user !== null && statement.authorId === user.id;
+  await authorize(actor, action, own, { type: 'MinorityStatement', id: statementId });
+  return statement!;
+}
+
+/** A member changes the text of their own minority statement while the response is a draft. */
+export async function editMinorityStatement(actor: Actor, key: ResponseKey, statementId: string, text: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await ownMinorityStatement(actor, key, statementId, 'response.minority_statement.edit', tx);
+    await tx.minorityStatement.update({ where: { id: statementId }, data: { text } });
+    await audit(actor, { action: 'response.minority_statement.edit', objectType: 'MinorityStatement', objectId: statementId }, tx);
+  });
+}
+
+/** A member withdraws their own minority statement while the response is a draft. */
+export async function deleteMinorityStatement(actor: Actor, key: ResponseKey, statementId: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await ownMinorityStatement(actor, key, statementId, 'response.minority_statement.delete', tx);
+    await tx.minorityStatement.delete({ where: { id: statementId } });
+    await audit(actor, { action: 'response.minority_statement.delete', objectType: 'MinorityStatement', objectId: statementId }, tx);
+  });
+}
+
+/** Locks the draft for its submission (by a member or, registered, by staff); refused once submitted. */
+export async function lockDraftForSubmission(key: ResponseKey, tx: Tx) {
+  return lockedDraft(key, tx, 'update');
 }
 
 /**
@@ -262,7 +306,7 @@ export async function freezeSubmission(actor: Actor, responseId: string, user: {
     where: { id: responseId },
     include: {
       answers: { include: { proposal: { select: { code: true, title: true, list: { select: { position: true } }, position: true } } } },
-      minorityStatements: { include: { author: { select: { name: true, email: true } } }, orderBy: { createdAt: 'asc' } },
+      minorityStatements: { include: { author: { select: { name: true } } }, orderBy: { createdAt: 'asc' } },
       attachments: { select: { fileName: true } },
     },
   });
@@ -275,15 +319,18 @@ export async function freezeSubmission(actor: Actor, responseId: string, user: {
       .filter((a) => a.stance || a.comment.trim())
       .sort((a, b) => a.proposal.list.position - b.proposal.list.position || a.proposal.position - b.proposal.position)
       .map((a) => ({ proposalId: a.proposalId, code: a.proposal.code, title: a.proposal.title, stance: a.stance, comment: a.comment, confidential: a.confidential, version: a.version, proposalVersion: a.proposalVersion })),
-    minorityStatements: full.minorityStatements.map((m) => ({ id: m.id, author: editorName(m.author), text: m.text })),
+    // Names only, never an address in place of a missing name: the snapshot is read by the council
+    // and, with consent, the public. The author's id lets erasure find them (personal-data.ts).
+    minorityStatements: full.minorityStatements.map((m) => ({ id: m.id, authorId: m.authorId, author: m.author?.name ?? null, text: m.text })),
     attachments: full.attachments.map((a) => a.fileName),
-    submittedBy: editorName(user),
+    submittedBy: user?.name ?? null,
     channel: full.channel,
   };
   const created = await tx.submission.create({ data: { responseId, version: (last?.version ?? 0) + 1, submittedById: user?.id, snapshot } });
   await tx.response.update({ where: { id: responseId }, data: { status: 'SUBMITTED' } });
   await audit(actor, { action: 'response.submit', objectType: 'Response', objectId: responseId, after: { version: created.version, receipt: receiptNumber(created.id), channel: full.channel } }, tx);
-  return { ...created, snapshot };
+  // The receipt to the organisation's members names the submitter even without a name; it is mailed, not kept.
+  return { ...created, snapshot, submitter: user ? (user.name ?? user.email) : null };
 }
 
 const responseLabels = createTranslator({ locale: 'da', messages: da, namespace: 'responses' });
@@ -295,8 +342,7 @@ const responseLabels = createTranslator({ locale: 'da', messages: da, namespace:
 export async function submitResponse(actor: Actor, key: ResponseKey): Promise<{ receiptNumber: string; version: number }> {
   const frozen = await db.$transaction(async (tx) => {
     const { party } = await assertMayChange(actor, key, 'response.submit', tx, { submitter: true });
-    const response = await lockResponse(key, tx);
-    if (response.status !== 'DRAFT') throw new ResponseClosedError('submitted');
+    const response = await lockDraftForSubmission(key, tx);
     const submission = await freezeSubmission(actor, response.id, await editor(actor, tx), tx);
     return { submission, organisationName: party.organisation.name, consultationTitle: party.consultation.title };
   });
@@ -311,7 +357,7 @@ export async function deliverReceipt(
   { submission, organisationName, consultationTitle }: { submission: FrozenSubmission; organisationName: string; consultationTitle: string },
 ): Promise<{ receiptNumber: string; version: number }> {
   const receipt = receiptNumber(submission.id);
-  await sendReceipt(organisationId, { receipt, organisationName, consultationTitle, version: submission.version, submittedAt: submission.submittedAt, snapshot: submission.snapshot }).catch(
+  await sendReceipt(organisationId, { receipt, organisationName, consultationTitle, version: submission.version, submittedAt: submission.submittedAt, submitter: submission.submitter, snapshot: submission.snapshot }).catch(
     // The submission stands and its receipt shows on the page; a failed mail must not undo it.
     (error: unknown) => console.error('Receipt mail failed for', receipt, error),
   );
@@ -326,6 +372,7 @@ async function sendReceipt(
     consultationTitle: string;
     version: number;
     submittedAt: Date;
+    submitter: string | null;
     snapshot: SubmissionSnapshot;
   },
 ) {
@@ -337,7 +384,7 @@ async function sendReceipt(
     organisationName: receipt.organisationName,
     version: receipt.version,
     submittedAt,
-    submittedBy: receipt.snapshot.submittedBy ?? '',
+    submittedBy: receipt.submitter ?? '',
     generalRemarks: receipt.snapshot.generalRemarks,
     publicationConsent: receipt.snapshot.publicationConsent,
     answers: receipt.snapshot.answers.map((a) => ({ code: a.code, title: a.title, stance: a.stance ? t(`stances.${a.stance}`) : null, comment: a.comment, confidential: a.confidential })),
@@ -378,8 +425,9 @@ async function sendReceipt(
 export async function reopenResponse(actor: Actor, key: ResponseKey): Promise<void> {
   await db.$transaction(async (tx) => {
     await assertMayChange(actor, key, 'response.reopen', tx, { submitter: true });
-    const response = await lockResponse(key, tx);
-    if (response.status !== 'SUBMITTED') throw new ResponseClosedError('notSubmitted');
+    const response = await responseFor(key, tx);
+    const [row] = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM "Response" WHERE id = ${response.id} FOR UPDATE`;
+    if (row?.status !== 'SUBMITTED') throw new ResponseClosedError('notSubmitted');
     await tx.response.update({ where: { id: response.id }, data: { status: 'DRAFT' } });
     await audit(actor, { action: 'response.reopen', objectType: 'Response', objectId: response.id }, tx);
   });

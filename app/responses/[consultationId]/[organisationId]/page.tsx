@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { AnswerCard, GeneralRemarksField } from '@/components/response/response-editor';
-import { AttachmentForm, ConsentForm, MinorityStatementForm, SubmissionForm } from '@/components/response/response-forms';
+import { AttachmentForm, ConsentForm, MinorityStatementForm, OwnMinorityStatementForms, SubmissionForm } from '@/components/response/response-forms';
 import { formatCopenhagen } from '@/lib/deadline';
 import { isLocale } from '@/lib/i18n/config';
 import { answeredVersions } from '@/lib/server/proposal-versions';
@@ -81,10 +81,11 @@ export default async function ResponsePage({ params }: Props) {
             <li key={statement.id} className="rounded bg-slate-100 p-2">
               <p className="text-sm font-semibold">{statement.author}</p>
               <p className="whitespace-pre-wrap">{statement.text}</p>
+              {editable && statement.mine && <OwnMinorityStatementForms key={statement.text} keys={keys} statement={statement} />}
             </li>
           ))}
         </ul>
-        {member && workspace.open && <MinorityStatementForm keys={keys} />}
+        {editable && <MinorityStatementForm keys={keys} />}
       </section>
 
       <section aria-labelledby="submit-heading" className="mt-6">
