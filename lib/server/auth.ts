@@ -7,7 +7,7 @@ import { env } from '@/lib/env';
 import type { Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
-import { mailText, sendMail } from '@/lib/server/mail';
+import { mailText, queueMail } from '@/lib/server/mail';
 import type { User } from '@/lib/generated/prisma/client';
 
 export const EMAIL_PROVIDER = 'email';
@@ -60,13 +60,15 @@ async function sendMagicLink({ identifier, url }: { identifier: string; url: str
     objectType: 'User',
     objectId: user?.id,
   });
-  if (!user) return;
+  // Queued for every address, known or not, so that both answers take the same time; the
+  // worker sends it only to a known, active user.
   const minutes = env().MAGIC_LINK_MINUTES;
-  await sendMail({
-    to: user.email,
+  await queueMail([{
+    to: identifier.toLowerCase(),
     subject: mailText('magicLinkSubject'),
     text: `${mailText('magicLinkBody', { minutes, url })}\n\n${mailText('signature')}`,
-  });
+    onlyToActiveUser: true,
+  }]);
 }
 
 function config(): NextAuthConfig {
