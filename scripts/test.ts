@@ -103,6 +103,9 @@ try {
     AUTH_OIDC_ID: oidc.clientId,
     AUTH_OIDC_SECRET: oidc.clientSecret,
     AUTH_OIDC_NAME: 'Test-OIDC',
+    // A refused mail fails within seconds, for the staff's list of failed mail.
+    MAIL_RETRY_LIMIT: '1',
+    MAIL_RETRY_DELAY_SECONDS: '1',
   });
 
   // Operations, on the e2e database as the tests left it and on the production build they used.
