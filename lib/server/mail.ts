@@ -103,11 +103,13 @@ export async function startMailWorker(): Promise<void> {
     for (const job of jobs) {
       try {
         await deliver(mailJob.parse(job.data));
+        // At once, not with the batch: a process that dies later in the batch must not send it again.
+        await boss.complete(MAIL_QUEUE, job.id);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         console.warn(`Mail job ${job.id} failed:`, message);
-        // pg-boss completes the batch's other jobs when this handler returns; this one is
-        // already marked failed (to be retried), which completing leaves alone.
+        // Marked failed (to be retried) here; pg-boss's completing the batch afterwards touches
+        // only jobs still active, so it leaves this one alone.
         await boss.fail(MAIL_QUEUE, job.id, { message });
       }
     }
