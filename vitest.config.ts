@@ -28,6 +28,7 @@ export default defineConfig({
           include: ['{lib,scripts,test}/**/*.int.test.ts'],
           environment: 'node',
           globalSetup: ['./test/integration-setup.ts'],
+          setupFiles: ['./test/job-queue-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

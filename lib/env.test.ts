@@ -47,6 +47,18 @@ describe('sign-in settings', () => {
   });
 });
 
+describe('the job queue', () => {
+  it('retries refused mail five times from 30 s and reminds at 07:00 by default', () => {
+    expect(parseEnv(valid)).toMatchObject({ MAIL_RETRY_LIMIT: 5, MAIL_RETRY_DELAY_SECONDS: 30, REMINDER_CRON: '0 7 * * *' });
+    expect(parseEnv({ ...valid, REMINDER_CRON: '30 6 * * 1-5', MAIL_RETRY_LIMIT: '0' })).toMatchObject({ REMINDER_CRON: '30 6 * * 1-5', MAIL_RETRY_LIMIT: 0 });
+  });
+
+  it('refuses a cron expression without five fields and a retry delay under a second', () => {
+    expect(() => parseEnv({ ...valid, REMINDER_CRON: 'daily' })).toThrow(/REMINDER_CRON: must be a cron expression/);
+    expect(() => parseEnv({ ...valid, MAIL_RETRY_DELAY_SECONDS: '0' })).toThrow(/MAIL_RETRY_DELAY_SECONDS/);
+  });
+});
+
 describe('attachment storage', () => {
   const s3 = { S3_ENDPOINT: 'https://s3.example', S3_BUCKET: 'bilag', S3_REGION: 'eu-north-1', S3_ACCESS_KEY_ID: 'key', S3_SECRET_ACCESS_KEY: 'secret' };
 

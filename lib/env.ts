@@ -69,6 +69,12 @@ const envSchema = z
     S3_FORCE_PATH_STYLE: flag,
     /** Days before a deadline when organisations that have not submitted get a reminder. */
     REMINDER_DAYS: z.coerce.number().int().min(1).max(60).default(3),
+    /** When the reminder job runs, as a cron expression in Copenhagen time (five fields). */
+    REMINDER_CRON: z.string().trim().regex(/^\S+(\s+\S+){4}$/, 'must be a cron expression of five fields, e.g. `0 7 * * *`').default('0 7 * * *'),
+    /** How often a mail the SMTP server refused is tried again before it is shown to staff as failed. */
+    MAIL_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(5),
+    /** The first retry's delay; each further retry waits about twice as long. */
+    MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     /** Password-less demo/test sign-in by e-mail alone. Never honoured in production. */
     ENABLE_CREDENTIALS_LOGIN: flag,
   })

@@ -9,7 +9,7 @@ import { chromiumPath } from './lib/chromium';
 import { projectRoot, prisma } from './lib/database';
 import { randomBytes } from 'node:crypto';
 import { ensureDatabase, freePort, startEmbeddedDatabase } from './lib/embedded-db';
-import { startMailCatcher } from './lib/mail-catcher';
+import { REFUSED_DOMAIN, startMailCatcher } from './lib/mail-catcher';
 import { startOidcServer } from '../test/oidc-server';
 
 const bin = (name: string) => path.join(projectRoot, 'node_modules', '.bin', name);
@@ -75,9 +75,9 @@ try {
   console.log('\n▶ Migrations: reset the test databases and apply every migration');
   for (const url of [integrationUrl, e2eUrl]) prisma(['migrate', 'reset', '--force', '--skip-seed', '--skip-generate'], url, { quiet: true });
 
-  // The app's mail goes to a real local SMTP server that the tests read; staff sign in at a
-  // real OpenID provider on loopback.
-  const mailCatcher = await startMailCatcher();
+  // The app's mail goes to a real local SMTP server that the tests read (it refuses recipients
+  // at REFUSED_DOMAIN, for the tests of failed delivery); staff sign in at a real OpenID provider on loopback.
+  const mailCatcher = await startMailCatcher({ refuseDomain: REFUSED_DOMAIN });
   const port = await freePort();
   // localhost, not 127.0.0.1: Next.js reports loopback addresses as localhost to route handlers,
   // so sign-in cookies and redirects must live on that name.
@@ -106,6 +106,9 @@ try {
     // Loopback stands in for the proxy in front of the app, so a journey can be a client of its
     // own address (X-Forwarded-For) and not use up the rate limits the others share.
     TRUSTED_PROXIES: '127.0.0.1, ::1',
+    // A refused mail fails within seconds, for the staff's list of failed mail.
+    MAIL_RETRY_LIMIT: '1',
+    MAIL_RETRY_DELAY_SECONDS: '1',
   });
 
   // Operations, on the e2e database as the tests left it and on the production build they used.

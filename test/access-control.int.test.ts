@@ -330,6 +330,12 @@ const rows: Row[] = [
     call: async () => (await load<{ signOutAction: () => Promise<void> }>('signin/actions.ts')).signOutAction(),
   },
   {
+    // A mail id that names no failed mail: staff get "not found" past the authorization.
+    target: 'staff/mail/actions.ts#retryMailAction',
+    expect: { own: only('staff', 'admin') },
+    call: async () => (await load<{ retryMailAction: Action }>('staff/mail/actions.ts')).retryMailAction(idle, form({ jobId: randomUUID() })),
+  },
+  {
     target: 'staff/actions.ts#createOrganisationAction',
     expect: { own: only('staff', 'admin') },
     call: async () => (await load<{ createOrganisationAction: Action }>('staff/actions.ts')).createOrganisationAction(idle, form({ name: `ACL ny ${world.unique()}`, type: 'OTHER' })),

@@ -17,6 +17,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
         <Link href="/staff/import" className="text-blue-800 underline underline-offset-2">{t('staff.import.link')}</Link>
         <Link href="/staff/proposals" className="text-blue-800 underline underline-offset-2">{t('staff.moves.link')}</Link>
         <Link href="/staff/audit" className="text-blue-800 underline underline-offset-2">{t('staff.auditLink')}</Link>
+        <Link href="/staff/mail" className="text-blue-800 underline underline-offset-2">{t('staff.mail.link')}</Link>
       </nav>
       {children}
     </>

@@ -8,7 +8,7 @@ import { safeRedirectPath } from '@/lib/safe-redirect';
 import type { Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
-import { mailText, sendMail } from '@/lib/server/mail';
+import { mailText, queueMail } from '@/lib/server/mail';
 import { countSignInLinkRequest, tooManyLinksPath } from '@/lib/server/sign-in-limits';
 import type { User } from '@/lib/generated/prisma/client';
 
@@ -93,21 +93,20 @@ async function sendMagicLink({ identifier, url }: { identifier: string; url: str
     objectId: user?.id,
     ...(user && !allowed && { details: { reason: 'staff_sign_in_through_identity_provider' } }),
   });
-  if (!user) return;
-  if (!allowed) {
-    // Staff get a mail as anyone known does, without a link: it says where they sign in.
-    await sendMail({
-      to: user.email,
-      subject: mailText('staffSignInSubject'),
-      text: `${mailText('staffSignInBody', { provider: settings.AUTH_OIDC_NAME, url: `${settings.APP_URL}/signin` })}\n\n${mailText('signature')}`,
-    });
-    return;
-  }
-  await sendMail({
-    to: user.email,
-    subject: mailText('magicLinkSubject'),
-    text: `${mailText('magicLinkBody', { minutes: settings.MAGIC_LINK_MINUTES, url })}\n\n${mailText('signature')}`,
-  });
+  // Queued for every address, known or not, so that both answers take the same time; the
+  // worker sends it only to a known, active user. Staff who sign in through the identity
+  // provider get a mail as anyone known does, without a link: it says where they sign in.
+  const mail =
+    user && !allowed
+      ? {
+          subject: mailText('staffSignInSubject'),
+          text: `${mailText('staffSignInBody', { provider: settings.AUTH_OIDC_NAME, url: `${settings.APP_URL}/signin` })}\n\n${mailText('signature')}`,
+        }
+      : {
+          subject: mailText('magicLinkSubject'),
+          text: `${mailText('magicLinkBody', { minutes: settings.MAGIC_LINK_MINUTES, url })}\n\n${mailText('signature')}`,
+        };
+  await queueMail([{ to: identifier.toLowerCase(), ...mail, onlyToActiveUser: true }]);
 }
 
 function config(): NextAuthConfig {

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/server/actor';
 import { closeConsultation, ConsultationStateError, createConsultation, openConsultation, publishConsultation, remindParty, setConsultationParties, updateConsultation } from '@/lib/server/consultations';
 import { db } from '@/lib/server/db';
+import { startMailWorker } from '@/lib/server/mail';
 import { addModeration, ModerationError, removeModeration } from '@/lib/server/moderation';
 import { markNamesReviewed } from '@/lib/server/name-review';
 import { getPublicConsultation, listPublicConsultations } from '@/lib/server/public-consultations';
@@ -11,16 +12,13 @@ import { ResponseClosedError, saveAnswer, saveConsent, saveGeneralRemarks, submi
 import { answerTarget } from '@/lib/moderation';
 import { parseSnapshot } from '@/lib/submission-snapshot';
 import { PDF } from '@/test/pdf-fixtures';
+import { waitForMail } from '@/test/mail';
 
+beforeAll(() => startMailWorker());
 afterAll(() => db.$disconnect());
 
 const DAY = 86_400_000;
 
-async function mailsTo(address: string): Promise<{ subject: string; text: string }[]> {
-  const catcher = process.env.MAIL_CATCHER_URL;
-  if (!catcher) throw new Error('MAIL_CATCHER_URL is not set; run the integration tests through `npm test`.');
-  return (await fetch(`${catcher}/messages.json?to=${encodeURIComponent(address)}`)).json();
-}
 
 /** A budget with two proposals, a staff member and organisations with one submitter each (the last has no members). */
 async function setting() {
@@ -57,8 +55,8 @@ describe('consultation lifecycle', () => {
     const opened = await openConsultation(staff, id);
     expect(opened.notified.sort()).toEqual([elders.organisation.name, school.organisation.name].sort());
     expect(opened.withoutMembers).toEqual([empty.organisation.name]);
-    const invitation = (await mailsTo(elders.email)).find((m) => m.subject.includes(budget.name));
-    expect(invitation?.text).toContain(`/responses/${id}/${elders.organisation.id}`);
+    const invitation = await waitForMail(elders.email, (m) => m.subject.includes(budget.name));
+    expect(invitation.text).toContain(`/responses/${id}/${elders.organisation.id}`);
     await expect(openConsultation(staff, id)).rejects.toMatchObject({ reason: 'wrongPhase' });
     expect((await db.consultation.findUniqueOrThrow({ where: { id } })).openedAt).toBeInstanceOf(Date);
 
@@ -124,7 +122,7 @@ describe('consultation lifecycle', () => {
     expect(response).toMatchObject({ status: 'SUBMITTED', channel: 'LETTER', registeredById: staff.kind === 'user' ? staff.userId : null });
     expect(response.attachments.map((a) => a.fileName)).toEqual(['brev.pdf']);
     expect(parseSnapshot(response.submissions[0]!.snapshot)).toMatchObject({ channel: 'LETTER', submittedBy: 'Bente Budget', answers: [{ code: 'SU01', stance: 'OPPOSE', comment: 'Nej tak.' }] });
-    expect((await mailsTo(elders.email)).some((m) => m.text.includes(receiptNumber))).toBe(true);
+    expect((await waitForMail(elders.email, (m) => m.text.includes(receiptNumber))).attachments).toHaveLength(1);
 
     await expect(registerResponse(staff, key, letter)).rejects.toMatchObject({ reason: 'submitted' });
     expect(await db.submission.count({ where: { responseId: response.id } })).toBe(1);

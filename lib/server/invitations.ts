@@ -3,7 +3,7 @@ import { env } from '@/lib/env';
 import { isAdmin, isStaff, type Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
-import { mailText, sendMail } from '@/lib/server/mail';
+import { mailText, queueMail } from '@/lib/server/mail';
 import { authorize } from '@/lib/server/policy';
 import { hashToken, newToken } from '@/lib/server/tokens';
 import type { MembershipRole, UserRole } from '@/lib/generated/prisma/enums';
@@ -54,7 +54,7 @@ export async function inviteUser(actor: Actor, input: InvitationInput): Promise<
     return created;
   });
 
-  await sendMail({
+  await queueMail([{
     to: email,
     subject: mailText('invitationSubject'),
     text: `${mailText('invitationBody', {
@@ -63,7 +63,7 @@ export async function inviteUser(actor: Actor, input: InvitationInput): Promise<
       expires: formatExpiry(expiresAt),
       url: `${env().APP_URL}/invitation/${token}`,
     })}\n\n${mailText('signature')}`,
-  });
+  }]);
   return { invitationId: invitation.id };
 }
 

@@ -9,7 +9,8 @@ import { authorize } from '@/lib/server/policy';
 
 /**
  * Reminds the members of every consulted organisation that has not submitted, once, when its
- * deadline is `REMINDER_DAYS` Copenhagen calendar days away or less. Run it daily (`npm run reminders`).
+ * deadline is `REMINDER_DAYS` Copenhagen calendar days away or less. The app's workers run it daily
+ * (`REMINDER_CRON`, lib/server/workers.ts); `npm run reminders` runs it at once. The mail is queued.
  */
 export async function sendDeadlineReminders(actor: Actor, now = new Date()): Promise<{ reminded: string[] }> {
   await authorize(actor, 'consultation.reminders', isStaff(actor));

@@ -6,7 +6,7 @@ import da from '@/lib/i18n/messages/da.json';
 import { isStaff, type Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
-import { mailText, sendMail } from '@/lib/server/mail';
+import { mailText, memberAddresses, queueMail } from '@/lib/server/mail';
 import { displayName } from '@/lib/server/personal-data';
 import { authorize, deny, mayReadConsultation } from '@/lib/server/policy';
 import type { MembershipRole, Stance } from '@/lib/generated/prisma/enums';
@@ -411,14 +411,10 @@ async function sendReceipt(
     },
   });
   const members = await db.membership.findMany({ where: { organisationId }, include: { user: { select: { email: true, erasedAt: true } } } });
-  const recipients = members.filter((m) => !m.user.erasedAt).map((m) => m.user.email);
-  if (!recipients.length) return;
-  await sendMail({
-    to: recipients.join(', '),
-    subject: mailText('receiptSubject', { receipt: receipt.receipt }),
-    text: `${mailText('receiptBody', { organisation: receipt.organisationName, consultation: receipt.consultationTitle, receipt: receipt.receipt, submittedAt, version: receipt.version })}\n\n${mailText('signature')}`,
-    attachments: [{ filename: `kvittering-${receipt.receipt}.pdf`, content: Buffer.from(pdf), contentType: 'application/pdf' }],
-  });
+  const subject = mailText('receiptSubject', { receipt: receipt.receipt });
+  const text = `${mailText('receiptBody', { organisation: receipt.organisationName, consultation: receipt.consultationTitle, receipt: receipt.receipt, submittedAt, version: receipt.version })}\n\n${mailText('signature')}`;
+  const attachments = [{ filename: `kvittering-${receipt.receipt}.pdf`, content: Buffer.from(pdf), contentType: 'application/pdf' }];
+  await queueMail(memberAddresses(members).map((to) => ({ to, subject, text, attachments })));
 }
 
 /** A submitter reopens a submitted response to change it; it must be submitted again before the deadline. */

@@ -27,6 +27,8 @@ export interface MailCatcher {
 const MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
 const MAX_MESSAGES = 500;
 const LOOPBACK = /^(127(\.\d{1,3}){3}|::1|localhost)$/;
+/** The domain whose recipients `npm test`'s catcher refuses, so that tests see a failing SMTP server. */
+export const REFUSED_DOMAIN = 'refused.invalid';
 
 /** Listens on `port`, or on any free port when that one is taken or not allowed. */
 function listen(server: net.Server, port: number, host: string): Promise<number> {
@@ -102,7 +104,7 @@ ${items.join('\n') || '<p>Ingen e-mails modtaget endnu.</p>'}
 }
 
 export async function startMailCatcher(
-  options: { smtpPort?: number; httpPort?: number; host?: string } = {},
+  options: { smtpPort?: number; httpPort?: number; host?: string; refuseDomain?: string } = {},
 ): Promise<MailCatcher> {
   const host = options.host ?? '127.0.0.1';
   // No authentication, so it must never be reachable from other machines.
@@ -116,6 +118,14 @@ export async function startMailCatcher(
     size: MAX_MESSAGE_BYTES,
     logger: false,
     closeTimeout: 1000, // a pooled client may keep its connection; don't hold up stop() for 30 s
+    onRcptTo(address, _session, callback) {
+      // A temporary refusal, as a busy or misconfigured relay answers: the sender should retry.
+      if (options.refuseDomain && address.address.toLowerCase().endsWith(`@${options.refuseDomain}`)) {
+        callback(Object.assign(new Error('Mailbox temporarily unavailable'), { responseCode: 451 }));
+      } else {
+        callback();
+      }
+    },
     onData(stream, session, callback) {
       simpleParser(stream).then((parsed) => {
         if (stream.sizeExceeded) {
