@@ -65,7 +65,7 @@ async function sendMagicLink({ identifier, url }: { identifier: string; url: str
   await sendMail({
     to: user.email,
     subject: mailText('magicLinkSubject'),
-    text: `${mailText('magicLinkBody', { minutes, url })}\n\n${mailText('signature')}`,
+    text: mailText('magicLinkBody', { minutes, url }),
   });
 }
 

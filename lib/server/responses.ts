@@ -7,6 +7,7 @@ import { isStaff, type Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
 import { mailText, sendMail } from '@/lib/server/mail';
+import { municipalityLetterhead } from '@/lib/server/municipality';
 import { authorize, deny } from '@/lib/server/policy';
 import type { MembershipRole, Stance } from '@/lib/generated/prisma/enums';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -332,6 +333,7 @@ async function sendReceipt(
   const t = responseLabels;
   const submittedAt = formatCopenhagen(receipt.submittedAt, 'da');
   const pdf = await renderReceiptPdf({
+    letterhead: await municipalityLetterhead(),
     receiptNumber: receipt.receipt,
     consultationTitle: receipt.consultationTitle,
     organisationName: receipt.organisationName,
@@ -369,7 +371,7 @@ async function sendReceipt(
   await sendMail({
     to: recipients.join(', '),
     subject: mailText('receiptSubject', { receipt: receipt.receipt }),
-    text: `${mailText('receiptBody', { organisation: receipt.organisationName, consultation: receipt.consultationTitle, receipt: receipt.receipt, submittedAt, version: receipt.version })}\n\n${mailText('signature')}`,
+    text: mailText('receiptBody', { organisation: receipt.organisationName, consultation: receipt.consultationTitle, receipt: receipt.receipt, submittedAt, version: receipt.version }),
     attachments: [{ filename: `kvittering-${receipt.receipt}.pdf`, content: Buffer.from(pdf), contentType: 'application/pdf' }],
   });
 }
