@@ -74,7 +74,8 @@ async function responseFor(key: ResponseKey, tx: Tx) {
 
 const editorName = (user: { name: string | null; email: string } | null) => (user ? (user.name ?? user.email) : null);
 
-export type PartyStatus = 'NOT_STARTED' | 'DRAFT' | 'SUBMITTED' | 'LATE';
+export const PARTY_STATUSES = ['NOT_STARTED', 'DRAFT', 'SUBMITTED', 'LATE'] as const;
+export type PartyStatus = (typeof PARTY_STATUSES)[number];
 
 /** The consultations of every organisation the user belongs to, with deadline and status. */
 export async function listMyConsultations(actor: Actor) {
