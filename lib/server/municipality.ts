@@ -54,12 +54,10 @@ const detailsOf = (row: Partial<MunicipalityDetails>): MunicipalityDetails => Ob
 
 /** The settings, read once per request however many components show them. */
 export const getMunicipality = cache(async (): Promise<Municipality> => {
-  const row = await db.municipalitySettings.findUnique({
-    where: { id: ID },
-    select: { ...Object.fromEntries(DETAIL_FIELDS.map((field) => [field, true])), logoContentType: true, updatedAt: true },
-  });
+  // The logo's bytes are for its route only.
+  const row = await db.municipalitySettings.findUnique({ where: { id: ID }, omit: { logo: true } });
   if (!row) return { ...EMPTY, logoUrl: null };
-  return { ...detailsOf(row as Partial<MunicipalityDetails>), logoUrl: row.logoContentType ? `${LOGO_PATH}?v=${row.updatedAt.getTime()}` : null };
+  return { ...detailsOf(row), logoUrl: row.logoContentType ? `${LOGO_PATH}?v=${row.updatedAt.getTime()}` : null };
 });
 
 /** The issuer of receipts and exports: the municipality's name and the budget office's contact. */
