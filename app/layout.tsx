@@ -1,12 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { connection } from 'next/server';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { SiteHeader } from '@/components/site-header';
 import { getMunicipality } from '@/lib/server/municipality';
 import './globals.css';
 
+// Every page shows the municipality's settings from the database: rendered per request, never at
+// build time (when there may be no database to read).
 export async function generateMetadata(): Promise<Metadata> {
+  await connection();
   const [t, municipality] = await Promise.all([getTranslations('app'), getMunicipality()]);
   return { title: { default: `${t('name')} – ${municipality.name}`, template: `%s – ${t('name')} – ${municipality.name}` } };
 }
@@ -14,6 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 const footerLink = 'underline underline-offset-2';
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  await connection();
   const [locale, t, municipality] = await Promise.all([getLocale(), getTranslations(), getMunicipality()]);
   return (
     <html lang={locale}>
