@@ -52,6 +52,7 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+// The logo route sets a stricter policy of its own.
 export const config = {
-  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico).*)' }],
+  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|api/municipality/logo).*)' }],
 };

@@ -4,56 +4,135 @@ import Link from 'next/link';
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { moveProposalsAction, type MoveState } from '@/app/staff/proposals/actions';
+import { EXPENDITURE_KINDS, type TotalsByKind } from '@/lib/budget/totals';
 import { formatAmount } from '@/lib/format';
-import type { TotalsByKind } from '@/lib/budget/totals';
+import type { CatalogueLine } from '@/lib/server/catalogue';
 import { FormStatus, SelectField, SubmitButton } from './form-fields';
+import { ScrollRegion } from './scroll-region';
 
 interface ListView {
   id: string;
   name: string;
-  proposals: { id: string; code: string; title: string }[];
+  proposals: { id: string; code: string; title: string; lines: CatalogueLine[] }[];
 }
 
 const idle: MoveState = { status: 'idle' };
+const cell = 'px-2 py-1';
+const amountCell = `${cell} text-right tabular-nums`;
 
-function TotalsRow({ label, totals, years }: { label: string; totals: TotalsByKind; years: number[] }) {
+/** One list's proposals, each with its amounts per expenditure kind and year, and a box to choose it. */
+function ListProposals({ list, years }: { list: ListView; years: number[] }) {
+  const t = useTranslations();
   return (
-    <tr>
-      <th scope="row" className="pr-2 text-left font-normal">{label}</th>
-      {years.map((year) => (
-        <td key={year} className="px-1 text-right tabular-nums">{formatAmount(totals.SERVICE[year] ?? 0)} / {formatAmount(totals.TRANSFER[year] ?? 0)}</td>
-      ))}
-    </tr>
+    <fieldset className="rounded border border-slate-300 p-3" data-list={list.name}>
+      <legend className="px-1 font-semibold">{list.name}</legend>
+      <ScrollRegion label={t('staff.moves.amountsCaption', { list: list.name })}>
+        <table className="w-full text-sm">
+          <caption className="sr-only">{t('staff.moves.amountsCaption', { list: list.name })}</caption>
+          <thead>
+            <tr className="border-b border-slate-400 text-left">
+              <th scope="col" className={cell}>{t('staff.moves.chooseColumn')}</th>
+              <th scope="col" className={cell}>{t('staff.moves.proposalColumn')}</th>
+              <th scope="col" className={cell}>{t('staff.moves.kindColumn')}</th>
+              {years.map((year) => (
+                <th key={year} scope="col" className={`${cell} text-right`}>{year}</th>
+              ))}
+              <th scope="col" className={cell}><span className="sr-only">{t('staff.moves.editColumn')}</span></th>
+            </tr>
+          </thead>
+          {list.proposals.map((proposal) => {
+            const rows = Math.max(proposal.lines.length, 1);
+            return (
+              <tbody key={proposal.id} className="border-b border-slate-200 align-top" data-proposal={proposal.code}>
+                {Array.from({ length: rows }, (_, index) => {
+                  const line = proposal.lines[index];
+                  return (
+                    <tr key={line?.kind ?? 'none'}>
+                      {index === 0 && (
+                        <>
+                          <td rowSpan={rows} className={cell}>
+                            <input type="checkbox" name="proposal" value={`${proposal.id}:${list.id}`} aria-label={t('staff.moves.choose', { code: proposal.code })} />
+                          </td>
+                          <th rowSpan={rows} scope="rowgroup" className={`${cell} text-left font-normal`}>
+                            <span className="font-mono">{proposal.code}</span> {proposal.title}
+                          </th>
+                        </>
+                      )}
+                      {line ? (
+                        <>
+                          <td className={cell}>{t(`kinds.${line.kind}`)}</td>
+                          {years.map((year) => (
+                            <td key={year} className={amountCell}>{formatAmount(line.amounts[year] ?? 0)}</td>
+                          ))}
+                        </>
+                      ) : (
+                        <td colSpan={years.length + 1} className={cell}>{t('staff.moves.noAmounts')}</td>
+                      )}
+                      {index === 0 && (
+                        <td rowSpan={rows} className={cell}>
+                          <Link href={`/staff/proposals/${proposal.id}/edit`} aria-label={t('proposalVersions.editLabel', { code: proposal.code })} className="text-blue-800 underline underline-offset-2">
+                            {t('proposalVersions.edit')}
+                          </Link>
+                        </td>
+                      )}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            );
+          })}
+        </table>
+      </ScrollRegion>
+    </fieldset>
+  );
+}
+
+/** Each list's totals before and after the move: one row per list, moment and expenditure kind. */
+function Comparison({ comparison, years }: { comparison: { list: string; before: TotalsByKind; after: TotalsByKind }[]; years: number[] }) {
+  const t = useTranslations();
+  return (
+    <ScrollRegion label={t('staff.moves.comparison')}>
+      <table className="text-sm" data-comparison>
+        <caption className="text-left font-semibold">{t('staff.moves.comparison')}</caption>
+        <thead>
+          <tr className="border-b border-slate-400">
+            <td />
+            {years.map((year) => (
+              <th key={year} scope="col" className={`${cell} text-right`}>{year}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {comparison.flatMap((row) =>
+            (['before', 'after'] as const).flatMap((moment) =>
+              EXPENDITURE_KINDS.map((kind) => (
+                <tr key={`${row.list}-${moment}-${kind}`} className={kind === 'TRANSFER' ? 'border-b border-slate-200' : undefined}>
+                  <th scope="row" className={`${cell} text-left font-normal`}>
+                    {t('staff.moves.totalsRow', { list: row.list, moment: t(`staff.moves.${moment}`), kind: t(`kinds.${kind}`) })}
+                  </th>
+                  {years.map((year) => (
+                    <td key={year} className={amountCell}>{formatAmount(row[moment][kind][year] ?? 0)}</td>
+                  ))}
+                </tr>
+              )),
+            ),
+          )}
+        </tbody>
+      </table>
+    </ScrollRegion>
   );
 }
 
 /** Choose proposals in either list and move them, with a reason; the result shows totals before and after. */
-export function MoveProposalsForm({ lists }: { lists: ListView[] }) {
+export function MoveProposalsForm({ lists, years }: { lists: ListView[]; years: number[] }) {
   const t = useTranslations();
   const [state, action, pending] = useActionState<MoveState, FormData>(moveProposalsAction, idle);
   const errors = state.status === 'error' ? state.fieldErrors : {};
   return (
     <form action={action} noValidate className="flex flex-col gap-4">
-      <div className="grid gap-4 md:grid-cols-2">
-        {lists.map((list) => (
-          <fieldset key={list.id} className="rounded border border-slate-300 p-3" data-list={list.name}>
-            <legend className="px-1 font-semibold">{list.name}</legend>
-            <ul className="flex flex-col gap-1">
-              {list.proposals.map((proposal) => (
-                <li key={proposal.id} className="flex items-start justify-between gap-2">
-                  <label className="flex items-start gap-2 text-sm">
-                    <input type="checkbox" name="proposal" value={`${proposal.id}:${list.id}`} aria-label={t('staff.moves.choose', { code: proposal.code })} />
-                    <span><span className="font-mono">{proposal.code}</span> {proposal.title}</span>
-                  </label>
-                  <Link href={`/staff/proposals/${proposal.id}/edit`} aria-label={t('proposalVersions.editLabel', { code: proposal.code })} className="text-sm text-blue-800 underline underline-offset-2">
-                    {t('proposalVersions.edit')}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </fieldset>
-        ))}
-      </div>
+      {lists.map((list) => (
+        <ListProposals key={list.id} list={list} years={years} />
+      ))}
       {errors.proposals && <p className="text-sm text-red-800">{t(errors.proposals)}</p>}
       <SelectField form="move" name="toListId" label={t('staff.moves.to')} state={state} options={lists.map((l) => ({ value: l.id, label: l.name }))} />
       <div className="flex flex-col gap-1">
@@ -74,25 +153,7 @@ export function MoveProposalsForm({ lists }: { lists: ListView[] }) {
       </div>
       <SubmitButton label={t('staff.moves.submit')} pending={pending} />
       <FormStatus state={state} />
-      {state.status === 'success' && state.comparison && state.years && (
-        <table className="text-sm" data-comparison>
-          <caption className="text-left font-semibold">{t('catalogue.overview')} ({t('catalogue.totalService')} / {t('catalogue.totalTransfer')})</caption>
-          <thead>
-            <tr>
-              <td />
-              {state.years.map((year) => (
-                <th key={year} scope="col" className="px-1 text-right">{year}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {state.comparison.flatMap((row) => [
-              <TotalsRow key={`${row.list}-before`} label={`${row.list}: ${t('staff.moves.before')}`} totals={row.before} years={state.years!} />,
-              <TotalsRow key={`${row.list}-after`} label={`${row.list}: ${t('staff.moves.after')}`} totals={row.after} years={state.years!} />,
-            ])}
-          </tbody>
-        </table>
-      )}
+      {state.status === 'success' && state.comparison && state.years && <Comparison comparison={state.comparison} years={state.years} />}
     </form>
   );
 }

@@ -2,16 +2,23 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { setLocale } from '@/app/locale-actions';
 import { signOutAction } from '@/app/signin/actions';
+import { getMunicipality } from '@/lib/server/municipality';
 import { currentUser } from '@/lib/server/session';
 
 export async function SiteHeader() {
   const t = await getTranslations();
-  const user = await currentUser();
+  const [user, municipality] = await Promise.all([currentUser(), getMunicipality()]);
   return (
     <header className="bg-brand text-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-4 px-4 py-3">
-        <Link href="/" className="text-lg font-semibold underline-offset-4 hover:underline">
-          {t('app.name')}
+        <Link href="/" className="flex items-center gap-3 underline-offset-4 hover:underline">
+          {/* The name beside it says what the logo says. */}
+          {/* eslint-disable-next-line @next/next/no-img-element -- a small stored logo, served as it was uploaded */}
+          {municipality.logoUrl && <img src={municipality.logoUrl} alt="" className="h-10 w-auto" />}
+          <span className="flex flex-col">
+            <span className="text-sm" data-municipality-name>{municipality.name}</span>
+            <span className="text-lg font-semibold">{t('app.name')}</span>
+          </span>
         </Link>
         <div className="no-print flex items-center gap-3">
           <Link href="/consultations" className="text-sm underline underline-offset-2">{t('publicConsultations.link')}</Link>

@@ -30,11 +30,16 @@ test('staff move ØU04 to "Indarbejdes ikke" with a reason, both lists’ totals
   await expect(page.getByText('Skal udfyldes.')).toBeVisible();
 
   await move(NOT_INCORPORATED, 'Besparelsen udskydes til næste år');
-  // Before and after, service / transfers, 2026-2029: ØU04 is -5.099 -3.167 -1.914 -1.260 (service).
+  // Before and after, each list's service and transfer totals in cells of their own, 2026-2029:
+  // ØU04 is -5.099 -3.167 -1.914 -1.260 (service).
   const comparison = page.locator('table[data-comparison]');
-  await expect(comparison.getByRole('row', { name: `${INCORPORATED}: Før` })).toContainText('-9.082 / -600');
-  await expect(comparison.getByRole('row', { name: `${INCORPORATED}: Efter` })).toContainText('-3.983 / -600');
-  await expect(comparison.getByRole('row', { name: `${NOT_INCORPORATED}: Efter` })).toContainText('-13.798 / 39');
+  const cells = (name: string) => comparison.getByRole('row', { name, exact: true }).getByRole('cell').allTextContents();
+  expect(await cells(`${INCORPORATED}, Før: Service`)).toEqual(['-9.082', '-8.470', '-7.767', '-7.663']);
+  expect((await cells(`${INCORPORATED}, Før: Overførsler`))[0]).toBe('-600');
+  expect((await cells(`${INCORPORATED}, Efter: Service`))[0]).toBe('-3.983');
+  expect((await cells(`${INCORPORATED}, Efter: Overførsler`))[0]).toBe('-600');
+  expect((await cells(`${NOT_INCORPORATED}, Efter: Service`))[0]).toBe('-13.798');
+  expect((await cells(`${NOT_INCORPORATED}, Efter: Overførsler`))[0]).toBe('39');
   await expectNoAxeViolations(page);
 
   await page.goto('/');
@@ -45,8 +50,19 @@ test('staff move ØU04 to "Indarbejdes ikke" with a reason, both lists’ totals
   // The demo consultation is open, so the move is announced on the proposal's public page.
   await expect(page.getByRole('region', { name: 'Forslaget er flyttet under høringen' })).toContainText(`Flyttet til «${NOT_INCORPORATED}»`);
 
+  // The form shows each proposal's amounts: ØU04 is now in the other list's table.
   await page.goto('/staff/proposals');
-  await move(INCORPORATED, 'Tilbage efter forhandling');
+  const row = page.locator(`fieldset[data-list="${NOT_INCORPORATED}"] tbody[data-proposal="ØU04"] tr`).first();
+  await expect(row.getByRole('cell')).toHaveText(['', 'Service', '-5.099', '-3.167', '-1.914', '-1.260', 'Redigér']);
+
+  // Choosing ØU04 and a proposal already on the target list moves ØU04 and says so of the other.
+  const other = await page.locator(`fieldset[data-list="${INCORPORATED}"] tbody[data-proposal]`).first().getAttribute('data-proposal');
+  await page.getByLabel(`Vælg ${other}`).check();
+  await page.getByLabel('Vælg ØU04').check();
+  await page.getByLabel('Flyt til').selectOption({ label: INCORPORATED });
+  await page.getByLabel('Begrundelse').fill('Tilbage efter forhandling');
+  await page.getByRole('button', { name: 'Flyt valgte forslag' }).click();
+  await expect(page.getByRole('status')).toHaveText(`1 forslag er flyttet. Forslaget ${other} var allerede på «${INCORPORATED}» og er ikke flyttet.`);
   await page.goto('/');
   expect(await serviceTotals(page, INCORPORATED)).toEqual(['-9.082', '-8.470', '-7.767', '-7.663']);
   expect(await serviceTotals(page, NOT_INCORPORATED)).toEqual(['-8.699', '-11.298', '-12.976', '-14.254']);

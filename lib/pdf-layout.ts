@@ -64,6 +64,12 @@ function wrap(text: string, font: PDFFont, size: number, maxWidth: number): stri
 
 export type TextStyle = { font?: PDFFont; size?: number; color?: Color; x?: number; width?: number };
 
+/** Who issues a document: the municipality's name and the budget office's contact, e.g. "budget@kommune.dk · 43 59 10 00". */
+export interface Letterhead {
+  name: string;
+  contact: string;
+}
+
 export interface PdfMetadata {
   title: string;
   author: string;
@@ -129,6 +135,13 @@ export class PdfLayout {
       if (line !== '') this.page.drawText(line, { x, y: this.y - size, size, font, color });
       this.y -= lineHeight;
     }
+  }
+
+  /** The issuer's name and contact at the top of the first page. */
+  letterhead({ name, contact }: Letterhead): void {
+    this.write(name, { font: this.bold, size: 11 });
+    if (contact) this.write(contact, { size: 9, color: MUTED_COLOR });
+    this.gap(14);
   }
 
   gap(points: number): void {

@@ -36,6 +36,7 @@ function receipt(overrides: Partial<ReceiptInput> = {}): ReceiptInput {
     confidential: i === 3,
   }));
   return {
+    letterhead: { name: 'Æbeltoft Kommune', contact: 'budget@aebeltoft.example · 86 00 00 00' },
     receiptNumber: 'BH-000042',
     consultationTitle: 'Høring over Budget 2026-2029',
     organisationName: 'Ældrerådet i Æbeltoft-Øster Åby',
@@ -60,6 +61,8 @@ describe('renderReceiptPdf', () => {
     const { totalPages, text } = await textOf(bytes);
     expect(totalPages).toBeGreaterThan(1);
     for (const phrase of [
+      'Æbeltoft Kommune',
+      'budget@aebeltoft.example · 86 00 00 00',
       'BH-000042',
       'Ældrerådet i Æbeltoft-Øster Åby',
       '27. november 2026 kl. 14.03',

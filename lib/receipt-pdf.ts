@@ -1,4 +1,4 @@
-import { BODY_SIZE, CONTENT_WIDTH, LEADING, MARGIN, MUTED_COLOR, PdfLayout } from './pdf-layout';
+import { BODY_SIZE, CONTENT_WIDTH, LEADING, MARGIN, MUTED_COLOR, PdfLayout, type Letterhead } from './pdf-layout';
 
 export interface ReceiptAnswer {
   code: string;
@@ -30,6 +30,8 @@ export interface ReceiptLabels {
 }
 
 export interface ReceiptInput {
+  /** The municipality that receives the response. */
+  letterhead: Letterhead;
   receiptNumber: string;
   consultationTitle: string;
   organisationName: string;
@@ -52,6 +54,7 @@ export async function renderReceiptPdf(input: ReceiptInput): Promise<Uint8Array>
   const pdf = await PdfLayout.create({ title: `${input.consultationTitle} – ${input.receiptNumber}`, author: input.organisationName, subject: labels.title });
   const { bold } = pdf;
 
+  pdf.letterhead(input.letterhead);
   pdf.write(labels.title, { font: bold, size: 18 });
   pdf.gap(2);
   pdf.write(input.consultationTitle, { size: 12, color: MUTED_COLOR });

@@ -601,6 +601,23 @@ const rows: Row[] = [
     },
   },
   {
+    // A refused logo: administrators get past authorization to the logo check, and the shared
+    // settings row, which other tests read, is not changed by any cell.
+    target: 'staff/settings/actions.ts#saveMunicipalityAction',
+    expect: { own: only('admin') },
+    call: async () => {
+      const data = form({ name: 'Matrixkommune' });
+      data.set('logo', new File([Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')], 'logo.svg', { type: 'image/svg+xml' }));
+      return (await load<{ saveMunicipalityAction: Action }>('staff/settings/actions.ts')).saveMunicipalityAction(idle, data);
+    },
+  },
+  {
+    // Shown in every page's header, so public.
+    target: 'api/municipality/logo/route.ts#GET',
+    expect: { own: everyone('allow') },
+    call: async () => (await load<{ GET: Handler }>('api/municipality/logo/route.ts')).GET(),
+  },
+  {
     // For load balancers and monitoring, with nothing in it to protect.
     target: 'api/health/route.ts#GET',
     expect: { own: everyone('allow') },

@@ -1,13 +1,14 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { isStaff } from '@/lib/server/actor';
+import { isAdmin, isStaff } from '@/lib/server/actor';
 import { currentActor } from '@/lib/server/session';
 
 // Convenience only: sends visitors who are not staff to sign-in. Every read and change
 // below is checked again in lib/server/.
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
-  if (!isStaff(await currentActor())) redirect('/signin?callbackUrl=/staff');
+  const actor = await currentActor();
+  if (!isStaff(actor)) redirect('/signin?callbackUrl=/staff');
   const t = await getTranslations();
   return (
     <>
@@ -18,6 +19,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
         <Link href="/staff/proposals" className="text-blue-800 underline underline-offset-2">{t('staff.moves.link')}</Link>
         <Link href="/staff/audit" className="text-blue-800 underline underline-offset-2">{t('staff.auditLink')}</Link>
         <Link href="/staff/mail" className="text-blue-800 underline underline-offset-2">{t('staff.mail.link')}</Link>
+        {isAdmin(actor) && <Link href="/staff/settings" className="text-blue-800 underline underline-offset-2">{t('settings.link')}</Link>}
       </nav>
       {children}
     </>

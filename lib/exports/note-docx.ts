@@ -66,6 +66,8 @@ function pageFooter(template: string) {
 export async function renderNoteDocx(note: HearingNote): Promise<Uint8Array> {
   const { labels } = note;
   const children: (Paragraph | Table)[] = [
+    new Paragraph({ children: [new TextRun({ text: xmlSafe(note.letterhead.name), bold: true })] }),
+    ...(note.letterhead.contact ? [new Paragraph({ children: [new TextRun({ text: xmlSafe(note.letterhead.contact), size: 18 })] })] : []),
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(labels.title)] }),
     new Paragraph({ children: [new TextRun({ text: xmlSafe(note.consultationTitle), size: 28 })] }),
     new Paragraph({ children: [new TextRun(xmlSafe(`${note.budgetName} · ${labels.generatedAt}`))] }),
@@ -87,7 +89,7 @@ export async function renderNoteDocx(note: HearingNote): Promise<Uint8Array> {
   }
   const doc = new Document({
     title: `${labels.title} – ${xmlSafe(note.consultationTitle)}`,
-    creator: 'Budgethøring',
+    creator: xmlSafe(note.letterhead.name),
     sections: [{ footers: { default: pageFooter(labels.page) }, children }],
   });
   return new Uint8Array(await Packer.toBuffer(doc));

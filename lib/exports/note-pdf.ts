@@ -48,8 +48,9 @@ function proposal(pdf: PdfLayout, note: HearingNote, p: NoteProposal) {
 
 export async function renderNotePdf(note: HearingNote): Promise<Uint8Array> {
   const { labels } = note;
-  const pdf = await PdfLayout.create({ title: `${labels.title} – ${note.consultationTitle}`, author: note.budgetName, subject: labels.title });
+  const pdf = await PdfLayout.create({ title: `${labels.title} – ${note.consultationTitle}`, author: note.letterhead.name, subject: labels.title });
 
+  pdf.letterhead(note.letterhead);
   pdf.write(labels.title, { font: pdf.bold, size: 18 });
   pdf.gap(2);
   pdf.write(note.consultationTitle, { size: 12, color: MUTED_COLOR });

@@ -60,12 +60,15 @@ function note(): HearingNote {
       { name: organisations[1]!, organisationType: 'Ældreråd', generalRemarks: null, minorityStatements: [{ author: null, text: 'Anonymt mindretal.' }] },
     ],
     labels,
+    letterhead: { name: 'Æbeltoft Kommune', contact: 'budget@aebeltoft.example · 86 00 00 00' },
   };
 }
 
 /** What both renderers must show, in whitespace-free form. */
 function expectContent(text: string) {
   for (const phrase of [
+    'Æbeltoft Kommune',
+    'budget@aebeltoft.example · 86 00 00 00',
     'Høringsnotat',
     'Høring over Budget 2027-2030',
     'Fuld udgave til byrådet.',

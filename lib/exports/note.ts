@@ -1,6 +1,8 @@
 // The høringsnotat: per proposal its facts, every response to it and the administration's remark.
 // Texts arrive translated and filtered for the audience; the renderers only lay them out.
 
+import type { Letterhead } from '../pdf-layout';
+
 export interface NoteResponse {
   organisation: string;
   /** Translated, e.g. "Ældreråd". */
@@ -65,6 +67,8 @@ export interface NoteLabels {
 }
 
 export interface HearingNote {
+  /** The municipality that issues the note. */
+  letterhead: Letterhead;
   consultationTitle: string;
   budgetName: string;
   years: number[];

@@ -36,7 +36,7 @@ const publicHeader = ['Organisation', 'Type', 'Forslag', 'Titel', 'Holdning', 'B
 
 describe('writeResponsesCsv', () => {
   it('writes one row per answer with the full audience columns, readable by Danish Excel', async () => {
-    const text = await writeResponsesCsv({ full: true, rows, labels });
+    const text = await writeResponsesCsv({ issuer: 'Æbeltoft Kommune', full: true, rows, labels });
     expect(text.startsWith('\uFEFF')).toBe(true);
     const parsed: string[][] = parse(text.slice(1), { delimiter: ';' });
     expect(parsed[0]).toEqual(fullHeader);
@@ -48,7 +48,7 @@ describe('writeResponsesCsv', () => {
   });
 
   it('leaves out the confidential flag and receipt number for the public', async () => {
-    const parsed: string[][] = parse((await writeResponsesCsv({ full: false, rows, labels })).slice(1), { delimiter: ';' });
+    const parsed: string[][] = parse((await writeResponsesCsv({ issuer: 'Æbeltoft Kommune', full: false, rows, labels })).slice(1), { delimiter: ';' });
     expect(parsed[0]).toEqual(publicHeader);
     expect(parsed.every((row) => row.length === publicHeader.length)).toBe(true);
     expect(parsed.flat().some((cell) => cell.startsWith('BH-'))).toBe(false);
@@ -82,7 +82,7 @@ describe('writeResponsesXlsx', () => {
 
   it('writes the same rows to a worksheet', async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await writeResponsesXlsx({ full: true, rows, labels }, 'Høringssvar')) as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load((await writeResponsesXlsx({ issuer: 'Æbeltoft Kommune', full: true, rows, labels }, 'Høringssvar')) as unknown as ExcelJS.Buffer);
     const sheet = workbook.getWorksheet('Høringssvar')!;
     expect(sheet.rowCount).toBe(rows.length + 1);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -91,11 +91,13 @@ describe('writeResponsesXlsx', () => {
     expect(sheet.getRow(2).getCell(6).value).toBe('Linje 1\nLinje 2 for svar 0');
     expect(sheet.getRow(9).getCell(6).value).toBe('Udeladt af forvaltningen.');
     expect(sheet.getRow(rows.length + 1).getCell(9).value).toBe('BH-1202');
+    // The municipality is named in the file's properties, not in a row that would break the table.
+    expect(workbook.creator).toBe('Æbeltoft Kommune');
   });
 
   it('has no confidential or receipt columns for the public', async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await writeResponsesXlsx({ full: false, rows, labels }, 'Høringssvar')) as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load((await writeResponsesXlsx({ issuer: 'Æbeltoft Kommune', full: false, rows, labels }, 'Høringssvar')) as unknown as ExcelJS.Buffer);
     expect((workbook.worksheets[0]!.getRow(1).values as unknown[]).slice(1)).toEqual(publicHeader);
     expect(workbook.worksheets[0]!.getRow(2).cellCount).toBe(publicHeader.length);
   });

@@ -37,6 +37,8 @@ export interface ResponseTableLabels {
 }
 
 export interface ResponseTable {
+  /** The municipality, named in the workbook's properties (a CSV file has none). */
+  issuer: string;
   full: boolean;
   rows: ResponseRow[];
   labels: ResponseTableLabels;
@@ -78,6 +80,8 @@ export async function writeResponsesXlsx(table: ResponseTable, sheetName: string
   const parts: Buffer[] = [];
   output.on('data', (part: Buffer) => parts.push(part));
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+  // The typings leave out the writer's document properties, which it does write.
+  Object.assign(workbook, { creator: table.issuer, lastModifiedBy: table.issuer });
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   const header = tableHeader(table);
   sheet.columns = header.map((_, index) => ({ width: [40, 20, 10, 40, 18, 80, 12, 22, 14][index] ?? 16 }));

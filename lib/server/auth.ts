@@ -100,11 +100,11 @@ async function sendMagicLink({ identifier, url }: { identifier: string; url: str
     user && !allowed
       ? {
           subject: mailText('staffSignInSubject'),
-          text: `${mailText('staffSignInBody', { provider: settings.AUTH_OIDC_NAME, url: `${settings.APP_URL}/signin` })}\n\n${mailText('signature')}`,
+          text: mailText('staffSignInBody', { provider: settings.AUTH_OIDC_NAME, url: `${settings.APP_URL}/signin` }),
         }
       : {
           subject: mailText('magicLinkSubject'),
-          text: `${mailText('magicLinkBody', { minutes: settings.MAGIC_LINK_MINUTES, url })}\n\n${mailText('signature')}`,
+          text: mailText('magicLinkBody', { minutes: settings.MAGIC_LINK_MINUTES, url }),
         };
   await queueMail([{ to: identifier.toLowerCase(), ...mail, onlyToActiveUser: true }]);
 }

@@ -7,9 +7,25 @@ import { authorize } from '@/lib/server/policy';
 import { db } from '@/lib/server/db';
 import { documentHash, importBudgetDocument } from '@/lib/server/budget-import';
 import { seedResponseVolume } from '@/lib/server/demo-volume';
+import { updateMunicipality } from '@/lib/server/municipality';
 import type { MembershipRole, OrganisationType, UserRole } from '@/lib/generated/prisma/enums';
 
 export const DEMO_DOCUMENT = path.join(process.cwd(), 'prisma', 'seed-data', 'budget-seminar-2025-08-29.txt');
+const DEMO_LOGO = path.join(process.cwd(), 'prisma', 'seed-data', 'demo-logo.svg');
+
+/** A made-up municipality, so that the demo shows a name, logo and contacts without claiming a real one's. */
+export const demoMunicipality = {
+  name: 'Demo Kommune',
+  contactEmail: 'budget@demo.example',
+  contactPhone: '43 59 10 00',
+  controllerName: null,
+  controllerAddress: 'Rådhuset, Demovej 1, 2630 Demoby',
+  dpoName: 'Databeskyttelsesrådgiveren, Demo Kommune',
+  dpoEmail: 'dpo@demo.example',
+  dpoPhone: '43 59 10 01',
+  privacyPolicyUrl: null,
+  accessibilityStatementUrl: null,
+};
 
 const organisations: { name: string; type: OrganisationType }[] = [
   { name: 'Hoved-MED', type: 'MED_COMMITTEE' },
@@ -44,6 +60,10 @@ export async function isDatabaseEmpty(actor: Actor): Promise<boolean> {
  */
 export async function seedDemoData(actor: Actor): Promise<void> {
   await authorize(actor, 'demo.seed', isStaff(actor));
+  // Once: what an administrator sets later is kept when the seed runs again.
+  if ((await db.municipalitySettings.count()) === 0) {
+    await updateMunicipality(actor, demoMunicipality, { kind: 'replace', bytes: readFileSync(DEMO_LOGO) });
+  }
   const text = readFileSync(DEMO_DOCUMENT, 'utf8');
   const { budgetId, budgetName } = await importBudgetDocument(actor, parseBudgetDocument(text), documentHash(text));
 

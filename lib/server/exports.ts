@@ -12,6 +12,7 @@ import da from '@/lib/i18n/messages/da.json';
 import { isStaff, type Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
+import { municipalityLetterhead } from '@/lib/server/municipality';
 import { authorize, mayReadConsultation } from '@/lib/server/policy';
 import { audienceOf, visibleResponses, type VisibleResponse } from '@/lib/server/response-views';
 
@@ -81,6 +82,7 @@ async function noteOf(actor: Actor, consultationId: string, consultation: Consul
     (r): NoteOrganisation => ({ name: r.organisation.name, organisationType: t(`orgTypes.${r.organisation.type}`), generalRemarks: r.generalRemarks, minorityStatements: r.minorityStatements }),
   );
   return {
+    letterhead: await municipalityLetterhead(),
     consultationTitle: consultation.title,
     budgetName: consultation.budget.name,
     years,
@@ -111,8 +113,9 @@ async function noteOf(actor: Actor, consultationId: string, consultation: Consul
   };
 }
 
-function tableOf(actor: Actor, responses: VisibleResponse[]): ResponseTable {
+async function tableOf(actor: Actor, responses: VisibleResponse[]): Promise<ResponseTable> {
   return {
+    issuer: (await municipalityLetterhead()).name,
     full: audienceOf(actor) === 'full',
     rows: responses.flatMap((response) => {
       const submittedAt = formatCopenhagen(response.submittedAt, 'da');
@@ -166,8 +169,8 @@ export async function exportConsultation(actor: Actor, consultationId: string, f
   let bytes: Uint8Array;
   if (format === 'pdf') bytes = await renderNotePdf(await noteOf(actor, consultationId, consultation, visible.responses));
   else if (format === 'docx') bytes = await renderNoteDocx(await noteOf(actor, consultationId, consultation, visible.responses));
-  else if (format === 'xlsx') bytes = await writeResponsesXlsx(tableOf(actor, visible.responses), tTable('sheet'));
-  else bytes = new TextEncoder().encode(await writeResponsesCsv(tableOf(actor, visible.responses)));
+  else if (format === 'xlsx') bytes = await writeResponsesXlsx(await tableOf(actor, visible.responses), tTable('sheet'));
+  else bytes = new TextEncoder().encode(await writeResponsesCsv(await tableOf(actor, visible.responses)));
 
   await audit(actor, { action: 'consultation.export', objectType: 'Consultation', objectId: consultationId, details: { format, audience: visible.audience, responses: visible.responses.length } });
   return { fileName: `${baseName}.${format}`, contentType: CONTENT_TYPES[format], bytes };

@@ -57,12 +57,12 @@ export async function inviteUser(actor: Actor, input: InvitationInput): Promise<
   await queueMail([{
     to: email,
     subject: mailText('invitationSubject'),
-    text: `${mailText('invitationBody', {
+    text: mailText('invitationBody', {
       inviter: inviter?.name ?? inviter?.email ?? mailText('budgetOffice'),
       organisation: organisation?.name ?? 'none',
       expires: formatExpiry(expiresAt),
       url: `${env().APP_URL}/invitation/${token}`,
-    })}\n\n${mailText('signature')}`,
+    }),
   }]);
   return { invitationId: invitation.id };
 }

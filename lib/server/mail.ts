@@ -12,6 +12,7 @@ import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
 import { JOB_SCHEMA, jobQueue, MAIL_QUEUE } from '@/lib/server/jobs';
 import { authorize } from '@/lib/server/policy';
+import { getMunicipality } from '@/lib/server/municipality';
 
 /** One mail to one recipient: every recipient gets a mail (and a job) of their own. */
 export interface OutgoingMail {
@@ -51,13 +52,14 @@ function unseal(sealed: string): SealedContent {
 const state = globalThis as unknown as { mailWorkerId?: string; transporter?: Transporter };
 
 /**
- * Puts mail in the queue and returns: the request that caused it does not wait for SMTP. The
- * worker sends it, retrying with growing delays (MAIL_RETRY_LIMIT, MAIL_RETRY_DELAY_SECONDS);
+ * Puts mail, with the signature under its text, in the queue and returns: the request that
+ * caused it does not wait for SMTP. The worker sends it, retrying with growing delays (MAIL_RETRY_LIMIT, MAIL_RETRY_DELAY_SECONDS);
  * what still fails is listed for staff at /staff/mail.
  */
 export async function queueMail(mails: OutgoingMail[]): Promise<void> {
   if (mails.length === 0) return;
   const { MAIL_RETRY_LIMIT, MAIL_RETRY_DELAY_SECONDS } = env();
+  const signature = await mailSignature();
   const boss = await jobQueue();
   await boss.insert(
     mails.map(({ to, subject, text, attachments = [], onlyToActiveUser }) => ({
@@ -65,7 +67,7 @@ export async function queueMail(mails: OutgoingMail[]): Promise<void> {
       data: {
         to,
         subject,
-        sealed: seal({ text, attachments: attachments.map((a) => ({ ...a, content: a.content.toString('base64') })) }),
+        sealed: seal({ text: `${text}\n\n${signature}`, attachments: attachments.map((a) => ({ ...a, content: a.content.toString('base64') })) }),
         ...(onlyToActiveUser ? { onlyToActiveUser } : {}),
       } satisfies MailJob,
       retryLimit: MAIL_RETRY_LIMIT,
@@ -157,6 +159,17 @@ export async function retryFailedMail(actor: Actor, jobId: string): Promise<void
 /** Mail goes out in Danish, the language of the municipality's correspondence. */
 export const mailText = createTranslator({ locale: 'da', messages: da, namespace: 'mail' });
 
+/** The budget office, the municipality's name and the office's contact, under every mail. */
+export async function mailSignature(): Promise<string> {
+  const { name, contactEmail, contactPhone } = await getMunicipality();
+  return [
+    mailText('signature', { municipality: name }),
+    contactEmail && mailText('signatureEmail', { email: contactEmail }),
+    contactPhone && mailText('signaturePhone', { phone: contactPhone }),
+  ].filter(Boolean).join('\n');
+}
+
+
 /** The addresses of an organisation's members who have not erased their data. */
 export const memberAddresses = (memberships: { user: { email: string; erasedAt: Date | null } }[]) => memberships.filter((m) => !m.user.erasedAt).map((m) => m.user.email);
 
@@ -172,6 +185,6 @@ export async function mailParty(
     url: `${env().APP_URL}/responses/${party.key.consultationId}/${party.key.organisationId}`,
   };
   const subject = mailText(`${kind}Subject`, values);
-  const text = `${mailText(`${kind}Body`, values)}\n\n${mailText('signature')}`;
+  const text = mailText(`${kind}Body`, values);
   await queueMail(party.recipients.map((to) => ({ to, subject, text })));
 }

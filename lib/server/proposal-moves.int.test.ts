@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { MoveState } from '@/app/staff/proposals/actions';
 import { parseBudgetDocument } from '@/lib/budget-document/parse';
 import { sumByKindAndYear } from '@/lib/budget/totals';
 import { ForbiddenError, system, type Actor } from '@/lib/server/actor';
@@ -8,6 +9,10 @@ import { getCatalogue } from '@/lib/server/catalogue';
 import { db } from '@/lib/server/db';
 import { MoveConflictError, moveProposals, proposalMoveHistory } from '@/lib/server/proposal-moves';
 import { buildBudgetDocument, sampleSummary, uniqueYears } from '@/test/budget-document-builder';
+
+const session = vi.hoisted(() => ({ actor: { kind: 'anonymous' } as Actor }));
+vi.mock('@/lib/server/session', () => ({ currentActor: async () => session.actor, currentUser: async () => null }));
+vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 afterAll(() => db.$disconnect());
 
@@ -67,6 +72,18 @@ describe('moveProposals', () => {
     expect(await db.auditEvent.count({ where: { action: 'proposal.move', objectId: isu05.id } })).toBe(1);
   });
 
+  it('leaves a proposal that is on the target list already, reports it, and moves the others', async () => {
+    const [incorporated, notIncorporated] = world.lists;
+    const [isu05, su01] = [world.byCode.get('ISU05')!, world.byCode.get('SU01')!];
+    // ISU05 is where the mover saw it; SU01 was shown on the target list already.
+    const from = (await db.proposal.findUniqueOrThrow({ where: { id: isu05.id } })).listId;
+    const to = from === incorporated!.id ? notIncorporated! : incorporated!;
+    const result = await moveProposals(staff, { proposals: [{ proposalId: isu05.id, fromListId: from }, { proposalId: su01.id, fromListId: to.id }], toListId: to.id, reason: 'Begge valgt' });
+    expect(result).toMatchObject({ moved: 1, alreadyOnList: ['SU01'], toList: to.name });
+    expect(await db.proposalMove.count({ where: { proposalId: su01.id } })).toBe(0);
+    expect((await db.proposal.findUniqueOrThrow({ where: { id: isu05.id } })).listId).toBe(to.id);
+  });
+
   it('refuses anyone but staff', async () => {
     const [incorporated, notIncorporated] = world.lists;
     const request = { proposals: [{ proposalId: world.byCode.get('ØU01')!.id, fromListId: incorporated!.id }], toListId: notIncorporated!.id, reason: 'x' };
@@ -104,4 +121,41 @@ it('keeps the list totals equal to the sum of the lines after any sequence of mo
     }),
     { numRuns: 25 },
   );
+});
+
+describe('moveProposalsAction', () => {
+  it('reports each list’s service and transfer totals before and after, and names a proposal already on the chosen list', async () => {
+    const world = await budget();
+    const [incorporated, notIncorporated] = world.lists;
+    // ØU02 (index 1) has a transfer line; FKU03 (index 5) is on the target list already.
+    const [moving, staying] = [world.byCode.get('ØU02')!, world.byCode.get('FKU03')!];
+    const catalogueBefore = (await getCatalogue(world.budgetId))!;
+    session.actor = staff;
+    const { moveProposalsAction } = await import('@/app/staff/proposals/actions');
+    const data = new FormData();
+    data.set('toListId', notIncorporated!.id);
+    data.set('reason', 'Forhandlet');
+    data.append('proposal', `${moving.id}:${incorporated!.id}`);
+    data.append('proposal', `${staying.id}:${notIncorporated!.id}`);
+    const state: MoveState = await moveProposalsAction({ status: 'idle' }, data);
+
+    expect(state).toMatchObject({ status: 'success', message: 'staff.moves.movedSomeAlreadyThere', params: { count: 1, codes: 'FKU03', already: 1, list: notIncorporated!.name } });
+    const catalogueAfter = (await getCatalogue(world.budgetId))!;
+    expect(state.comparison).toEqual(catalogueAfter.lists.map((list, i) => ({ list: list.name, before: catalogueBefore.lists[i]!.totals, after: list.totals })));
+    // Service and transfers are totals of their own: ØU02's transfer line moved with it.
+    const [y] = world.years;
+    const transfer = (await db.budgetLine.findFirstOrThrow({ where: { proposalId: moving.id, kind: 'TRANSFER', year: y } })).amount;
+    const service = (await db.budgetLine.findFirstOrThrow({ where: { proposalId: moving.id, kind: 'SERVICE', year: y } })).amount;
+    expect(state.comparison![0]!.after.TRANSFER[y!]).toBe(state.comparison![0]!.before.TRANSFER[y!]! - transfer);
+    expect(state.comparison![0]!.after.SERVICE[y!]).toBe(state.comparison![0]!.before.SERVICE[y!]! - service);
+    expect(state.comparison![1]!.after.TRANSFER[y!]).toBe(state.comparison![1]!.before.TRANSFER[y!]! + transfer);
+
+    // Only proposals already there: nothing moves, and the message says so.
+    const again = new FormData();
+    again.set('toListId', notIncorporated!.id);
+    again.set('reason', 'Igen');
+    again.append('proposal', `${staying.id}:${notIncorporated!.id}`);
+    expect(await moveProposalsAction({ status: 'idle' }, again)).toMatchObject({ status: 'success', params: { count: 0, codes: 'FKU03' } });
+    expect(await db.proposalMove.count({ where: { proposalId: staying.id } })).toBe(0);
+  });
 });

@@ -26,6 +26,10 @@ async function listTotals(tx: Tx, budgetId: string, years: number[]) {
 
 export interface MoveResult {
   moved: number;
+  /** The codes of chosen proposals that were on the target list already; they are left as they are. */
+  alreadyOnList: string[];
+  /** The target list's name. */
+  toList: string;
   years: number[];
   /** Every list of the budget with its totals just before and just after the move. */
   lists: { id: string; name: string; before: TotalsByKind; after: TotalsByKind }[];
@@ -40,8 +44,9 @@ export interface MoveRequest {
 
 /**
  * Moves proposals to the other list in one transaction, recording each move with its reason.
- * The list totals follow, as they are always computed from the lines. If another staff member
- * moved one of them since the mover looked, nothing is moved and the conflict names them.
+ * The list totals follow, as they are always computed from the lines. A proposal the mover saw
+ * on the target list already stays and is reported. If another staff member moved one of them
+ * since the mover looked, nothing is moved and the conflict names them.
  */
 export async function moveProposals(actor: Actor, request: MoveRequest): Promise<MoveResult> {
   await authorize(actor, 'proposal.move', isStaff(actor), { type: 'BudgetList', id: request.toListId });
@@ -50,10 +55,13 @@ export async function moveProposals(actor: Actor, request: MoveRequest): Promise
     const target = await tx.budgetList.findUniqueOrThrow({ where: { id: request.toListId }, include: { budget: { select: { years: true } } } });
     const before = await listTotals(tx, target.budgetId, target.budget.years);
     const conflicts: string[] = [];
+    const alreadyOnList: string[] = [];
     for (const { proposalId, fromListId } of request.proposals) {
       const proposal = await tx.proposal.findUniqueOrThrow({ where: { id: proposalId } });
-      if (proposal.budgetId !== target.budgetId || fromListId === request.toListId) {
-        throw new RangeError(`Proposal ${proposal.code} cannot move to that list`);
+      if (proposal.budgetId !== target.budgetId) throw new RangeError(`Proposal ${proposal.code} cannot move to that list`);
+      if (fromListId === request.toListId) {
+        alreadyOnList.push(proposal.code);
+        continue;
       }
       // Conditional on the list the mover saw: of two concurrent moves, the second changes nothing.
       const updated = await tx.proposal.updateMany({ where: { id: proposalId, listId: fromListId }, data: { listId: request.toListId } });
@@ -67,7 +75,9 @@ export async function moveProposals(actor: Actor, request: MoveRequest): Promise
     if (conflicts.length) throw new MoveConflictError(conflicts);
     const after = await listTotals(tx, target.budgetId, target.budget.years);
     return {
-      moved: request.proposals.length,
+      moved: request.proposals.length - alreadyOnList.length,
+      alreadyOnList,
+      toList: target.name,
       years: target.budget.years,
       lists: after.map((list) => ({ id: list.id, name: list.name, before: before.find((b) => b.id === list.id)!.totals, after: list.totals })),
     };

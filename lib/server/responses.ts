@@ -89,7 +89,8 @@ async function lockedDraft(key: ResponseKey, tx: Tx, mode: 'share' | 'update') {
 }
 
 
-export type PartyStatus = 'NOT_STARTED' | 'DRAFT' | 'SUBMITTED' | 'LATE';
+export const PARTY_STATUSES = ['NOT_STARTED', 'DRAFT', 'SUBMITTED', 'LATE'] as const;
+export type PartyStatus = (typeof PARTY_STATUSES)[number];
 
 /** The consultations of every organisation the user belongs to, with deadline and status. */
 export async function listMyConsultations(actor: Actor) {
@@ -379,6 +380,7 @@ async function sendReceipt(
   const t = responseLabels;
   const submittedAt = formatCopenhagen(receipt.submittedAt, 'da');
   const pdf = await renderReceiptPdf({
+    letterhead: await municipalityLetterhead(),
     receiptNumber: receipt.receipt,
     consultationTitle: receipt.consultationTitle,
     organisationName: receipt.organisationName,
@@ -412,7 +414,7 @@ async function sendReceipt(
   });
   const members = await db.membership.findMany({ where: { organisationId }, include: { user: { select: { email: true, erasedAt: true } } } });
   const subject = mailText('receiptSubject', { receipt: receipt.receipt });
-  const text = `${mailText('receiptBody', { organisation: receipt.organisationName, consultation: receipt.consultationTitle, receipt: receipt.receipt, submittedAt, version: receipt.version })}\n\n${mailText('signature')}`;
+  const text = mailText('receiptBody', { organisation: receipt.organisationName, consultation: receipt.consultationTitle, receipt: receipt.receipt, submittedAt, version: receipt.version });
   const attachments = [{ filename: `kvittering-${receipt.receipt}.pdf`, content: Buffer.from(pdf), contentType: 'application/pdf' }];
   await queueMail(memberAddresses(members).map((to) => ({ to, subject, text, attachments })));
 }

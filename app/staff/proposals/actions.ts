@@ -16,6 +16,12 @@ import { ProposalType } from '@/lib/generated/prisma/enums';
 /** The move's outcome, with each list's totals before and after it. */
 export type MoveState = FormState & { comparison?: { list: string; before: TotalsByKind; after: TotalsByKind }[]; years?: number[] };
 
+/** The success message: how many moved, and which chosen proposals were on the target list already. */
+function movedMessage(result: MoveResult): Pick<Extract<FormState, { status: 'success' }>, 'message' | 'params'> {
+  if (!result.alreadyOnList.length) return { message: 'staff.moves.moved', params: { count: result.moved } };
+  return { message: 'staff.moves.movedSomeAlreadyThere', params: { count: result.moved, codes: result.alreadyOnList.join(', '), already: result.alreadyOnList.length, list: result.toList } };
+}
+
 const moveForm = z.object({
   toListId: recordId,
   reason: z.string().trim().min(1, { error: 'forms.required' }).max(2000, { error: 'forms.tooLong' }),
@@ -35,7 +41,7 @@ export async function moveProposalsAction(_previous: MoveState, formData: FormDa
   const proposals = parsed.data.proposals.map((entry) => {
     const [proposalId, fromListId] = entry.split(':') as [string, string];
     return { proposalId, fromListId };
-  }).filter((p) => p.fromListId !== toListId);
+  });
   let result: MoveResult;
   try {
     result = await moveProposals(await currentActor(), { proposals, toListId, reason });
@@ -49,8 +55,7 @@ export async function moveProposalsAction(_previous: MoveState, formData: FormDa
   revalidatePath('/');
   return {
     status: 'success',
-    message: 'staff.moves.moved',
-    params: { count: proposals.length },
+    ...movedMessage(result),
     years: result.years,
     comparison: result.lists.map((list) => ({ list: list.name, before: list.before, after: list.after })),
   };

@@ -28,7 +28,8 @@ export default async function MoveProposalsPage() {
       </div>
       <div className="mt-6">
         <MoveProposalsForm
-          lists={catalogue.lists.map((list) => ({ id: list.id, name: list.name, proposals: list.proposals.map(({ id, code, title }) => ({ id, code, title })) }))}
+          years={catalogue.budget.years}
+          lists={catalogue.lists.map((list) => ({ id: list.id, name: list.name, proposals: list.proposals.map(({ id, code, title, lines }) => ({ id, code, title, lines })) }))}
         />
       </div>
     </>

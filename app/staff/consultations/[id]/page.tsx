@@ -9,9 +9,10 @@ import { ExtensionForm } from '@/components/staff-forms';
 import { formatCopenhagen, instantToCopenhagenLocal } from '@/lib/deadline';
 import { isLocale } from '@/lib/i18n/config';
 import { getConsultationForStaff, publicationSummary } from '@/lib/server/consultations';
+import { PARTY_STATUSES, type PartyStatus } from '@/lib/server/responses';
 import { currentActor } from '@/lib/server/session';
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ status?: string | string[] }> };
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('consultations'))('title') };
@@ -19,8 +20,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const link = 'text-blue-800 underline underline-offset-2';
 
-export default async function ConsultationPage({ params }: Props) {
-  const { id } = await params;
+const isPartyStatus = (value: unknown): value is PartyStatus => (PARTY_STATUSES as readonly unknown[]).includes(value);
+
+export default async function ConsultationPage({ params, searchParams }: Props) {
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  // ?status=SUBMITTED shows the parties of one status (plain links, so it works without JavaScript).
+  const shownStatus = isPartyStatus(query.status) ? query.status : null;
   const actor = await currentActor();
   const [consultation, t, tRoot, localeName] = await Promise.all([getConsultationForStaff(actor, id), getTranslations('consultations'), getTranslations(), getLocale()]);
   if (!consultation) notFound();
@@ -35,6 +40,9 @@ export default async function ConsultationPage({ params }: Props) {
     : status === 'OPEN' ? [{ phase: 'close', label: t('close') }]
     : status === 'CLOSED' ? [{ phase: 'open', label: t('reopen') }]
     : [];
+  const countOf = (partyStatus: PartyStatus) => consultation.parties.filter((party) => party.status === partyStatus).length;
+  const shownParties = shownStatus ? consultation.parties.filter((party) => party.status === shownStatus) : consultation.parties;
+  const filterLink = (partyStatus: PartyStatus | null) => `/staff/consultations/${consultation.id}${partyStatus ? `?status=${partyStatus}` : ''}#status-heading`;
 
   return (
     <>
@@ -53,9 +61,11 @@ export default async function ConsultationPage({ params }: Props) {
       <section aria-labelledby="phase-heading" className="mt-6">
         <h2 id="phase-heading" className="text-xl font-semibold">{t('phaseHeading')}</h2>
         <p className="text-sm text-slate-700">{t(`phaseHelp.${status}`)}</p>
-        <div className="mt-2">
-          <PhaseForm consultationId={consultation.id} phases={phaseButtons} />
-        </div>
+        {phaseButtons.length > 0 && (
+          <div className="mt-2">
+            <PhaseForm consultationId={consultation.id} phases={phaseButtons} />
+          </div>
+        )}
       </section>
 
       {summary && (
@@ -120,9 +130,29 @@ export default async function ConsultationPage({ params }: Props) {
 
       <section aria-labelledby="status-heading" className="mt-8">
         <h2 id="status-heading" className="text-xl font-semibold">{t('statusHeading')}</h2>
-        {consultation.parties.length === 0 && <p>{t('noParties')}</p>}
+        {consultation.parties.length === 0 ? (
+          <p>{t('noParties')}</p>
+        ) : (
+          <>
+            <p className="mt-1 font-medium" data-submitted-count>{t('submittedOf', { submitted: countOf('SUBMITTED'), total: consultation.parties.length })}</p>
+            <nav aria-label={t('statusFilter')} className="mt-2">
+              <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+                {([null, ...PARTY_STATUSES] as const).map((partyStatus) => (
+                  <li key={partyStatus ?? 'all'}>
+                    <Link href={filterLink(partyStatus)} aria-current={partyStatus === shownStatus ? 'page' : undefined} className={`${link} aria-[current=page]:font-bold aria-[current=page]:no-underline`}>
+                      {partyStatus
+                        ? t('filterStatus', { status: tRoot(`responses.statuses.${partyStatus}`), count: countOf(partyStatus) })
+                        : t('filterAll', { count: consultation.parties.length })}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            {shownStatus && shownParties.length === 0 && <p className="mt-2">{t('noPartiesWithStatus', { status: tRoot(`responses.statuses.${shownStatus}`) })}</p>}
+          </>
+        )}
         <ul className="mt-2 flex flex-col gap-4">
-          {consultation.parties.map((party) => (
+          {shownParties.map((party) => (
             <li key={party.organisationId} className="rounded border border-slate-300 p-3" data-party={party.organisationName}>
               <h3 className="font-semibold">{party.organisationName}</h3>
               <p className="text-sm">
@@ -163,6 +193,16 @@ export default async function ConsultationPage({ params }: Props) {
           ))}
         </ul>
       </section>
+
+      {(status === 'OPEN' || status === 'CLOSED') && (
+        <section aria-labelledby="publish-heading" className="mt-10 rounded border-2 border-slate-400 p-4">
+          <h2 id="publish-heading" className="text-xl font-semibold">{t('publishHeading')}</h2>
+          <p className="text-sm text-slate-700">{t('publishHelp')}</p>
+          <div className="mt-2">
+            <PhaseForm consultationId={consultation.id} phases={[{ phase: 'publish', label: t('publish') }]} />
+          </div>
+        </section>
+      )}
     </>
   );
 }
