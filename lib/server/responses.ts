@@ -7,6 +7,7 @@ import { isStaff, type Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
 import { mailText, memberAddresses, queueMail } from '@/lib/server/mail';
+import { municipalityLetterhead } from '@/lib/server/municipality';
 import { displayName } from '@/lib/server/personal-data';
 import { authorize, deny, mayReadConsultation } from '@/lib/server/policy';
 import type { MembershipRole, Stance } from '@/lib/generated/prisma/enums';

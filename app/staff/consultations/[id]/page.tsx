@@ -68,29 +68,6 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
         )}
       </section>
 
-      {summary && (
-        <section aria-labelledby="publication-heading" className="mt-8 max-w-3xl">
-          <h2 id="publication-heading" className="text-xl font-semibold">{t('publication.heading')}</h2>
-          <p className="text-sm text-slate-700">{t('publication.help')}</p>
-          <ul className="mt-2 list-disc pl-6">
-            <li>{t('publication.published', { count: summary.published })}{summary.withoutNames > 0 && ` ${t('publication.withoutNames', { count: summary.withoutNames })}`}</li>
-            <li>
-              {t('publication.withheld', { count: summary.withheld.noConsent + summary.withheld.notSubmitted })}
-              <ul className="list-disc pl-6">
-                <li>{t('publication.noConsent', { count: summary.withheld.noConsent })}</li>
-                <li>{t('publication.notSubmitted', { count: summary.withheld.notSubmitted })}</li>
-              </ul>
-            </li>
-            {summary.confidentialAnswers > 0 && <li>{t('publication.confidentialAnswers', { count: summary.confidentialAnswers })}</li>}
-          </ul>
-          <p className="mt-2">
-            {summary.namesPending > 0 ? <strong>{t('publication.namesPending', { count: summary.namesPending })}</strong> : t('publication.namesDone')}{' '}
-            <Link href={`/staff/consultations/${consultation.id}/name-review`} className={link}>{t('publication.reviewLink')}</Link>
-          </p>
-          <PublishForm consultationId={consultation.id} published={summary.published} />
-        </section>
-      )}
-
       {status !== 'PUBLISHED' && (
         <section aria-labelledby="details-heading" className="mt-8">
           <h2 id="details-heading" className="text-xl font-semibold">{t('details')}</h2>
@@ -194,13 +171,26 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
         </ul>
       </section>
 
-      {(status === 'OPEN' || status === 'CLOSED') && (
-        <section aria-labelledby="publish-heading" className="mt-10 rounded border-2 border-slate-400 p-4">
-          <h2 id="publish-heading" className="text-xl font-semibold">{t('publishHeading')}</h2>
-          <p className="text-sm text-slate-700">{t('publishHelp')}</p>
-          <div className="mt-2">
-            <PhaseForm consultationId={consultation.id} phases={[{ phase: 'publish', label: t('publish') }]} />
-          </div>
+      {summary && (
+        <section aria-labelledby="publication-heading" className="mt-10 max-w-3xl rounded border-2 border-slate-400 p-4">
+          <h2 id="publication-heading" className="text-xl font-semibold">{t('publication.heading')}</h2>
+          <p className="text-sm text-slate-700">{t('publication.help')}</p>
+          <ul className="mt-2 list-disc pl-6">
+            <li>{t('publication.published', { count: summary.published })}{summary.withoutNames > 0 && ` ${t('publication.withoutNames', { count: summary.withoutNames })}`}</li>
+            <li>
+              {t('publication.withheld', { count: summary.withheld.noConsent + summary.withheld.notSubmitted })}
+              <ul className="list-disc pl-6">
+                <li>{t('publication.noConsent', { count: summary.withheld.noConsent })}</li>
+                <li>{t('publication.notSubmitted', { count: summary.withheld.notSubmitted })}</li>
+              </ul>
+            </li>
+            {summary.confidentialAnswers > 0 && <li>{t('publication.confidentialAnswers', { count: summary.confidentialAnswers })}</li>}
+          </ul>
+          <p className="mt-2">
+            {summary.namesPending > 0 ? <strong>{t('publication.namesPending', { count: summary.namesPending })}</strong> : t('publication.namesDone')}{' '}
+            <Link href={`/staff/consultations/${consultation.id}/name-review`} className={link}>{t('publication.reviewLink')}</Link>
+          </p>
+          <PublishForm consultationId={consultation.id} published={summary.published} />
         </section>
       )}
     </>
