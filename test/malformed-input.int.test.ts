@@ -57,6 +57,8 @@ let staff: Actor;
 beforeAll(async () => {
   const user = await db.user.create({ data: { email: `malformed-${runId}@example.test`, role: 'STAFF' } });
   staff = { kind: 'user', userId: user.id, role: 'STAFF' };
+  // A budget, so that the catalogue and search pages query with what they were given.
+  await db.budget.create({ data: { name: `Malformed ${runId}`, years: [2026] } });
 });
 afterAll(async () => {
   rmSync(attachmentDir, { recursive: true, force: true });
@@ -179,6 +181,21 @@ const targets = await exportedEntryPoints();
 describe('malformed input', () => {
   it('finds every entry point', () => {
     expect(targets.length).toBeGreaterThan(40);
+  });
+
+  it('sends every field the forms have: a field added to a form without being added here fails', () => {
+    const names = new Set<string>();
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir)) {
+        const full = path.join(dir, entry);
+        if (statSync(full).isDirectory()) walk(full);
+        else if (entry.endsWith('.tsx')) for (const [, name] of readFileSync(full, 'utf8').matchAll(/\bname="([^"]+)"/g)) names.add(name!);
+      }
+    };
+    for (const dir of ['../app', '../components']) walk(path.resolve(import.meta.dirname, dir));
+    // Search forms (method GET) send their fields as a page's query parameters.
+    const known = new Set([...FIELDS, ...Object.values(PAGE_QUERY).flat()]);
+    expect([...names].filter((name) => !known.has(name)).sort()).toEqual([]);
   });
 
   for (const target of targets) {
