@@ -1,7 +1,7 @@
 // npm run ops:shutdown-drill [-- --short]: starts `npm start` as a process manager would (own
 // process group, own embedded PostgreSQL data folder, free ports), sends one signal to one of its
 // processes and checks that every process of the tree has exited and every port it listened on
-// is free again. Cases: SIGTERM and SIGINT to npm (which does not pass them on), SIGTERM to tsx,
+// is free again. Cases: SIGTERM and SIGINT to npm (which passes them only to its direct child), SIGTERM to tsx,
 // to the scripts/start.ts process and to the web server. --short runs SIGTERM to npm only.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';

@@ -8,7 +8,9 @@ import { xmlSafe } from './text';
 // arrive in batches, and the next batch is asked for only when the client has read the last
 // one, so a long table holds neither the event loop nor the memory, and an unread one costs nothing.
 
-const CSV_OPTIONS = { delimiter: ';', record_delimiter: '\r\n' } as const;
+// csv-stringify quotes a field holding the record delimiter (CRLF) but not a bare line feed, on
+// which spreadsheet programs would start a new row.
+const CSV_OPTIONS = { delimiter: ';', record_delimiter: '\r\n', quoted_match: /[\r\n]/ } as const;
 
 /** Semicolons, CRLF and a byte order mark, so that Danish Excel opens it as it is. */
 export function csvStream(header: string[], batches: AsyncIterable<string[][]>): ReadableStream<Uint8Array> {
