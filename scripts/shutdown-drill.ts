@@ -1,7 +1,7 @@
 // npm run ops:shutdown-drill [-- --short]: starts `npm start` as a process manager would (own
 // process group, own embedded PostgreSQL data folder, free ports), sends one signal to one of its
 // processes and checks that every process of the tree has exited and every port it listened on
-// is free again. Cases: SIGTERM and SIGINT to npm (which passes them only to its direct child), SIGTERM to tsx,
+// is free again. Cases: SIGTERM and SIGINT to npm (which passes them only to its direct child), SIGTERM
 // to the scripts/start.ts process and to the web server. --short runs SIGTERM to npm only.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
@@ -11,11 +11,10 @@ import path from 'node:path';
 import { projectRoot } from './lib/database';
 import { freePort } from './lib/embedded-db';
 
-type Target = 'npm' | 'tsx' | 'start.ts' | 'next server';
+type Target = 'npm' | 'start.ts' | 'next server';
 const CASES: { signal: NodeJS.Signals; target: Target }[] = [
   { signal: 'SIGTERM', target: 'npm' },
   { signal: 'SIGINT', target: 'npm' },
-  { signal: 'SIGTERM', target: 'tsx' },
   { signal: 'SIGTERM', target: 'start.ts' },
   { signal: 'SIGTERM', target: 'next server' },
 ];
@@ -108,11 +107,8 @@ function targetPid(all: Proc[], npmPid: number, target: Target): number | undefi
   switch (target) {
     case 'npm':
       return npmPid;
-    case 'tsx':
-      return all.find((p) => below(p) && /\btsx\b/.test(p.command) && p.command.includes('scripts/start.ts') && !p.command.includes('--require'))?.pid;
     case 'start.ts':
-      // tsx runs the script in a child node process with its loader.
-      return all.find((p) => below(p) && p.command.includes('scripts/start.ts') && p.command.includes('--require'))?.pid;
+      return all.find((p) => below(p) && p.command.includes('scripts/start.ts'))?.pid;
     case 'next server':
       return all.find((p) => below(p) && /next(-server| start)/.test(p.command))?.pid;
   }

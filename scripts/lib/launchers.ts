@@ -1,7 +1,8 @@
 // npm passes SIGTERM and SIGINT only to the process it runs the script in (package.json's
-// `exec` makes that tsx rather than a shell, which would die of SIGTERM or sit out SIGINT). When
-// npm itself dies without passing anything on (SIGKILL, a crash), `npm start` notices here: it
-// watches the processes that launched it (npm, tsx) and stops as if signalled when one is gone.
+// `exec node --import tsx` makes that this script rather than a shell, which would die of SIGTERM
+// or sit out SIGINT). When npm itself dies without passing anything on (SIGKILL, a crash),
+// `npm start` notices here: it watches the processes that launched it and stops as if signalled
+// when one is gone.
 // Linux's /proc shows the chain; elsewhere only the direct parent is watched.
 import { readFileSync } from 'node:fs';
 
