@@ -1,29 +1,25 @@
-import { stringify } from 'csv-stringify/sync';
 import { PassThrough, Readable } from 'node:stream';
 import { once } from 'node:events';
 import ExcelJS from 'exceljs';
+import { CSV_BOM, csvRecords } from './csv';
 import { xmlSafe } from './text';
 
 // A table of text cells as a CSV or XLSX download that is written while it is sent: the rows
 // arrive in batches, and the next batch is asked for only when the client has read the last
 // one, so a long table holds neither the event loop nor the memory, and an unread one costs nothing.
 
-// csv-stringify quotes a field holding the record delimiter (CRLF) but not a bare line feed, on
-// which spreadsheet programs would start a new row.
-const CSV_OPTIONS = { delimiter: ';', record_delimiter: '\r\n', quoted_match: /[\r\n]/ } as const;
-
-/** Semicolons, CRLF and a byte order mark, so that Danish Excel opens it as it is. */
+/** Written by the shared CSV writer (quoted text, formulas neutralised), with a byte order mark. */
 export function csvStream(header: string[], batches: AsyncIterable<string[][]>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const iterator = batches[Symbol.asyncIterator]();
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(encoder.encode(`\uFEFF${stringify([header], CSV_OPTIONS)}`));
+      controller.enqueue(encoder.encode(`${CSV_BOM}${csvRecords([header])}`));
     },
     async pull(controller) {
       const next = await iterator.next();
       if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(stringify(next.value, CSV_OPTIONS)));
+      else controller.enqueue(encoder.encode(csvRecords(next.value)));
     },
     async cancel() {
       await iterator.return?.();
