@@ -6,6 +6,7 @@ import { db } from '@/lib/server/db';
 import { inviteUser } from '@/lib/server/invitations';
 import { JOB_SCHEMA, jobQueue, MAIL_QUEUE } from '@/lib/server/jobs';
 import { listFailedMail, MailRetryError, queueMail, retryFailedMail, startMailWorker, type FailedMail } from '@/lib/server/mail';
+import { eraseMyData } from '@/lib/server/personal-data';
 import { REFUSED_DOMAIN } from '@/scripts/lib/mail-catcher';
 import { mailsTo, waitForMail } from '@/test/mail';
 
@@ -108,5 +109,16 @@ describe('mail through the job queue', () => {
     expect(again.id).toBe(failed.id);
     expect(await db.auditEvent.count({ where: { action: 'mail.retry', outcome: 'SUCCESS', objectId: failed.id } })).toBe(1);
     await expect(retryFailedMail(staff, randomUUID())).rejects.toBeInstanceOf(MailRetryError);
+  });
+});
+
+describe('erasure', () => {
+  it('removes mail to the erased address from the queue, failed mail included', async () => {
+    const address = `erase-${unique()}@${REFUSED_DOMAIN}`;
+    const user = await db.user.create({ data: { email: address } });
+    await queueMail([{ to: address, subject: 'Afvises', text: 'Tekst' }]);
+    await waitUntil(async () => ((await jobsTo(address)).some((job) => job.state === 'failed') ? true : undefined));
+    await eraseMyData({ kind: 'user', userId: user.id, role: 'PARTY_MEMBER' });
+    expect(await jobsTo(address)).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import { formatCopenhagen } from '@/lib/deadline';
 import { isStaff, type Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import { JOB_SCHEMA, jobQueue, MAIL_QUEUE } from '@/lib/server/jobs';
 import { authorize } from '@/lib/server/policy';
 import { getMunicipality } from '@/lib/server/municipality';
@@ -169,6 +170,18 @@ export async function mailSignature(): Promise<string> {
   ].filter(Boolean).join('\n');
 }
 
+
+/**
+ * Removes queued, failed and archived mail to `address` (erasure: the queue keeps the recipient
+ * readable for the staff's list of failed mail). pg-boss creates its tables when the queue first
+ * starts; before that there is nothing to remove.
+ */
+export async function forgetMailTo(address: string, tx: Prisma.TransactionClient): Promise<void> {
+  for (const table of ['job', 'archive']) {
+    const [found] = await tx.$queryRawUnsafe<{ present: boolean }[]>(`SELECT to_regclass('${JOB_SCHEMA}.${table}') IS NOT NULL AS present`);
+    if (found?.present) await tx.$executeRawUnsafe(`DELETE FROM ${JOB_SCHEMA}.${table} WHERE name = $1 AND lower(data->>'to') = $2`, MAIL_QUEUE, address.toLowerCase());
+  }
+}
 
 /** The addresses of an organisation's members who have not erased their data. */
 export const memberAddresses = (memberships: { user: { email: string; erasedAt: Date | null } }[]) => memberships.filter((m) => !m.user.erasedAt).map((m) => m.user.email);

@@ -4,6 +4,7 @@ import { parseSnapshot, type SubmissionSnapshot } from '@/lib/submission-snapsho
 import type { Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
+import { forgetMailTo } from '@/lib/server/mail';
 import { requireUser } from '@/lib/server/policy';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
@@ -99,7 +100,7 @@ async function eraseFromSubmissions(user: { id: string; email: string }, tx: Tx)
 
 /**
  * Erases the signed-in user's personal data in one transaction: the address and name are
- * replaced, sign-in links, invitations, rate-limit counters and memberships removed, every session
+ * replaced, sign-in links, invitations, queued mail, rate-limit counters and memberships removed, every session
  * ended, and the person taken out of frozen submissions (eraseFromSubmissions). The user row stays
  * (pseudonymous) so that what organisations submitted stays whole. The audit log is append-only
  * (a trigger refuses changes): its rows keep the pseudonymous user id, and an invitation's row
@@ -111,6 +112,7 @@ export async function eraseMyData(actor: Actor): Promise<void> {
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId } });
     await tx.verificationToken.deleteMany({ where: { identifier: user.email } });
     await tx.invitation.deleteMany({ where: { email: user.email } });
+    await forgetMailTo(user.email, tx);
     // Counters keyed by the address (rate-limiter-flexible writes "<limit>:<key>").
     await tx.$executeRaw`DELETE FROM rate_limits WHERE right(key, ${user.email.length + 1}) = ${`:${user.email}`}`;
     await tx.account.deleteMany({ where: { userId: user.id } });
