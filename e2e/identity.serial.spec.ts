@@ -29,7 +29,7 @@ test('an administrator renames the municipality in the settings, the header and 
     await expectNoAxeViolations(page);
     await page.getByLabel('Nyt logo (PNG eller SVG)').setInputFiles([]);
 
-    await page.getByLabel('Kommunens navn').fill(name);
+    await page.getByLabel('Kommunens navn', { exact: true }).fill(name);
     await save();
     await expect(page.getByRole('status')).toHaveText('Gemt.');
     await page.goto('/');
@@ -42,7 +42,7 @@ test('an administrator renames the municipality in the settings, the header and 
     expect(logo.headers()['content-security-policy']).toContain("default-src 'none'");
   } finally {
     await page.goto('/staff/settings');
-    await page.getByLabel('Kommunens navn').fill(DEMO_NAME);
+    await page.getByLabel('Kommunens navn', { exact: true }).fill(DEMO_NAME);
     await save();
     await expect(page.getByRole('status')).toHaveText('Gemt.');
   }
