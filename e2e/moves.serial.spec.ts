@@ -33,7 +33,7 @@ test('staff move ØU04 to "Indarbejdes ikke" with a reason, both lists’ totals
   // Before and after, each list's service and transfer totals in cells of their own, 2026-2029:
   // ØU04 is -5.099 -3.167 -1.914 -1.260 (service).
   const comparison = page.locator('table[data-comparison]');
-  const cells = (name: string) => comparison.getByRole('row', { name, exact: true }).getByRole('cell').allTextContents();
+  const cells = (name: string) => comparison.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) }).getByRole('cell').allTextContents();
   expect(await cells(`${INCORPORATED}, Før: Service`)).toEqual(['-9.082', '-8.470', '-7.767', '-7.663']);
   expect((await cells(`${INCORPORATED}, Før: Overførsler`))[0]).toBe('-600');
   expect((await cells(`${INCORPORATED}, Efter: Service`))[0]).toBe('-3.983');
