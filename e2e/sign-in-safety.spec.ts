@@ -9,12 +9,7 @@ const CHECK_EMAIL = /\/(signin\/check-email|api\/auth\/verify-request)\?/;
 let clients = 0;
 const clientAddress = () => `198.51.100.${(Date.now() + clients++) % 250}`;
 
-async function browserAs(browser: Browser, address = clientAddress()) {
-  const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': address } });
-  // Were a redirect to leave the site, the browser would land here instead of failing to resolve it.
-  await context.route((url) => url.hostname.endsWith('evil.example'), (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<h1>evil</h1>' }));
-  return context;
-}
+const browserAs = (browser: Browser, address = clientAddress()) => browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': address } });
 
 test('a signed-in user is never sent to another site by /signin?callbackUrl=', async ({ browser, baseURL }) => {
   test.slow(); // a sign-in and ten page loads
@@ -23,6 +18,7 @@ test('a signed-in user is never sent to another site by /signin?callbackUrl=', a
   await signInWithMagicLink(page, 'formand@aeldreraadet.demo.example');
   const origin = new URL(baseURL!).origin;
   for (const callbackUrl of ['%2F%5Cevil.example', '%2F%09%2Fevil.example', '%2F%2Fevil.example', '%2F%252F%252Fevil.example', '%2F%255Cevil.example', 'https%3A%2F%2Fevil.example', '%2F%5C%5Cevil.example%2Fx', '%5C%5Cevil.example']) {
+    // A redirect off the site fails here (evil.example does not resolve) or in the origin check.
     await page.goto(`/signin?callbackUrl=${callbackUrl}`);
     expect(new URL(page.url()).origin, callbackUrl).toBe(origin);
     await expect(page.getByText(/^Logget ind som/)).toBeVisible();
