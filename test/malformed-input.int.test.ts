@@ -71,7 +71,7 @@ const FIELDS = [
   'text', 'email', 'callbackUrl', 'confirm', 'token', 'locale', 'name', 'type', 'code', 'role', 'membershipRole', 'until',
   'reason', 'expectedVersion', 'title', 'summary', 'type:SERVICE', 'type:TRANSFER', 'amount:SERVICE:2026', 'description',
   'deadline', 'phase', 'channel', 'receivedAt', 'generalRemarks', 'publicationConsent', 'namesConsent', 'target', 'kind',
-  'passage', 'published', 'note', 'file', 'original', 'spreadsheet', 'stance', 'comment', 'confidential', 'format', 'id', '__proto__',
+  'passage', 'published', 'note', 'file', 'jobId', 'logo', 'removeLogo', 'statementId', 'original', 'spreadsheet', 'stance', 'comment', 'confidential', 'format', 'id', '__proto__',
 ];
 
 /**
@@ -245,15 +245,21 @@ const PAGE_QUERY: Record<string, string[]> = {
   '/signin/check-email': [],
   '/signin/error': ['error'],
   '/staff': [],
-  '/staff/audit': ['action', 'actorId', 'outcome', 'from', 'to'],
+  '/staff/audit': ['person', 'organisationId', 'action', 'outcome', 'from', 'to', 'page'],
   '/staff/consultations': [],
-  '/staff/consultations/[id]': [],
+  '/staff/consultations/[id]': ['status'],
+  '/staff/consultations/[id]/name-review': [],
   '/staff/consultations/[id]/register/[organisationId]': [],
   '/staff/consultations/[id]/remarks': [],
   '/staff/consultations/[id]/responses/[organisationId]': [],
   '/staff/import': [],
+  '/staff/mail': [],
   '/staff/proposals': [],
   '/staff/proposals/[id]/edit': [],
+  '/staff/settings': [],
+  '/privatliv': [],
+  '/tilgaengelighed': [],
+  '/cookies': [],
 };
 const PAGE_RUNS = 60;
 

@@ -81,6 +81,6 @@ describe('importing a spreadsheet', () => {
     const budget = await db.budget.create({ data: { name: budgetNameFor(years), years } });
     const template = await budgetSpreadsheetTemplate(await staffActor(), 'csv', budget.id);
     expect(template.fileName).toBe('forslag-skabelon.csv');
-    expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(template.bytes)).toMatch(new RegExp(`^\uFEFFListe;Kode;Titel;Resumé;Type;Art;${years.join(';')}\r\n[^\r\n]+\r\n$`));
+    expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(template.bytes)).toMatch(new RegExp(`^\uFEFF"Liste";"Kode";"Titel";"Resumé";"Type";"Art";${years.map((year) => `"${year}"`).join(';')}\r\n[^\r\n]+\r\n$`));
   });
 });

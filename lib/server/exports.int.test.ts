@@ -131,7 +131,7 @@ describe('answer tables', () => {
     const published = (await visibleResponses(anonymous, consultationId, MARKER))!.responses;
     const count = (responses: typeof full) => responses.reduce((sum, r) => sum + r.answers.length, 0);
 
-    const csv = (actor: Actor) => exportConsultation(actor, consultationId, 'csv').then((file) => parse(new TextDecoder().decode(file!.bytes).slice(1), { delimiter: ';' }) as string[][]);
+    const csv = (actor: Actor) => exportConsultation(actor, consultationId, 'csv').then((file) => parse(new TextDecoder().decode(file!.bytes), { bom: true, delimiter: ';' }) as string[][]);
     const [staffRows, publicRows] = [await csv(staff), await csv(anonymous)];
     expect(staffRows).toHaveLength(count(full) + 1);
     expect(publicRows).toHaveLength(count(published) + 1);

@@ -26,6 +26,7 @@ import {
   submitResponse,
   type ResponseKey,
 } from '@/lib/server/responses';
+import { PDF } from '@/test/pdf-fixtures';
 
 afterAll(() => db.$disconnect());
 afterEach(() => vi.useRealTimers());
@@ -176,7 +177,7 @@ describe('the deadline', () => {
 });
 
 describe('a submitted response', () => {
-  const pdf = { name: 'bilag.pdf', bytes: new Uint8Array(Buffer.from('%PDF-1.4\n%%EOF\n')) };
+  const pdf = { name: 'bilag.pdf', bytes: new Uint8Array(PDF) };
 
   it('refuses every change until it is reopened, and nothing reaches the response meanwhile', async () => {
     const { key, proposals, editor, submitter } = await world();
