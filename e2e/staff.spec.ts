@@ -72,7 +72,7 @@ test('staff create a consultation party and invite a member, who accepts, signs 
   // who is shown as erased now.
   await page.goto('/staff/audit');
   const filters = page.getByRole('search', { name: 'Filtrér loggen' });
-  await filters.getByLabel('Høringspart').selectOption({ label: organisation });
+  await filters.getByLabel('Høringspart', { exact: true }).selectOption({ label: organisation });
   await filters.getByRole('button', { name: 'Vis' }).click();
   const invited = page.locator('tr[data-action="invitation.create"]');
   await expect(invited).toHaveCount(1);
