@@ -31,10 +31,10 @@ test('staff filter the audit log by person, action and period and download what 
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^auditlog-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = readFileSync(await file.path(), 'utf8');
-  const [header, ...rows]: string[][] = parse(csv, { bom: true, delimiter: ';', record_delimiter: '\r\n' });
+  const [header, ...csvRows]: string[][] = parse(csv, { bom: true, delimiter: ';', record_delimiter: '\r\n' });
   expect(header!.slice(0, 3)).toEqual(['Tidspunkt', 'Bruger', 'E-mailadresse']);
-  expect(rows.length).toBeGreaterThan(0);
-  for (const row of rows) expect(row.join(';')).toContain(';Log ind;Udført;');
+  expect(csvRows.length).toBeGreaterThan(0);
+  for (const row of csvRows) expect(row.join(';')).toContain(';Log ind;Udført;');
 
   // Another person's events are not in it; an empty result says so.
   await page.goto('/staff/audit?person=ingen-saadan-person-findes');
