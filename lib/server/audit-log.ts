@@ -119,6 +119,8 @@ async function organisationScope(organisationId: string): Promise<Prisma.AuditEv
     objects('MinorityStatement', responses.flatMap((r) => r.minorityStatements.map((s) => s.id))),
     objects('Moderation', responses.flatMap((r) => r.moderations.map((m) => m.id))),
     objects('Invitation', invitations.map((i) => i.id)),
+    // An invitation removed by its recipient's erasure is still the organisation's in its event.
+    { objectType: 'Invitation', after: { path: ['organisationId'], equals: organisationId } },
     { actorId: { in: members.map((m) => m.userId) } },
   ];
 }
