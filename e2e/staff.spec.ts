@@ -80,7 +80,7 @@ test('staff create a consultation party and invite a member, who accepts, signs 
   // Erasure removed the invitation itself; the audit row keeps what was sent, as the security record.
   await expect(invited).toContainText(memberEmail);
   await expect(invited).toContainText(organisation);
-  await expect(invited).toContainText('Indsender');
+  await expect(invited).toContainText('Høringspart');
   const accepted = page.locator('tr[data-action="invitation.accept"]');
   await expect(accepted).toContainText('Tag imod invitation');
   await expect(accepted).toContainText('Slettet bruger (pseudonymiseret)');
