@@ -121,7 +121,7 @@ export async function acceptInvitation(token: string): Promise<{ email: string }
         update: { role: invitation.membershipRole },
       });
     }
-    await audit(actor, { action: 'invitation.accept', objectType: 'Invitation', objectId: invitation.id, details: { newUser: !existing } }, tx);
+    await audit(actor, { action: 'invitation.accept', objectType: 'Invitation', objectId: invitation.id, after: { organisationId: invitation.organisationId }, details: { newUser: !existing } }, tx);
     return { email: user.email };
   });
 }
