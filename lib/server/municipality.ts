@@ -55,7 +55,12 @@ const detailsOf = (row: Partial<MunicipalityDetails>): MunicipalityDetails => Ob
 /** The settings, read once per request however many components show them. */
 export const getMunicipality = cache(async (): Promise<Municipality> => {
   // The logo's bytes are for its route only.
-  const row = await db.municipalitySettings.findUnique({ where: { id: ID }, omit: { logo: true } });
+  // Every page's layout shows these; with the database away the page itself must still render its
+  // Danish "try again" message, so the layout falls back to the defaults.
+  const row = await db.municipalitySettings.findUnique({ where: { id: ID }, omit: { logo: true } }).catch((error: unknown) => {
+    console.error('Municipality settings unavailable:', error instanceof Error ? error.message : error);
+    return null;
+  });
   if (!row) return { ...EMPTY, logoUrl: null };
   return { ...detailsOf(row), logoUrl: row.logoContentType ? `${LOGO_PATH}?v=${row.updatedAt.getTime()}` : null };
 });
