@@ -10,8 +10,9 @@ export default defineConfig({
   workers: 2,
   forbidOnly: true,
   retries: 0,
-  // Journeys with several axe scans take a while on a two-core machine.
-  timeout: 90_000,
+  // Journeys with several browser contexts and axe scans take one to two minutes on a
+  // loaded two-core machine (CI saw 96 s for the consultation journey); this is a hang guard.
+  timeout: 180_000,
   reporter: [['list']],
   use: {
     baseURL,

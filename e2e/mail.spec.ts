@@ -4,7 +4,6 @@ import { expect, expectNoAxeViolations, signInAsStaff, test } from './fixtures';
 // after a second (MAIL_RETRY_LIMIT, MAIL_RETRY_DELAY_SECONDS), so such a mail fails within seconds.
 test('staff see a mail the SMTP server refused, with its error and attempts, and send it again', async ({ page }) => {
   // It waits for the retries, besides two axe scans' worth of pages.
-  test.setTimeout(180_000);
   const email = `afvist-${Date.now().toString(36)}@refused.invalid`;
   await signInAsStaff(page, 'budget@demo.example');
   await page.goto('/staff');

@@ -27,7 +27,6 @@ async function moveDeadlineIntoThePast(organisationName: string) {
 }
 
 test('two members draft together, a conflict is resolved, the submitter submits and resubmits, and the deadline closes the form', async ({ browser }) => {
-  test.setTimeout(180_000);
   const editor = await signedIn(browser, EDITOR);
   await editor.getByRole('link', { name: 'Mine høringer' }).click();
   await expect(editor.locator('tr[data-status]')).toContainText('Ikke påbegyndt');
