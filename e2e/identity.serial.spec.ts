@@ -82,6 +82,8 @@ test('every page’s footer links to the privacy page, the accessibility stateme
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cookies in Budgethøring');
   await page.getByRole('button', { name: 'Dansk' }).click();
+  // The switch is a server action setting a cookie: navigating on before it lands would cancel it.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cookies i Budgethøring');
   await signInWithMagicLink(page, 'politiker@demo.example');
   const set = (await context.cookies()).map((cookie) => cookie.name.replace(/^__(Secure|Host)-/, ''));
   expect(set).toContain('authjs.session-token');
