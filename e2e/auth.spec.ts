@@ -1,8 +1,9 @@
 import pg from 'pg';
 import { expect, expectNoAxeViolations, magicLinkFor, mailTo, signInAsStaff, signInWithMagicLink, test } from './fixtures';
+import { createUser } from './people';
 
 test('a consultation party signs in with a magic link that works once, and signs out', async ({ page, browser }) => {
-  const email = 'formand@aeldreraadet.demo.example';
+  const { email, name } = await createUser('PARTY_MEMBER');
   await page.goto('/');
   await page.getByRole('link', { name: 'Log ind' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Log ind');
@@ -16,7 +17,7 @@ test('a consultation party signs in with a magic link that works once, and signs
   const link = await magicLinkFor(email);
   expect((await mailTo(email)).at(-1)?.subject).toBe('Log ind på Budgethøring');
   await page.goto(link);
-  await expect(page.getByText('Logget ind som Demo Formand · Høringspart')).toBeVisible();
+  await expect(page.getByText(`Logget ind som ${name} · Høringspart`)).toBeVisible();
   await expectNoAxeViolations(page);
 
   // The same link a second time, in another browser: refused.
@@ -63,14 +64,15 @@ test('an invalid address is refused in Danish and kept in the field', async ({ p
 });
 
 test('staff sign in with OpenID Connect at the municipality’s identity provider', async ({ page }) => {
-  await signInAsStaff(page, 'budget@demo.example');
-  await expect(page.getByText('Logget ind som Demo Budgetmedarbejder · Budgetkontoret')).toBeVisible();
+  const staff = await createUser('STAFF');
+  await signInAsStaff(page, staff.email);
+  await expect(page.getByText(`Logget ind som ${staff.name} · Budgetkontoret`)).toBeVisible();
 });
 
 test('OpenID Connect does not let a non-staff account in', async ({ page }) => {
   await page.goto('/signin');
   await page.getByRole('button', { name: 'Log ind med Test-OIDC' }).click();
-  await page.locator('input[name=login]').fill('politiker@demo.example');
+  await page.locator('input[name=login]').fill((await createUser('POLITICIAN')).email);
   await page.locator('input[name=password]').fill('irrelevant');
   await page.getByRole('button', { name: 'Sign-in' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Du kunne ikke logges ind');
@@ -79,7 +81,7 @@ test('OpenID Connect does not let a non-staff account in', async ({ page }) => {
 });
 
 test('the session endpoint never reveals the session token', async ({ browser }) => {
-  const email = 'politiker@demo.example';
+  const { email } = await createUser('POLITICIAN');
   const page = await (await browser.newContext()).newPage();
   await signInWithMagicLink(page, email);
   const cookie = (await page.context().cookies()).find((c) => c.name.endsWith('authjs.session-token'));

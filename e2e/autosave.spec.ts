@@ -1,11 +1,12 @@
 import { expect, expectNoAxeViolations, signInWithMagicLink, test } from './fixtures';
+import { createParty } from './people';
 
 test('autosave keeps the text while the connection is down, says so, and saves when it is back; comments stop at their limit', async ({ page }) => {
-  const email = 'medlem@aeldreraadet.demo.example';
-  await signInWithMagicLink(page, email);
+  const party = await createParty({ label: 'Ældrerådet', type: 'SENIOR_COUNCIL' });
+  await signInWithMagicLink(page, party.editor.email);
   await page.goto('/responses');
-  await page.getByRole('link', { name: /Høring over Budget/ }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Høringssvar: Ældrerådet');
+  await page.getByRole('link', { name: party.consultationTitle }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Høringssvar: ${party.organisation.name}`);
   const remarks = page.getByRole('textbox', { name: 'Generelle bemærkninger' });
   const status = page.locator('#general-heading ~ div [role=status]');
 

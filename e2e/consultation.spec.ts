@@ -1,6 +1,7 @@
 import { pdfText, squash } from '../test/document-text';
 import { PDF as VALID_PDF } from '../test/pdf-fixtures';
 import { expect, expectNoAxeViolations, linkInMail, mailTo, signInAsStaff, test } from './fixtures';
+import { createUser } from './people';
 
 const PDF = { mimeType: 'application/pdf', buffer: VALID_PDF };
 
@@ -10,7 +11,7 @@ test('staff run a consultation: create, invite, open, register a letter, moderat
   const memberEmail = `formand-${unique}@example.test`;
   const title = `Budgethøring E2E ${unique}`;
 
-  await signInAsStaff(page, 'budget@demo.example');
+  await signInAsStaff(page, (await createUser('STAFF')).email);
 
   // A new party with a member, who accepts the invitation in their own browser.
   await page.goto('/staff');

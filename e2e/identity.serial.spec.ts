@@ -1,4 +1,5 @@
 import { expect, expectNoAxeViolations, signInAsStaff, signInWithMagicLink, test } from './fixtures';
+import { createUser } from './people';
 
 // The first journey changes the municipality's name, which every page shows; it puts it back.
 test.describe.configure({ mode: 'serial' });
@@ -8,7 +9,7 @@ const maliciousSvg = { name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buff
 
 test('an administrator renames the municipality in the settings, the header and the title show it, and a malicious SVG logo is refused', async ({ page }) => {
   const name = `Kommune ${Date.now().toString(36)}`;
-  await signInAsStaff(page, 'admin@demo.example');
+  await signInAsStaff(page, (await createUser('ADMIN')).email);
   await page.goto('/staff');
   await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Indstillinger' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kommunens oplysninger');
@@ -84,14 +85,14 @@ test('every page’s footer links to the privacy page, the accessibility stateme
   await page.getByRole('button', { name: 'Dansk' }).click();
   // The switch is a server action setting a cookie: navigating on before it lands would cancel it.
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cookies i Budgethøring');
-  await signInWithMagicLink(page, 'politiker@demo.example');
+  await signInWithMagicLink(page, (await createUser('POLITICIAN')).email);
   const set = (await context.cookies()).map((cookie) => cookie.name.replace(/^__(Secure|Host)-/, ''));
   expect(set).toContain('authjs.session-token');
   for (const name of set) expect(listed).toContain(name);
 });
 
 test('the staff consultation page counts the parties per status and filters them by a link', async ({ page }) => {
-  await signInAsStaff(page, 'budget@demo.example');
+  await signInAsStaff(page, (await createUser('STAFF')).email);
   await page.goto('/staff/consultations');
   await page.getByRole('link', { name: /^Høring over Budget 2026-2029/ }).click();
   const status = page.getByRole('region', { name: 'Status pr. høringspart' });

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, expectNoAxeViolations, signInAsStaff, test } from './fixtures';
+import { createUser } from './people';
 
 const seed = readFileSync(path.resolve(import.meta.dirname, '../prisma/seed-data/budget-seminar-2025-08-29.txt'), 'utf8');
 
 test('staff import the budget document through the UI: preview with the totals check, then confirm; a wrong total is refused in Danish', async ({ page }) => {
-  await signInAsStaff(page, 'admin@demo.example');
+  await signInAsStaff(page, (await createUser('ADMIN')).email);
   await page.goto('/staff/import');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Indlæs budgetdokument');
   await expectNoAxeViolations(page);
@@ -35,7 +36,7 @@ test('staff import the budget document through the UI: preview with the totals c
 });
 
 test('staff export the proposals as a spreadsheet and read it back through the same preview', async ({ page }) => {
-  await signInAsStaff(page, 'admin@demo.example');
+  await signInAsStaff(page, (await createUser('ADMIN')).email);
   await page.goto('/staff/proposals');
   const exported = await page.request.get((await page.getByRole('link', { name: 'Hent forslagene som Excel (.xlsx)' }).getAttribute('href'))!);
   expect(exported.headers()['content-type']).toContain('spreadsheetml');

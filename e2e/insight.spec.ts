@@ -1,8 +1,9 @@
 import { docxText, pdfText, squash } from '../test/document-text';
 import { expect, expectNoAxeViolations, signInWithMagicLink, test } from './fixtures';
+import { createUser } from './people';
 
 test('a politician sees where the consultation stands: overview, filters, matrix, a proposal’s responses and charts', async ({ page }) => {
-  await signInWithMagicLink(page, 'politiker@demo.example');
+  await signInWithMagicLink(page, (await createUser('POLITICIAN')).email);
   await page.getByRole('link', { name: 'Overblik', exact: true }).click();
   await page.getByRole('link', { name: /^Høring over Budget 2026-2029/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Overblik: Høring over Budget 2026-2029');
@@ -71,7 +72,7 @@ test('search finds inflected Danish words in proposals and, for a politician, in
   await expect(page.getByRole('heading', { name: 'Høringssvar (0)' })).toBeVisible();
   await expectNoAxeViolations(page);
 
-  await signInWithMagicLink(page, 'politiker@demo.example');
+  await signInWithMagicLink(page, (await createUser('POLITICIAN')).email);
   await page.goto('/search');
   await page.getByLabel('Søgeord').fill('plejehjem');
   await page.getByRole('button', { name: 'Søg', exact: true }).click();

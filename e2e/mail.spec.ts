@@ -1,11 +1,12 @@
 import { expect, expectNoAxeViolations, signInAsStaff, test } from './fixtures';
+import { createUser } from './people';
 
 // `npm test`'s mail catcher refuses recipients at refused.invalid, and the e2e app retries once
 // after a second (MAIL_RETRY_LIMIT, MAIL_RETRY_DELAY_SECONDS), so such a mail fails within seconds.
 test('staff see a mail the SMTP server refused, with its error and attempts, and send it again', async ({ page }) => {
   // It waits for the retries, besides two axe scans' worth of pages.
   const email = `afvist-${Date.now().toString(36)}@refused.invalid`;
-  await signInAsStaff(page, 'budget@demo.example');
+  await signInAsStaff(page, (await createUser('STAFF')).email);
   await page.goto('/staff');
   const invite = page.getByRole('form', { name: 'Inviter politiker eller medarbejder' });
   await invite.getByLabel('E-mailadresse').fill(email);

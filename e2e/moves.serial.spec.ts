@@ -1,4 +1,5 @@
 import { expect, expectNoAxeViolations, signInAsStaff, test } from './fixtures';
+import { createUser } from './people';
 
 const INCORPORATED = 'Indarbejdes og sendes i høring';
 const NOT_INCORPORATED = 'Indarbejdes ikke, men sendes i høring';
@@ -10,7 +11,7 @@ const serviceTotals = (page: import('@playwright/test').Page, list: string) =>
   page.getByRole('region', { name: list, exact: true }).locator('tfoot tr[data-total=SERVICE] td').allTextContents();
 
 test('staff move ØU04 to "Indarbejdes ikke" with a reason, both lists’ totals change by its amounts, and move it back', async ({ page }) => {
-  await signInAsStaff(page, 'budget@demo.example');
+  await signInAsStaff(page, (await createUser('STAFF')).email);
   await page.goto('/staff/proposals');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Flyt forslag mellem listerne');
   await expectNoAxeViolations(page);
@@ -69,7 +70,7 @@ test('staff move ØU04 to "Indarbejdes ikke" with a reason, both lists’ totals
 });
 
 test('staff edit ØU04 as a new version: the list total follows, the public page shows the versions, and the edit is undone', async ({ page }) => {
-  await signInAsStaff(page, 'budget@demo.example');
+  await signInAsStaff(page, (await createUser('STAFF')).email);
   await page.goto('/staff/proposals');
   await page.getByRole('link', { name: 'Redigér ØU04' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Redigér forslag ØU04');

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { expect, expectNoAxeViolations, signInAsStaff, test } from './fixtures';
+import { createUser } from './people';
 
 /** Letters only, so that names built from it still look like names. */
 const letters = () => randomUUID().replace(/[^a-f]/g, '').slice(0, 8).padEnd(8, 'k');
@@ -64,7 +65,7 @@ test('a response without name consent is reviewed for names before publication, 
   test.slow();
   const tag = letters();
   const data = await closedConsultationWithNames(tag);
-  await signInAsStaff(page, 'budget@demo.example');
+  await signInAsStaff(page, (await createUser('STAFF')).email);
 
   // The publication step says what becomes public and what is withheld, and refuses until the names are reviewed.
   await page.goto(`/staff/consultations/${data.consultationId}`);

@@ -1,25 +1,10 @@
-import pg from 'pg';
 import { expect, expectNoAxeViolations, signInWithMagicLink, test } from './fixtures';
-
-/** The ids of the demo consultation and of an organisation consulted in it. */
-async function responseOf(organisationName: string): Promise<{ consultationId: string; organisationId: string }> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ consultationId: string; organisationId: string }>(
-      `SELECT p."consultationId", p."organisationId" FROM "ConsultationParty" p JOIN "Organisation" o ON o.id = p."organisationId"
-       JOIN "Consultation" c ON c.id = p."consultationId" WHERE o.name = $1 AND c.status = 'OPEN' ORDER BY c."createdAt" LIMIT 1`,
-      [organisationName],
-    );
-    return rows[0]!;
-  } finally {
-    await client.end();
-  }
-}
+import { createParty } from './people';
 
 test('a member opening another organisation’s response gets 403 with the Danish page, not an error', async ({ page }) => {
-  await signInWithMagicLink(page, 'medlem@aeldreraadet.demo.example');
-  const { consultationId, organisationId } = await responseOf('Handicaprådet');
+  const [own, other] = [await createParty({ label: 'Ældrerådet', type: 'SENIOR_COUNCIL' }), await createParty({ label: 'Handicaprådet', type: 'DISABILITY_COUNCIL' })];
+  await signInWithMagicLink(page, own.editor.email);
+  const { consultationId, organisation: { id: organisationId } } = other;
 
   const response = await page.goto(`/responses/${consultationId}/${organisationId}`);
   expect(response!.status()).toBe(403);
@@ -31,7 +16,6 @@ test('a member opening another organisation’s response gets 403 with the Danis
   await expectNoAxeViolations(page);
 
   // The member's own organisation's response opens as before.
-  const own = await responseOf('Ældrerådet');
-  expect((await page.goto(`/responses/${own.consultationId}/${own.organisationId}`))!.status()).toBe(200);
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Ældrerådet');
+  expect((await page.goto(`/responses/${own.consultationId}/${own.organisation.id}`))!.status()).toBe(200);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(own.organisation.name);
 });

@@ -1,10 +1,7 @@
-import pg from 'pg';
 import type { Browser, Page } from '@playwright/test';
 import { PDF } from '../test/pdf-fixtures';
 import { expect, expectNoAxeViolations, mailTo, signInWithMagicLink, test } from './fixtures';
-
-const SUBMITTER = 'formand@handicapraadet.demo.example';
-const EDITOR = 'medlem@handicapraadet.demo.example';
+import { createParty, moveDeadlineIntoThePast } from './people';
 
 async function signedIn(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -14,24 +11,13 @@ async function signedIn(browser: Browser, email: string): Promise<Page> {
 
 const answer = (page: Page, code: string) => page.locator(`fieldset[data-answer="${code}"]`);
 
-/** Stands in for the clock passing the deadline: the organisation's deadline moves into the past. */
-async function moveDeadlineIntoThePast(organisationName: string) {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  await client.query(
-    `UPDATE "ConsultationParty" SET "deadlineExtension" = now() - interval '1 second'
-     WHERE "organisationId" = (SELECT id FROM "Organisation" WHERE name = $1)`,
-    [organisationName],
-  );
-  await client.end();
-}
-
 test('two members draft together, a conflict is resolved, the submitter submits and resubmits, and the deadline closes the form', async ({ browser }) => {
-  const editor = await signedIn(browser, EDITOR);
+  const party = await createParty({ label: 'Handicaprådet', type: 'DISABILITY_COUNCIL', assigned: { codes: ['SU01', 'SU05', 'SU10', 'ISU05'], note: 'Berører borgere med handicap' } });
+  const editor = await signedIn(browser, party.editor.email);
   await editor.getByRole('link', { name: 'Mine høringer' }).click();
   await expect(editor.locator('tr[data-status]')).toContainText('Ikke påbegyndt');
   await expectNoAxeViolations(editor);
-  await editor.getByRole('link', { name: /Høring over Budget/ }).click();
+  await editor.getByRole('link', { name: party.consultationTitle }).click();
   await expect(editor.getByRole('heading', { level: 1 })).toContainText('Handicaprådet');
 
   // The proposals staff selected for the council come first.
@@ -45,17 +31,17 @@ test('two members draft together, a conflict is resolved, the submitter submits 
   await expectNoAxeViolations(editor);
 
   // The submitter opens the same response and changes the comment.
-  const submitter = await signedIn(browser, SUBMITTER);
+  const submitter = await signedIn(browser, party.submitter.email);
   await submitter.goto(editor.url());
   await expect(answer(submitter, 'SU01').getByLabel('Kommentar (SU01)')).toHaveValue('Borgere under 50 år må ikke få ringere tilbud.');
-  await expect(answer(submitter, 'SU01')).toContainText('Senest ændret af Demo Medlem H');
+  await expect(answer(submitter, 'SU01')).toContainText(`Senest ændret af ${party.editor.name}`);
   await answer(submitter, 'SU01').getByLabel('Kommentar (SU01)').fill('Rådet kan ikke støtte forslaget.');
   await expect(answer(submitter, 'SU01').getByRole('status')).toContainText('Gemt');
 
   // The editor, still on the older version, types too: a conflict, never a silent overwrite.
   await answer(editor, 'SU01').getByLabel('Kommentar (SU01)').fill('Borgere under 50 år må ikke få ringere tilbud. Vi foreslår en overgangsordning.');
   const conflict = answer(editor, 'SU01').getByRole('alert');
-  await expect(conflict).toContainText('Demo Formand H har ændret dette felt');
+  await expect(conflict).toContainText(`${party.submitter.name} har ændret dette felt`);
   await expect(conflict.locator('[data-conflict=theirs]')).toHaveText('Rådet kan ikke støtte forslaget.');
   await expect(conflict.locator('[data-conflict=mine]')).toHaveText('Borgere under 50 år må ikke få ringere tilbud. Vi foreslår en overgangsordning.');
   await expectNoAxeViolations(editor);
@@ -83,10 +69,10 @@ test('two members draft together, a conflict is resolved, the submitter submits 
   await expect(answer(submitter, 'SU01').getByLabel('Kommentar (SU01)')).toBeDisabled();
 
   // Both members get the receipt with the PDF copy.
-  for (const address of [SUBMITTER, EDITOR]) {
+  for (const address of [party.submitter.email, party.editor.email]) {
     await expect.poll(async () => (await mailTo(address)).some((mail) => mail.subject === `Kvittering for høringssvar ${receipt}`)).toBe(true);
   }
-  const receiptMail = (await mailTo(EDITOR)).find((mail) => mail.subject.includes(receipt)) as unknown as { attachments: { filename: string; contentType: string; size: number }[] };
+  const receiptMail = (await mailTo(party.editor.email)).find((mail) => mail.subject.includes(receipt)) as unknown as { attachments: { filename: string; contentType: string; size: number }[] };
   expect(receiptMail.attachments).toEqual([{ filename: `kvittering-${receipt}.pdf`, contentType: 'application/pdf', size: expect.any(Number) }]);
   expect(receiptMail.attachments[0]!.size).toBeGreaterThan(1000);
 
@@ -101,7 +87,7 @@ test('two members draft together, a conflict is resolved, the submitter submits 
   // After the deadline: the form is closed, and the server refuses what an open page still sends.
   await submitter.getByRole('button', { name: 'Genåbn høringssvaret' }).click();
   await expect(submitter.getByText('Høringssvaret er genåbnet')).toBeVisible();
-  await moveDeadlineIntoThePast('Handicaprådet');
+  await moveDeadlineIntoThePast(party);
   await answer(submitter, 'SU05').getByLabel('Kommentar (SU05)').fill('For sent.');
   await expect(answer(submitter, 'SU05').getByRole('status')).toHaveText('Fristen er overskredet. Ændringen er ikke gemt.');
   await submitter.reload();

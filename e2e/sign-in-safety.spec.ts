@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { request as playwrightRequest, type APIRequestContext, type Browser } from '@playwright/test';
 import { expect, expectNoAxeViolations, mailTo, magicLinkFor, signInWithMagicLink, test } from './fixtures';
+import { createUser } from './people';
 
 // The e2e app trusts loopback as its proxy (TRUSTED_PROXIES in scripts/test.ts), so each test here
 // is a client of its own address and the rate limits of the other journeys stay untouched.
@@ -16,7 +17,7 @@ test('a signed-in user is never sent to another site by /signin?callbackUrl=', a
   test.slow(); // a sign-in and ten page loads
   const context = await browserAs(browser);
   const page = await context.newPage();
-  await signInWithMagicLink(page, 'formand@aeldreraadet.demo.example');
+  await signInWithMagicLink(page, (await createUser('PARTY_MEMBER')).email);
   const origin = new URL(baseURL!).origin;
   for (const callbackUrl of ['%2F%5Cevil.example', '%2F%09%2Fevil.example', '%2F%2Fevil.example', '%2F%252F%252Fevil.example', '%2F%255Cevil.example', 'https%3A%2F%2Fevil.example', '%2F%5C%5Cevil.example%2Fx', '%5C%5Cevil.example']) {
     // A redirect off the site fails here (evil.example does not resolve) or in the origin check.
@@ -31,7 +32,7 @@ test('a signed-in user is never sent to another site by /signin?callbackUrl=', a
 });
 
 test('a sign-in link asked for with a foreign callbackUrl leads to this site', async ({ browser, baseURL }) => {
-  const email = 'formand@aeldreraadet.demo.example';
+  const { email } = await createUser('PARTY_MEMBER');
   const api = await directClient(baseURL!);
   expect(await requestLinkDirectly(api, email, '/\\evil.example')).toMatch(CHECK_EMAIL);
   const context = await browserAs(browser);
@@ -103,7 +104,7 @@ test('a client cannot escape the per-client limit with a forged X-Forwarded-For'
 });
 
 test('staff asking for an e-mail link get the same answer, and mail that points to the identity provider', async ({ browser }) => {
-  const email = 'budget@demo.example';
+  const { email } = await createUser('STAFF');
   const before = (await mailTo(email)).length;
   const context = await browserAs(browser);
   const page = await context.newPage();
@@ -124,8 +125,9 @@ test('a stale session cookie does not break signing in, and is replaced', async 
   const stale = `stale-${Date.now()}`;
   await context.addCookies([{ name: 'authjs.session-token', value: stale, url: baseURL!, httpOnly: true, sameSite: 'Lax' }]);
   const page = await context.newPage();
-  await signInWithMagicLink(page, 'medlem@aeldreraadet.demo.example');
-  await expect(page.getByText('Logget ind som Demo Medlem · Høringspart')).toBeVisible();
+  const member = await createUser('PARTY_MEMBER');
+  await signInWithMagicLink(page, member.email);
+  await expect(page.getByText(`Logget ind som ${member.name} · Høringspart`)).toBeVisible();
   const cookie = (await context.cookies()).find((c) => c.name === 'authjs.session-token');
   expect(cookie?.value).toBeTruthy();
   expect(cookie?.value).not.toBe(stale);

@@ -1,11 +1,12 @@
 import { expect, expectNoAxeViolations, linkInMail, magicLinkFor, signInAsStaff, test } from './fixtures';
+import { createUser } from './people';
 
 test('staff create a consultation party and invite a member, who accepts, signs in, downloads and erases their data', async ({ page, browser }) => {
   const unique = Date.now().toString(36);
   const organisation = `Testrådet ${unique}`;
   const memberEmail = `medlem-${unique}@example.test`;
 
-  await signInAsStaff(page, 'admin@demo.example');
+  await signInAsStaff(page, (await createUser('ADMIN')).email);
   await page.getByRole('link', { name: 'Administration' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Budgetkontoret');
   await expectNoAxeViolations(page);

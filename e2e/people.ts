@@ -1,0 +1,91 @@
+// Test data that each journey creates for itself (users, organisations, consultations), so that
+// journeys share no account, run in parallel and in any order, and the demo's figures stay as seeded.
+// Written with SQL on the e2e database that `npm test` seeds; ids need only be unique.
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+
+export type UserRole = 'ADMIN' | 'STAFF' | 'POLITICIAN' | 'PARTY_MEMBER';
+export interface Person {
+  id: string;
+  email: string;
+  name: string;
+}
+export interface Party {
+  consultationId: string;
+  consultationTitle: string;
+  organisation: { id: string; name: string };
+  submitter: Person;
+  editor: Person;
+}
+
+/** A short random tag for names and addresses. */
+export const unique = () => randomUUID().slice(0, 8);
+
+/** The seeded consultation, whose budget holds the demo proposals. */
+const DEMO_CONSULTATION = 'Høring over Budget 2026-2029';
+
+async function withDatabase<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function insertUser(client: pg.Client, role: UserRole, name: string): Promise<Person> {
+  const person = { id: `e2e-${randomUUID()}`, email: `${role.toLowerCase().replace('_', '-')}-${unique()}@e2e.example`, name };
+  await client.query('INSERT INTO "User" (id, email, name, role) VALUES ($1, $2, $3, $4::"UserRole")', [person.id, person.email, person.name, role]);
+  return person;
+}
+
+/** A user of its own for one journey: staff sign in with it at the OpenID provider, the others by magic link. */
+export function createUser(role: UserRole, name = `E2E ${role.toLowerCase()} ${unique()}`): Promise<Person> {
+  return withDatabase((client) => insertUser(client, role, name));
+}
+
+/**
+ * An open consultation on the demo budget with one consultation party of its own, which has a
+ * submitter and an editor; `assigned` proposal codes are the ones staff selected for the party.
+ */
+export async function createParty(options: { label: string; type?: string; assigned?: { codes: string[]; note: string }; deadlineInDays?: number }): Promise<Party> {
+  const tag = unique();
+  return withDatabase(async (client) => {
+    await client.query('BEGIN');
+    const { rows: [demo] } = await client.query<{ budgetId: string }>('SELECT "budgetId" FROM "Consultation" WHERE title = $1', [DEMO_CONSULTATION]);
+    if (!demo) throw new Error(`The demo consultation "${DEMO_CONSULTATION}" is missing: run the e2e tests through \`npm test\`.`);
+    const consultation = { id: `e2e-${randomUUID()}`, title: `E2E-høring ${tag}` };
+    await client.query(
+      `INSERT INTO "Consultation" (id, "budgetId", title, status, deadline, "openedAt", "updatedAt")
+       VALUES ($1, $2, $3, 'OPEN', now() + make_interval(days => $4), now(), now())`,
+      [consultation.id, demo.budgetId, consultation.title, options.deadlineInDays ?? 14],
+    );
+    const organisation = { id: `e2e-${randomUUID()}`, name: `${options.label} ${tag}` };
+    await client.query('INSERT INTO "Organisation" (id, name, type) VALUES ($1, $2, $3::"OrganisationType")', [organisation.id, organisation.name, options.type ?? 'OTHER']);
+    await client.query('INSERT INTO "ConsultationParty" ("consultationId", "organisationId", "notifiedAt") VALUES ($1, $2, now())', [consultation.id, organisation.id]);
+    const member = async (membership: 'SUBMITTER' | 'EDITOR', name: string) => {
+      const person = await insertUser(client, 'PARTY_MEMBER', `${name} ${tag}`);
+      await client.query('INSERT INTO "Membership" ("userId", "organisationId", role) VALUES ($1, $2, $3::"MembershipRole")', [person.id, organisation.id, membership]);
+      return person;
+    };
+    const submitter = await member('SUBMITTER', 'Formand');
+    const editor = await member('EDITOR', 'Medlem');
+    if (options.assigned) {
+      await client.query(
+        `INSERT INTO "ProposalAssignment" ("consultationId", "organisationId", "proposalId", note)
+         SELECT $1, $2, id, $3 FROM "Proposal" WHERE "budgetId" = $4 AND code = ANY($5::text[])`,
+        [consultation.id, organisation.id, options.assigned.note, demo.budgetId, options.assigned.codes],
+      );
+    }
+    await client.query('COMMIT');
+    return { consultationId: consultation.id, consultationTitle: consultation.title, organisation, submitter, editor };
+  });
+}
+
+/** Stands in for the clock passing the deadline: the party's own deadline moves into the past. */
+export function moveDeadlineIntoThePast(party: Pick<Party, 'consultationId' | 'organisation'>): Promise<void> {
+  return withDatabase(async (client) => {
+    await client.query(`UPDATE "ConsultationParty" SET "deadlineExtension" = now() - interval '1 second' WHERE "consultationId" = $1 AND "organisationId" = $2`, [party.consultationId, party.organisation.id]);
+  });
+}
