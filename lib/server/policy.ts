@@ -15,7 +15,7 @@ type Client = Prisma.TransactionClient | typeof db;
 
 // ---- Who the actor is -------------------------------------------------------------------------
 
-export function isPolitician(actor: Actor): boolean {
+function isPolitician(actor: Actor): boolean {
   return actor.kind === 'user' && actor.role === 'POLITICIAN';
 }
 
@@ -195,7 +195,10 @@ export async function can<A extends Action>(actor: Actor, action: A, ...[request
   return rule(actor, request);
 }
 
-/** Records a denied attempt in the audit log and refuses it. */
+/**
+ * Records a denied attempt in the audit log and refuses it. Besides authorize, for a request that
+ * names an object outside the one it was allowed on (a proposal of another budget): a forged id.
+ */
 export async function deny(actor: Actor, action: Action, object?: AuditedObject): Promise<never> {
   await audit(actor, { action, outcome: 'DENIED', objectType: object?.type, objectId: object?.id });
   throw new ForbiddenError(action);

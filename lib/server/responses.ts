@@ -10,7 +10,7 @@ import { db } from '@/lib/server/db';
 import { mailText, memberAddresses, queueMail } from '@/lib/server/mail';
 import { municipalityLetterhead } from '@/lib/server/municipality';
 import { displayName } from '@/lib/server/personal-data';
-import { authorize, deny, mayReadConsultation, membershipOf, type Action } from '@/lib/server/policy';
+import { authorize, deny, mayReadConsultation, membershipOf, requireUser, type Action } from '@/lib/server/policy';
 import type { Stance } from '@/lib/generated/prisma/enums';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { SubmissionSnapshot } from '@/lib/submission-snapshot';
@@ -92,9 +92,9 @@ export type PartyStatus = (typeof PARTY_STATUSES)[number];
 
 /** The consultations of every organisation the user belongs to, with deadline and status. */
 export async function listMyConsultations(actor: Actor) {
-  if (actor.kind !== 'user') return deny(actor, 'response.list');
+  const { userId } = await requireUser(actor, 'response.list');
   const memberships = await db.membership.findMany({
-    where: { userId: actor.userId },
+    where: { userId },
     include: {
       organisation: {
         include: {
