@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { DemoLoginForm } from '@/components/demo-login-form';
 import { MagicLinkForm } from '@/components/magic-link-form';
-import { demoLoginAllowed } from '@/lib/server/demo-login';
+import { demoLoginAllowed } from '@/lib/server/policy';
 import { env } from '@/lib/env';
 import { safeRedirectPath } from '@/lib/safe-redirect';
 import { currentUser } from '@/lib/server/session';

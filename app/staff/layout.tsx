@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { isAdmin, isStaff } from '@/lib/server/actor';
+import { isStaff } from '@/lib/server/actor';
+import { can } from '@/lib/server/policy';
 import { currentActor } from '@/lib/server/session';
 
 // Convenience only: sends visitors who are not staff to sign-in. Every read and change
@@ -9,7 +10,7 @@ import { currentActor } from '@/lib/server/session';
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const actor = await currentActor();
   if (!isStaff(actor)) redirect('/signin?callbackUrl=/staff');
-  const t = await getTranslations();
+  const [t, mayChangeSettings] = await Promise.all([getTranslations(), can(actor, 'municipality.update')]);
   return (
     <>
       <nav aria-label={t('staff.nav')} className="no-print mb-4 flex gap-4 text-sm">
@@ -19,7 +20,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
         <Link href="/staff/proposals" className="text-blue-800 underline underline-offset-2">{t('staff.moves.link')}</Link>
         <Link href="/staff/audit" className="text-blue-800 underline underline-offset-2">{t('staff.auditLink')}</Link>
         <Link href="/staff/mail" className="text-blue-800 underline underline-offset-2">{t('staff.mail.link')}</Link>
-        {isAdmin(actor) && <Link href="/staff/settings" className="text-blue-800 underline underline-offset-2">{t('settings.link')}</Link>}
+        {mayChangeSettings && <Link href="/staff/settings" className="text-blue-800 underline underline-offset-2">{t('settings.link')}</Link>}
       </nav>
       {children}
     </>

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ChangeRoleForm, CommitteeNameForm, CreateCommitteeForm, CreateOrganisationForm, EditOrganisationForm, InviteMemberForm, InviteUserForm, MembershipForm } from '@/components/staff-forms';
 import { listCommittees } from '@/lib/server/committees';
-import { isAdmin } from '@/lib/server/actor';
 import { listOrganisations, listUsers } from '@/lib/server/organisations';
+import { can } from '@/lib/server/policy';
 import { currentActor } from '@/lib/server/session';
 import { MembershipRole, OrganisationType, UserRole } from '@/lib/generated/prisma/enums';
 
@@ -13,12 +13,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function StaffPage() {
   const actor = await currentActor();
-  const [organisations, users, committees, t, format] = await Promise.all([listOrganisations(actor), listUsers(actor), listCommittees(actor), getTranslations(), getFormatter()]);
-  const admin = isAdmin(actor);
+  const [organisations, users, committees, t, format, mayChangeRoles] = await Promise.all([listOrganisations(actor), listUsers(actor), listCommittees(actor), getTranslations(), getFormatter(), can(actor, 'user.role.change')]);
   const typeOptions = Object.values(OrganisationType).map((value) => ({ value, label: t(`orgTypes.${value}`) }));
   const membershipOptions = Object.values(MembershipRole).map((value) => ({ value, label: t(`membershipRoles.${value}`) }));
   const roleOptions = Object.values(UserRole).map((value) => ({ value, label: t(`auth.roles.${value}`) }));
-  const invitableRoles = roleOptions.filter(({ value }) => value === 'POLITICIAN' || admin && value !== 'PARTY_MEMBER');
+  // Members are invited to their organisation, by the form on it.
+  const invitable = await Promise.all(roleOptions.map(({ value }) => value !== 'PARTY_MEMBER' && can(actor, 'invitation.create', { role: value })));
+  const invitableRoles = roleOptions.filter((_, i) => invitable[i]);
 
   return (
     <>
@@ -99,11 +100,11 @@ export default async function StaffPage() {
 
       <section aria-labelledby="users-heading" className="mt-8">
         <h2 id="users-heading" className="text-xl font-semibold">{t('staff.users')}</h2>
-        {!admin && <p className="text-sm text-slate-700">{t('staff.adminOnly')}</p>}
+        {!mayChangeRoles && <p className="text-sm text-slate-700">{t('staff.adminOnly')}</p>}
         <ul className="mt-2 flex flex-col gap-3">
           {users.map((user) => (
             <li key={user.id} className="border-b border-slate-200 pb-2">
-              {admin ? (
+              {mayChangeRoles ? (
                 <ChangeRoleForm userId={user.id} email={user.email} role={user.role} roles={roleOptions} />
               ) : (
                 <span>{user.email} · {t(`auth.roles.${user.role}`)}</span>

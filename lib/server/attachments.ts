@@ -1,5 +1,5 @@
 import 'server-only';
-import { isStaff, type Actor } from '@/lib/server/actor';
+import type { Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
 import { readStored, storePdf } from '@/lib/server/file-storage';
@@ -24,10 +24,6 @@ export async function readAttachment(actor: Actor, attachmentId: string): Promis
     include: { response: { select: { organisationId: true, status: true, consultation: { select: { status: true } } } } },
   });
   if (!attachment || !mayReadConsultation(actor, attachment.response.consultation)) return null;
-  const member =
-    actor.kind === 'user' &&
-    (await db.membership.count({ where: { userId: actor.userId, organisationId: attachment.response.organisationId } })) > 0;
-  const politician = actor.kind === 'user' && actor.role === 'POLITICIAN' && attachment.response.status === 'SUBMITTED';
-  await authorize(actor, 'response.attachment.read', member || politician || isStaff(actor), { type: 'Attachment', id: attachmentId });
+  await authorize(actor, 'response.attachment.read', { organisationId: attachment.response.organisationId, response: attachment.response, object: { type: 'Attachment', id: attachmentId } });
   return { fileName: attachment.fileName, bytes: await readStored(attachment.storageKey) };
 }

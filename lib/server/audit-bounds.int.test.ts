@@ -18,9 +18,10 @@ beforeEach(() => {
   client.peer = `10.${octet()}.${octet()}.${octet()}`;
 });
 
+/** Refusals of something only staff may do (reading the audit log), recorded against the object. */
 async function deniedRows(actor: Actor, times: number, objectId: string) {
-  for (let i = 0; i < times; i++) await expect(authorize(actor, 'test.bounds', false, { type: 'Test', id: objectId })).rejects.toBeInstanceOf(ForbiddenError);
-  return db.auditEvent.findMany({ where: { action: 'test.bounds', objectId: objectId.slice(0, 200) } });
+  for (let i = 0; i < times; i++) await expect(authorize(actor, 'audit.read', { object: { type: 'Test', id: objectId } })).rejects.toBeInstanceOf(ForbiddenError);
+  return db.auditEvent.findMany({ where: { action: 'audit.read', objectId: objectId.slice(0, 200) } });
 }
 
 describe('what refused requests can write to the audit log', () => {

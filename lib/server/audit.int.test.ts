@@ -27,9 +27,9 @@ describe('the audit log', () => {
   it('records a denied action and refuses it', async () => {
     const actor = politician();
     const objectId = randomUUID();
-    await expect(authorize(actor, 'test.forbidden', false, { type: 'Test', id: objectId })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(authorize(actor, 'audit.read', { object: { type: 'Test', id: objectId } })).rejects.toBeInstanceOf(ForbiddenError);
     const events = await db.auditEvent.findMany({ where: { objectId } });
-    expect(events).toMatchObject([{ action: 'test.forbidden', outcome: 'DENIED', actorId: actor.kind === 'user' ? actor.userId : null }]);
+    expect(events).toMatchObject([{ action: 'audit.read', outcome: 'DENIED', actorId: actor.kind === 'user' ? actor.userId : null }]);
   });
 
   it('can be read by staff only', async () => {

@@ -4,7 +4,7 @@ import type { ParsedBudgetDocument, ParsedProposal } from '@/lib/budget-document
 import { readBudgetCsv, writeBudgetCsv } from '@/lib/budget-spreadsheet/csv';
 import { computedTotals, templateDocument } from '@/lib/budget-spreadsheet/sheet';
 import { readBudgetXlsx, writeBudgetXlsx, XLSX_CONTENT_TYPE } from '@/lib/budget-spreadsheet/xlsx';
-import { isStaff, type Actor } from '@/lib/server/actor';
+import type { Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
 import { authorize } from '@/lib/server/policy';
@@ -19,7 +19,7 @@ export interface SpreadsheetFile { fileName: string; contentType: string; bytes:
  * confirmation sends back and imports, so that what is written is exactly what was checked.
  */
 export async function previewBudgetSpreadsheet(actor: Actor, input: SpreadsheetInput): Promise<{ document: ParsedBudgetDocument; csv: string }> {
-  await authorize(actor, 'budget.import', isStaff(actor));
+  await authorize(actor, 'budget.import');
   const document = input.format === 'csv' ? readBudgetCsv(input.text) : await readBudgetXlsx(input.bytes);
   return { document, csv: writeBudgetCsv(document) };
 }
@@ -31,7 +31,7 @@ async function fileOf(document: ParsedBudgetDocument, baseName: string, format: 
 
 /** The import template: the header and one example row, for the budget's years (without one, the next four). */
 export async function budgetSpreadsheetTemplate(actor: Actor, format: SpreadsheetFormat, budgetId: string | null): Promise<SpreadsheetFile> {
-  await authorize(actor, 'budget.template', isStaff(actor));
+  await authorize(actor, 'budget.template');
   const next = new Date().getFullYear() + 1;
   const budget = budgetId ? await db.budget.findUnique({ where: { id: budgetId }, select: { years: true } }) : null;
   const years = budget?.years ?? [next, next + 1, next + 2, next + 3];
@@ -43,7 +43,7 @@ export async function budgetSpreadsheetTemplate(actor: Actor, format: Spreadshee
  * so that an export imports again unchanged. Null when there is no such budget.
  */
 export async function exportBudgetSpreadsheet(actor: Actor, budgetId: string): Promise<SpreadsheetFile | null> {
-  await authorize(actor, 'budget.export', isStaff(actor), { type: 'Budget', id: budgetId });
+  await authorize(actor, 'budget.export', { object: { type: 'Budget', id: budgetId } });
   const budget = await db.budget.findUnique({ where: { id: budgetId } });
   if (!budget) return null;
   const lists = await db.budgetList.findMany({

@@ -1,13 +1,13 @@
 import 'server-only';
-import { isStaff, type Actor } from '@/lib/server/actor';
+import type { Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
 import { readStored, removeStored, storePdf } from '@/lib/server/file-storage';
-import { authorize, mayReadConsultation } from '@/lib/server/policy';
+import { authorize } from '@/lib/server/policy';
 
 /** Staff attach a PDF to a consultation; it is public once the consultation is opened. */
 export async function addConsultationDocument(actor: Actor, consultationId: string, input: { title: string; file: { name: string; bytes: Uint8Array } }): Promise<{ id: string }> {
-  await authorize(actor, 'consultation.document.add', isStaff(actor), { type: 'Consultation', id: consultationId });
+  await authorize(actor, 'consultation.document.add', { object: { type: 'Consultation', id: consultationId } });
   return storePdf(input.file, (stored) =>
     db.$transaction(async (tx) => {
       await tx.consultation.findUniqueOrThrow({ where: { id: consultationId } });
@@ -21,7 +21,7 @@ export async function addConsultationDocument(actor: Actor, consultationId: stri
 }
 
 export async function removeConsultationDocument(actor: Actor, documentId: string): Promise<void> {
-  await authorize(actor, 'consultation.document.remove', isStaff(actor), { type: 'ConsultationDocument', id: documentId });
+  await authorize(actor, 'consultation.document.remove', { object: { type: 'ConsultationDocument', id: documentId } });
   const document = await db.$transaction(async (tx) => {
     const removed = await tx.consultationDocument.delete({ where: { id: documentId } });
     await audit(actor, { action: 'consultation.document.remove', objectType: 'ConsultationDocument', objectId: documentId, before: { title: removed.title, fileName: removed.fileName } }, tx);
@@ -34,6 +34,6 @@ export async function removeConsultationDocument(actor: Actor, documentId: strin
 export async function readConsultationDocument(actor: Actor, documentId: string): Promise<{ fileName: string; bytes: Buffer } | null> {
   const document = await db.consultationDocument.findUnique({ where: { id: documentId }, include: { consultation: { select: { status: true } } } });
   if (!document) return null;
-  await authorize(actor, 'consultation.document.read', mayReadConsultation(actor, document.consultation), { type: 'ConsultationDocument', id: documentId });
+  await authorize(actor, 'consultation.document.read', { consultation: document.consultation, object: { type: 'ConsultationDocument', id: documentId } });
   return { fileName: document.fileName, bytes: await readStored(document.storageKey) };
 }

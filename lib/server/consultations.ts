@@ -1,11 +1,12 @@
 import 'server-only';
+import { phaseAllows, type ConsultationTransition, type PhaseChange } from '@/lib/consultation-phases';
 import { effectiveDeadline, isBeforeDeadline } from '@/lib/deadline';
-import { isStaff, type Actor } from '@/lib/server/actor';
+import type { Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
 import { mailParty, memberAddresses } from '@/lib/server/mail';
 import { nameReviewsOf } from '@/lib/server/name-review';
-import { authorize } from '@/lib/server/policy';
+import { authorize, type PlainAction } from '@/lib/server/policy';
 import type { PartyStatus } from '@/lib/server/responses';
 import { parseSnapshot } from '@/lib/submission-snapshot';
 import type { ConsultationStatus, Prisma } from '@/lib/generated/prisma/client';
@@ -29,8 +30,8 @@ export interface ConsultationInput {
   deadline: Date;
 }
 
-async function staffOnly(actor: Actor, action: string, consultationId?: string) {
-  await authorize(actor, action, isStaff(actor), consultationId ? { type: 'Consultation', id: consultationId } : undefined);
+async function authorizeOn(actor: Actor, action: PlainAction & `consultation.${string}`, consultationId?: string) {
+  await authorize(actor, action, { object: consultationId ? { type: 'Consultation', id: consultationId } : undefined });
 }
 
 /** Locks the consultation row so that phase changes and party changes run one at a time. */
@@ -39,12 +40,13 @@ async function lockConsultation(id: string, tx: Tx) {
   return tx.consultation.findUniqueOrThrow({ where: { id } });
 }
 
-function requirePhase(status: ConsultationStatus, allowed: ConsultationStatus[]) {
-  if (!allowed.includes(status)) throw new ConsultationStateError('wrongPhase');
+/** Refuses what the phase does not allow (lib/consultation-phases.ts). */
+function requirePhase(status: ConsultationStatus, step: ConsultationTransition | PhaseChange) {
+  if (!phaseAllows(step, status)) throw new ConsultationStateError('wrongPhase');
 }
 
 export async function listConsultations(actor: Actor) {
-  await staffOnly(actor, 'consultation.list');
+  await authorizeOn(actor, 'consultation.list');
   return db.consultation.findMany({
     orderBy: { deadline: 'desc' },
     include: { budget: { select: { name: true } }, _count: { select: { parties: true, responses: { where: { status: 'SUBMITTED' } } } } },
@@ -52,12 +54,12 @@ export async function listConsultations(actor: Actor) {
 }
 
 export async function listBudgets(actor: Actor) {
-  await staffOnly(actor, 'consultation.list');
+  await authorizeOn(actor, 'consultation.list');
   return db.budget.findMany({ orderBy: { name: 'desc' }, select: { id: true, name: true } });
 }
 
 export async function createConsultation(actor: Actor, input: ConsultationInput & { budgetId: string }): Promise<{ id: string }> {
-  await staffOnly(actor, 'consultation.create');
+  await authorizeOn(actor, 'consultation.create');
   if (!isBeforeDeadline(new Date(), input.deadline)) throw new ConsultationStateError('deadlineInPast');
   return db.$transaction(async (tx) => {
     const consultation = await tx.consultation.create({ data: input });
@@ -68,10 +70,10 @@ export async function createConsultation(actor: Actor, input: ConsultationInput 
 
 /** Title, description and deadline can change until the responses are published. */
 export async function updateConsultation(actor: Actor, id: string, input: ConsultationInput): Promise<void> {
-  await staffOnly(actor, 'consultation.update', id);
+  await authorizeOn(actor, 'consultation.update', id);
   await db.$transaction(async (tx) => {
     const before = await lockConsultation(id, tx);
-    requirePhase(before.status, ['DRAFT', 'OPEN', 'CLOSED']);
+    requirePhase(before.status, 'details');
     await tx.consultation.update({ where: { id }, data: input });
     // A new deadline earns a new reminder, except where the party has its own.
     if (before.deadline.getTime() !== input.deadline.getTime()) {
@@ -93,7 +95,7 @@ export async function updateConsultation(actor: Actor, id: string, input: Consul
 
 /** The consultation with everything the staff page shows; null when there is none. */
 export async function getConsultationForStaff(actor: Actor, id: string) {
-  await staffOnly(actor, 'consultation.read', id);
+  await authorizeOn(actor, 'consultation.read', id);
   const consultation = await db.consultation.findUnique({
     where: { id },
     include: {
@@ -179,10 +181,10 @@ async function sendAll(mails: Parameters<typeof mailParty>[1][]) {
  * while the consultation is open are told at once.
  */
 export async function setConsultationParties(actor: Actor, id: string, organisationIds: string[]) {
-  await staffOnly(actor, 'consultation.parties.set', id);
+  await authorizeOn(actor, 'consultation.parties.set', id);
   const { result, mails } = await db.$transaction(async (tx) => {
     const consultation = await lockConsultation(id, tx);
-    requirePhase(consultation.status, ['DRAFT', 'OPEN']);
+    requirePhase(consultation.status, 'parties');
     const current = await tx.consultationParty.findMany({ where: { consultationId: id }, select: { organisationId: true } });
     const wanted = new Set(organisationIds);
     const removed = current.map((p) => p.organisationId).filter((orgId) => !wanted.has(orgId));
@@ -202,10 +204,10 @@ export async function setConsultationParties(actor: Actor, id: string, organisat
 
 /** Opens a draft consultation (or reopens a closed one): members of every party not yet told get an e-mail. */
 export async function openConsultation(actor: Actor, id: string): Promise<{ notified: string[]; withoutMembers: string[] }> {
-  await staffOnly(actor, 'consultation.open', id);
+  await authorizeOn(actor, 'consultation.open', id);
   const { result, mails } = await db.$transaction(async (tx) => {
     const consultation = await lockConsultation(id, tx);
-    requirePhase(consultation.status, ['DRAFT', 'CLOSED']);
+    requirePhase(consultation.status, 'open');
     if (!isBeforeDeadline(new Date(), consultation.deadline)) throw new ConsultationStateError('deadlineInPast');
     if ((await tx.consultationParty.count({ where: { consultationId: id } })) === 0) throw new ConsultationStateError('noParties');
     // The first opening counts: moves after it are announced on the proposals' public pages.
@@ -220,10 +222,10 @@ export async function openConsultation(actor: Actor, id: string): Promise<{ noti
 
 /** Ends the consultation: no more changes to responses, whatever the deadlines say. */
 export async function closeConsultation(actor: Actor, id: string): Promise<void> {
-  await staffOnly(actor, 'consultation.close', id);
+  await authorizeOn(actor, 'consultation.close', id);
   await db.$transaction(async (tx) => {
     const consultation = await lockConsultation(id, tx);
-    requirePhase(consultation.status, ['OPEN']);
+    requirePhase(consultation.status, 'close');
     await tx.consultation.update({ where: { id }, data: { status: 'CLOSED' } });
     await audit(actor, { action: 'consultation.close', objectType: 'Consultation', objectId: id, before: { status: 'OPEN' }, after: { status: 'CLOSED' } }, tx);
   });
@@ -261,7 +263,7 @@ async function summarise(id: string, tx: Tx | typeof db): Promise<PublicationSum
 
 /** What publishing would make public and what it would withhold, for staff to confirm. */
 export async function publicationSummary(actor: Actor, id: string): Promise<PublicationSummary> {
-  await staffOnly(actor, 'consultation.publish.summary', id);
+  await authorizeOn(actor, 'consultation.publish.summary', id);
   return summarise(id, db);
 }
 
@@ -273,10 +275,10 @@ export async function publicationSummary(actor: Actor, id: string): Promise<Publ
  * Publication is final.
  */
 export async function publishConsultation(actor: Actor, id: string, confirmed: { published: number }): Promise<void> {
-  await staffOnly(actor, 'consultation.publish', id);
+  await authorizeOn(actor, 'consultation.publish', id);
   await db.$transaction(async (tx) => {
     const consultation = await lockConsultation(id, tx);
-    requirePhase(consultation.status, ['OPEN', 'CLOSED']);
+    requirePhase(consultation.status, 'publish');
     if (consultation.status === 'OPEN') {
       const parties = await tx.consultationParty.findMany({ where: { consultationId: id } });
       const now = new Date();
@@ -298,7 +300,7 @@ export async function publishConsultation(actor: Actor, id: string, confirmed: {
 
 /** Staff remind one party now, whatever the daily reminder job has done. */
 export async function remindParty(actor: Actor, key: { consultationId: string; organisationId: string }): Promise<{ recipients: number }> {
-  await authorize(actor, 'consultation.reminder', isStaff(actor), { type: 'Organisation', id: key.organisationId });
+  await authorize(actor, 'consultation.reminder', { object: { type: 'Organisation', id: key.organisationId } });
   const party = await db.consultationParty.findUniqueOrThrow({
     where: { consultationId_organisationId: key },
     include: {
@@ -306,7 +308,7 @@ export async function remindParty(actor: Actor, key: { consultationId: string; o
       organisation: { include: { memberships: { include: { user: { select: { email: true, erasedAt: true } } } }, responses: { where: { consultationId: key.consultationId } } } },
     },
   });
-  requirePhase(party.consultation.status, ['OPEN']);
+  requirePhase(party.consultation.status, 'reminder');
   if (party.organisation.responses.some((r) => r.status === 'SUBMITTED')) throw new ConsultationStateError('submitted');
   const recipients = memberAddresses(party.organisation.memberships);
   const deadline = effectiveDeadline(party.consultation.deadline, party.deadlineExtension);

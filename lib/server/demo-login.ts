@@ -1,15 +1,10 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { env, type Env } from '@/lib/env';
+import { env } from '@/lib/env';
 import type { Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
-import { deny } from '@/lib/server/policy';
-
-/** Password-less sign-in for demo data and tests: only when switched on, never in production. */
-export function demoLoginAllowed(settings: Pick<Env, 'ENABLE_CREDENTIALS_LOGIN' | 'NODE_ENV'>): boolean {
-  return settings.ENABLE_CREDENTIALS_LOGIN && settings.NODE_ENV !== 'production';
-}
+import { authorize } from '@/lib/server/policy';
 
 /** The cookie Auth.js reads its database session from. */
 export function sessionCookieName(appUrl: string): string {
@@ -22,7 +17,7 @@ export function sessionCookieName(appUrl: string): string {
  */
 export async function startDemoSession(actor: Actor, email: string): Promise<{ sessionToken: string; expires: Date } | null> {
   const settings = env();
-  if (!demoLoginAllowed(settings)) return deny(actor, 'auth.demo_login');
+  await authorize(actor, 'auth.demo_login', { settings });
   const user = await db.user.findUnique({ where: { email: email.toLowerCase() } });
   if (!user || user.erasedAt) {
     await audit(actor, { action: 'auth.sign_in', outcome: 'DENIED', details: { provider: 'demo' } });

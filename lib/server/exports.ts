@@ -9,11 +9,11 @@ import { renderNoteDocx } from '@/lib/exports/note-docx';
 import { renderNotePdf } from '@/lib/exports/note-pdf';
 import { writeResponsesCsv, writeResponsesXlsx, type ResponseTable } from '@/lib/exports/responses-table';
 import da from '@/lib/i18n/messages/da.json';
-import { isStaff, type Actor } from '@/lib/server/actor';
+import type { Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
 import { municipalityLetterhead } from '@/lib/server/municipality';
-import { authorize, mayReadConsultation } from '@/lib/server/policy';
+import { authorize } from '@/lib/server/policy';
 import { audienceOf, visibleResponses, type VisibleResponse } from '@/lib/server/response-views';
 
 // The council's reading material, in Danish: the høringsnotat (PDF, DOCX) and every answer as a
@@ -158,9 +158,7 @@ const slug = (title: string) => title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, 
 export async function exportConsultation(actor: Actor, consultationId: string, format: ExportFormat): Promise<ExportFile | null> {
   const consultation = await db.consultation.findUnique({ where: { id: consultationId }, select: { title: true, status: true, budget: { select: { id: true, name: true, years: true } } } });
   if (!consultation) return null;
-  const full = audienceOf(actor) === 'full';
-  const mayRead = isStaff(actor) || (mayReadConsultation(actor, consultation) && (full || consultation.status === 'PUBLISHED'));
-  await authorize(actor, 'consultation.export', mayRead, { type: 'Consultation', id: consultationId });
+  await authorize(actor, 'consultation.export', { consultation, object: { type: 'Consultation', id: consultationId } });
   const visible = await visibleResponses(actor, consultationId, t('publicConsultations.redactedMarker'));
   if (!visible) return null;
 

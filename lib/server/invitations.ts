@@ -1,6 +1,6 @@
 import 'server-only';
 import { env } from '@/lib/env';
-import { isAdmin, isStaff, type Actor } from '@/lib/server/actor';
+import type { Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
 import { mailText, queueMail } from '@/lib/server/mail';
@@ -28,8 +28,7 @@ const formatExpiry = (date: Date) =>
  * staff and administrators. The invitee gets a link that works once until it expires.
  */
 export async function inviteUser(actor: Actor, input: InvitationInput): Promise<{ invitationId: string }> {
-  const privileged = input.role === 'ADMIN' || input.role === 'STAFF';
-  await authorize(actor, 'invitation.create', privileged ? isAdmin(actor) : isStaff(actor), { type: 'Invitation' });
+  await authorize(actor, 'invitation.create', { role: input.role, object: { type: 'Invitation' } });
   const email = input.email.toLowerCase();
   const organisation =
     input.role === 'PARTY_MEMBER' ? await db.organisation.findUnique({ where: { id: input.organisationId } }) : null;

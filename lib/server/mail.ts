@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { env } from '@/lib/env';
 import da from '@/lib/i18n/messages/da.json';
 import { formatCopenhagen } from '@/lib/deadline';
-import { isStaff, type Actor } from '@/lib/server/actor';
+import type { Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -134,7 +134,7 @@ const FAILED_SQL = `SELECT id, data->>'to' AS "to", data->>'subject' AS subject,
 
 /** Mail that exhausted its retries (the dead-letter state), newest first. Staff only. */
 export async function listFailedMail(actor: Actor): Promise<FailedMail[]> {
-  await authorize(actor, 'mail.failed.list', isStaff(actor));
+  await authorize(actor, 'mail.failed.list');
   const { rows } = await (await jobQueue()).getDb().executeSql(FAILED_SQL, [MAIL_QUEUE]);
   return rows as FailedMail[];
 }
@@ -148,7 +148,7 @@ export class MailRetryError extends Error {
 
 /** Staff send a failed mail once more; if it fails again it returns to the list. */
 export async function retryFailedMail(actor: Actor, jobId: string): Promise<void> {
-  await authorize(actor, 'mail.retry', isStaff(actor), { type: 'MailJob', id: jobId });
+  await authorize(actor, 'mail.retry', { object: { type: 'MailJob', id: jobId } });
   const boss: PgBoss = await jobQueue();
   const job = await boss.getJobById<MailJob>(MAIL_QUEUE, jobId);
   if (!job || job.state !== 'failed') throw new MailRetryError('notFailed');

@@ -1,7 +1,7 @@
 import 'server-only';
 import { targetText } from '@/lib/moderation';
 import { parseSnapshot } from '@/lib/submission-snapshot';
-import { isStaff, type Actor } from '@/lib/server/actor';
+import type { Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
 import { displayName } from '@/lib/server/personal-data';
@@ -18,7 +18,7 @@ export class ModerationError extends Error {
 
 /** The latest submitted version of a response with its moderation, for staff. Null when nothing was submitted. */
 export async function getSubmittedResponse(actor: Actor, key: ResponseKey) {
-  await authorize(actor, 'response.moderation.read', isStaff(actor), { type: 'Organisation', id: key.organisationId });
+  await authorize(actor, 'response.moderation.read', { object: { type: 'Organisation', id: key.organisationId } });
   const response = await db.response.findUnique({
     where: { consultationId_organisationId: key },
     include: {
@@ -57,7 +57,7 @@ export interface ModerationInput {
  * and its submissions stay as they were; the rule and its reason are recorded and audited.
  */
 export async function addModeration(actor: Actor, key: ResponseKey, input: ModerationInput): Promise<{ id: string }> {
-  await authorize(actor, 'response.moderate', isStaff(actor), { type: 'Organisation', id: key.organisationId });
+  await authorize(actor, 'response.moderate', { object: { type: 'Organisation', id: key.organisationId } });
   return db.$transaction(async (tx) => {
     const response = await tx.response.findUnique({ where: { consultationId_organisationId: key }, include: { submissions: { orderBy: { version: 'desc' }, take: 1 } } });
     const submission = response?.submissions[0];
@@ -76,7 +76,7 @@ export async function addModeration(actor: Actor, key: ResponseKey, input: Moder
 
 /** Withdraws a moderation; the audit log keeps that it existed. */
 export async function removeModeration(actor: Actor, moderationId: string): Promise<void> {
-  await authorize(actor, 'response.moderate.remove', isStaff(actor), { type: 'Moderation', id: moderationId });
+  await authorize(actor, 'response.moderate.remove', { object: { type: 'Moderation', id: moderationId } });
   await db.$transaction(async (tx) => {
     const removed = await tx.moderation.delete({ where: { id: moderationId } });
     await audit(actor, { action: 'response.moderate.remove', objectType: 'Response', objectId: removed.responseId, before: { moderationId, target: removed.target, kind: removed.kind, passage: removed.passage, reason: removed.reason } }, tx);

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { cache } from 'react';
 import { checkLogo, type LogoProblem } from '@/lib/logo';
 import type { Letterhead } from '@/lib/pdf-layout';
-import { isAdmin, type Actor } from '@/lib/server/actor';
+import type { Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
 import { authorize } from '@/lib/server/policy';
@@ -92,7 +92,7 @@ const logoFact = (logo: Uint8Array | null, contentType: string | null) =>
 
 /** Administrators set the identity; the audit log gets the fields before and after (the logo by its hash). */
 export async function updateMunicipality(actor: Actor, details: MunicipalityDetails, logo: LogoChange = { kind: 'keep' }): Promise<void> {
-  await authorize(actor, 'municipality.update', isAdmin(actor), { type: 'MunicipalitySettings', id: ID });
+  await authorize(actor, 'municipality.update', { object: { type: 'MunicipalitySettings', id: ID } });
   let logoData: { logo: Uint8Array<ArrayBuffer> | null; logoContentType: string | null } | undefined;
   if (logo.kind === 'replace') {
     const check = checkLogo(logo.bytes);

@@ -1,7 +1,7 @@
 import 'server-only';
 import { needsNameReview, nameReviewItems, pendingMarks, type ReviewItem } from '@/lib/name-review';
 import { parseSnapshot } from '@/lib/submission-snapshot';
-import { isStaff, type Actor } from '@/lib/server/actor';
+import type { Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
 import { authorize } from '@/lib/server/policy';
@@ -92,7 +92,7 @@ export function nameReviewsOf(consultationId: string, reader: Reader = db): Prom
 
 /** The review list of a consultation, for staff. Null when there is no such consultation. */
 export async function getNameReviews(actor: Actor, consultationId: string) {
-  await authorize(actor, 'consultation.names.read', isStaff(actor), { type: 'Consultation', id: consultationId });
+  await authorize(actor, 'consultation.names.read', { object: { type: 'Consultation', id: consultationId } });
   const consultation = await db.consultation.findUnique({ where: { id: consultationId }, select: { id: true, title: true, status: true } });
   if (!consultation) return null;
   return { consultation, responses: await nameReviewsOf(consultationId) };
@@ -108,7 +108,7 @@ async function reviewOf(key: ResponseKey, reader: Reader): Promise<ResponseNameR
 
 /** Staff confirm that a marked passage is not a personal name. */
 export async function confirmNotName(actor: Actor, key: ResponseKey, input: { target: string; passage: string }): Promise<void> {
-  await authorize(actor, 'response.names.confirm', isStaff(actor), { type: 'Organisation', id: key.organisationId });
+  await authorize(actor, 'response.names.confirm', { object: { type: 'Organisation', id: key.organisationId } });
   await db.$transaction(async (tx) => {
     const review = await reviewOf(key, tx);
     const item = review.items.find((i) => i.target === input.target);
@@ -125,7 +125,7 @@ export async function confirmNotName(actor: Actor, key: ResponseKey, input: { ta
 
 /** Marks the latest submission reviewed, once every marked passage is redacted or confirmed. */
 export async function markNamesReviewed(actor: Actor, key: ResponseKey): Promise<void> {
-  await authorize(actor, 'response.names.review', isStaff(actor), { type: 'Organisation', id: key.organisationId });
+  await authorize(actor, 'response.names.review', { object: { type: 'Organisation', id: key.organisationId } });
   await db.$transaction(async (tx) => {
     // One review at a time per response, and none while a submission is being made.
     await tx.$queryRaw`SELECT id FROM "Response" WHERE "consultationId" = ${key.consultationId} AND "organisationId" = ${key.organisationId} FOR UPDATE`;

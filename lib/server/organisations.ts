@@ -1,5 +1,5 @@
 import 'server-only';
-import { isAdmin, isStaff, type Actor } from '@/lib/server/actor';
+import type { Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
 import { authorize } from '@/lib/server/policy';
@@ -14,7 +14,7 @@ export class DuplicateOrganisationError extends Error {
 
 /** Organisations with their members and open invitations, for the budget office. */
 export async function listOrganisations(actor: Actor) {
-  await authorize(actor, 'organisation.list', isStaff(actor));
+  await authorize(actor, 'organisation.list');
   return db.organisation.findMany({
     orderBy: { name: 'asc' },
     include: {
@@ -25,7 +25,7 @@ export async function listOrganisations(actor: Actor) {
 }
 
 export async function createOrganisation(actor: Actor, input: { name: string; type: OrganisationType }) {
-  await authorize(actor, 'organisation.create', isStaff(actor));
+  await authorize(actor, 'organisation.create');
   return db.$transaction(async (tx) => {
     if (await tx.organisation.findUnique({ where: { name: input.name } })) throw new DuplicateOrganisationError();
     const organisation = await tx.organisation.create({ data: input });
@@ -36,7 +36,7 @@ export async function createOrganisation(actor: Actor, input: { name: string; ty
 
 /** Staff rename an organisation or change its type. */
 export async function updateOrganisation(actor: Actor, organisationId: string, input: { name: string; type: OrganisationType }) {
-  await authorize(actor, 'organisation.update', isStaff(actor), { type: 'Organisation', id: organisationId });
+  await authorize(actor, 'organisation.update', { object: { type: 'Organisation', id: organisationId } });
   await db.$transaction(async (tx) => {
     const before = await tx.organisation.findUniqueOrThrow({ where: { id: organisationId } });
     const namesake = await tx.organisation.findUnique({ where: { name: input.name } });
@@ -48,7 +48,7 @@ export async function updateOrganisation(actor: Actor, organisationId: string, i
 
 /** Staff change a member's role in an organisation, or remove the member (role null). */
 export async function changeMembership(actor: Actor, input: { userId: string; organisationId: string; role: MembershipRole | null }) {
-  await authorize(actor, 'membership.change', isStaff(actor), { type: 'Organisation', id: input.organisationId });
+  await authorize(actor, 'membership.change', { object: { type: 'Organisation', id: input.organisationId } });
   await db.$transaction(async (tx) => {
     const key = { userId_organisationId: { userId: input.userId, organisationId: input.organisationId } };
     const before = await tx.membership.findUniqueOrThrow({ where: key });
@@ -60,7 +60,7 @@ export async function changeMembership(actor: Actor, input: { userId: string; or
 
 /** Users other than consultation parties' members, for role management. */
 export async function listUsers(actor: Actor) {
-  await authorize(actor, 'user.list', isStaff(actor));
+  await authorize(actor, 'user.list');
   return db.user.findMany({
     where: { erasedAt: null },
     orderBy: { email: 'asc' },
@@ -70,7 +70,7 @@ export async function listUsers(actor: Actor) {
 
 /** Administrators change roles; the user's sessions end at once so the new role applies. */
 export async function changeUserRole(actor: Actor, userId: string, role: UserRole) {
-  await authorize(actor, 'user.role.change', isAdmin(actor), { type: 'User', id: userId });
+  await authorize(actor, 'user.role.change', { object: { type: 'User', id: userId } });
   await db.$transaction(async (tx) => {
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId } });
     if (user.role === role) return;

@@ -1,5 +1,5 @@
 import 'server-only';
-import { isStaff, type Actor } from '@/lib/server/actor';
+import type { Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
 import { authorize } from '@/lib/server/policy';
@@ -49,7 +49,7 @@ export interface MoveRequest {
  * since the mover looked, nothing is moved and the conflict names them.
  */
 export async function moveProposals(actor: Actor, request: MoveRequest): Promise<MoveResult> {
-  await authorize(actor, 'proposal.move', isStaff(actor), { type: 'BudgetList', id: request.toListId });
+  await authorize(actor, 'proposal.move', { object: { type: 'BudgetList', id: request.toListId } });
   const movedById = actor.kind === 'user' ? actor.userId : null;
   return db.$transaction(async (tx) => {
     const target = await tx.budgetList.findUniqueOrThrow({ where: { id: request.toListId }, include: { budget: { select: { years: true } } } });

@@ -1,5 +1,5 @@
 import 'server-only';
-import { isStaff, type Actor } from '@/lib/server/actor';
+import type { Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
 import { authorize } from '@/lib/server/policy';
@@ -15,7 +15,7 @@ export class ProposalRemarkError extends Error {
 
 /** The consultation's proposals in the budget's order, each with its remark (empty when none). Null for an unknown consultation. */
 export async function listProposalRemarks(actor: Actor, consultationId: string) {
-  await authorize(actor, 'proposalRemark.read', isStaff(actor), { type: 'Consultation', id: consultationId });
+  await authorize(actor, 'proposalRemark.read', { object: { type: 'Consultation', id: consultationId } });
   const consultation = await db.consultation.findUnique({ where: { id: consultationId }, select: { id: true, title: true, budgetId: true } });
   if (!consultation) return null;
   const [proposals, remarks] = await Promise.all([
@@ -28,7 +28,7 @@ export async function listProposalRemarks(actor: Actor, consultationId: string) 
 
 /** Writes the remark; an empty text removes it. The audit keeps the text before and after. */
 export async function saveProposalRemark(actor: Actor, input: { consultationId: string; proposalId: string; text: string }): Promise<void> {
-  await authorize(actor, 'proposalRemark.save', isStaff(actor), { type: 'Consultation', id: input.consultationId });
+  await authorize(actor, 'proposalRemark.save', { object: { type: 'Consultation', id: input.consultationId } });
   const { consultationId, proposalId, text } = input;
   await db.$transaction(async (tx) => {
     const proposal = await tx.proposal.findFirst({ where: { id: proposalId, budget: { consultations: { some: { id: consultationId } } } }, select: { id: true } });

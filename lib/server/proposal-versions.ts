@@ -1,5 +1,5 @@
 import 'server-only';
-import { isStaff, type Actor } from '@/lib/server/actor';
+import type { Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
 import { authorize } from '@/lib/server/policy';
@@ -67,7 +67,7 @@ function checkLines(lines: VersionLine[], years: number[]): void {
  * names the current version. Totals follow, as they are always computed from the lines.
  */
 export async function editProposal(actor: Actor, edit: ProposalEdit): Promise<{ version: number }> {
-  await authorize(actor, 'proposal.edit', isStaff(actor), { type: 'Proposal', id: edit.proposalId });
+  await authorize(actor, 'proposal.edit', { object: { type: 'Proposal', id: edit.proposalId } });
   const editedById = actor.kind === 'user' ? actor.userId : null;
   return db.$transaction(async (tx) => {
     const proposal = await tx.proposal.findUniqueOrThrow({ where: { id: edit.proposalId }, include: { lines: true, budget: { select: { years: true } } } });
@@ -105,7 +105,7 @@ export async function editProposal(actor: Actor, edit: ProposalEdit): Promise<{ 
 
 /** What the edit form starts from: the proposal's current version. */
 export async function getProposalForEdit(actor: Actor, proposalId: string) {
-  await authorize(actor, 'proposal.edit', isStaff(actor), { type: 'Proposal', id: proposalId });
+  await authorize(actor, 'proposal.edit', { object: { type: 'Proposal', id: proposalId } });
   const proposal = await db.proposal.findUnique({
     where: { id: proposalId },
     include: { lines: true, budget: { select: { years: true } }, list: { select: { name: true } } },
@@ -142,9 +142,7 @@ export async function proposalVersionHistory(proposalId: string) {
  * answer to it was saved against (null when unanswered). Members and staff, like the form.
  */
 export async function answeredVersions(actor: Actor, key: { consultationId: string; organisationId: string }): Promise<Map<string, { current: number; answered: number | null }>> {
-  const member =
-    actor.kind === 'user' && (await db.membership.findUnique({ where: { userId_organisationId: { userId: actor.userId, organisationId: key.organisationId } } })) !== null;
-  await authorize(actor, 'response.read', member || isStaff(actor), { type: 'Organisation', id: key.organisationId });
+  await authorize(actor, 'response.read', { organisationId: key.organisationId, object: { type: 'Organisation', id: key.organisationId } });
   const proposals = await db.proposal.findMany({
     where: { budget: { consultations: { some: { id: key.consultationId } } } },
     select: { id: true, version: true, answers: { where: { response: key }, select: { proposalVersion: true } } },

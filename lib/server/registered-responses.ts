@@ -1,5 +1,6 @@
 import 'server-only';
-import { isStaff, type Actor } from '@/lib/server/actor';
+import { phaseAllows } from '@/lib/consultation-phases';
+import type { Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
 import { storePdf } from '@/lib/server/file-storage';
@@ -22,12 +23,12 @@ export interface RegisteredResponseInput {
  * like any other. Deadlines are not checked here: staff judge whether the letter arrived in time.
  */
 export async function registerResponse(actor: Actor, key: ResponseKey, input: RegisteredResponseInput): Promise<{ receiptNumber: string; version: number }> {
-  await authorize(actor, 'response.register', isStaff(actor), { type: 'Organisation', id: key.organisationId });
+  await authorize(actor, 'response.register', { object: { type: 'Organisation', id: key.organisationId } });
   const frozen = await storePdf(input.original, (original) =>
     db.$transaction(async (tx) => {
       const party = await tx.consultationParty.findUnique({ where: { consultationId_organisationId: key }, include: { consultation: true, organisation: true } });
       if (!party) throw new ResponseClosedError('notConsulted');
-      if (party.consultation.status !== 'OPEN' && party.consultation.status !== 'CLOSED') throw new ResponseClosedError('notOpen');
+      if (!phaseAllows('registration', party.consultation.status)) throw new ResponseClosedError('notOpen');
       const response = await lockDraftForSubmission(key, tx);
       const staff = actor.kind === 'user' ? await tx.user.findUnique({ where: { id: actor.userId }, select: { id: true, name: true, email: true } }) : null;
 

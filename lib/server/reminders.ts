@@ -1,7 +1,7 @@
 import 'server-only';
 import { env } from '@/lib/env';
 import { calendarDaysUntil, effectiveDeadline } from '@/lib/deadline';
-import { isStaff, type Actor } from '@/lib/server/actor';
+import type { Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
 import { mailParty, memberAddresses } from '@/lib/server/mail';
@@ -13,7 +13,7 @@ import { authorize } from '@/lib/server/policy';
  * (`REMINDER_CRON`, lib/server/workers.ts); `npm run reminders` runs it at once. The mail is queued.
  */
 export async function sendDeadlineReminders(actor: Actor, now = new Date()): Promise<{ reminded: string[] }> {
-  await authorize(actor, 'consultation.reminders', isStaff(actor));
+  await authorize(actor, 'consultation.reminders');
   const { REMINDER_DAYS } = env();
   const parties = await db.consultationParty.findMany({
     where: { remindedAt: null, consultation: { status: 'OPEN' } },

@@ -1,9 +1,9 @@
 import 'server-only';
 import { publishedView } from '@/lib/moderation';
 import { parseSnapshot } from '@/lib/submission-snapshot';
-import { isStaff, type Actor } from '@/lib/server/actor';
+import type { Actor } from '@/lib/server/actor';
 import { db } from '@/lib/server/db';
-import { mayReadConsultation } from '@/lib/server/policy';
+import { mayReadConsultation, readsResponsesWhole } from '@/lib/server/policy';
 import { receiptNumber } from '@/lib/server/responses';
 import type { OrganisationType, ResponseChannel, Stance } from '@/lib/generated/prisma/enums';
 
@@ -15,7 +15,7 @@ import type { OrganisationType, ResponseChannel, Stance } from '@/lib/generated/
 export type Audience = 'full' | 'public';
 
 export function audienceOf(actor: Actor): Audience {
-  return isStaff(actor) || (actor.kind === 'user' && actor.role === 'POLITICIAN') ? 'full' : 'public';
+  return readsResponsesWhole(actor) ? 'full' : 'public';
 }
 
 export interface VisibleAnswer {

@@ -1,16 +1,17 @@
 import 'server-only';
 import { createTranslator } from 'next-intl';
+import { phaseAllows } from '@/lib/consultation-phases';
 import { effectiveDeadline, formatCopenhagen, isBeforeDeadline } from '@/lib/deadline';
 import { renderReceiptPdf } from '@/lib/receipt-pdf';
 import da from '@/lib/i18n/messages/da.json';
-import { isStaff, type Actor } from '@/lib/server/actor';
+import type { Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
 import { mailText, memberAddresses, queueMail } from '@/lib/server/mail';
 import { municipalityLetterhead } from '@/lib/server/municipality';
 import { displayName } from '@/lib/server/personal-data';
-import { authorize, deny, mayReadConsultation } from '@/lib/server/policy';
-import type { MembershipRole, Stance } from '@/lib/generated/prisma/enums';
+import { authorize, deny, mayReadConsultation, membershipOf, requireUser, type Action } from '@/lib/server/policy';
+import type { Stance } from '@/lib/generated/prisma/enums';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { SubmissionSnapshot } from '@/lib/submission-snapshot';
 
@@ -34,12 +35,6 @@ export function receiptNumber(submissionId: bigint): string {
   return `BH-${submissionId.toString().padStart(6, '0')}`;
 }
 
-async function membershipRole(actor: Actor, organisationId: string, client: Tx | typeof db = db): Promise<MembershipRole | null> {
-  if (actor.kind !== 'user') return null;
-  const membership = await client.membership.findUnique({ where: { userId_organisationId: { userId: actor.userId, organisationId } } });
-  return membership?.role ?? null;
-}
-
 /** The party's effective deadline and whether the consultation takes changes now. */
 async function partyState(key: ResponseKey, client: Tx | typeof db = db) {
   const party = await client.consultationParty.findUnique({
@@ -48,21 +43,23 @@ async function partyState(key: ResponseKey, client: Tx | typeof db = db) {
   });
   if (!party) return null;
   const deadline = effectiveDeadline(party.consultation.deadline, party.deadlineExtension);
-  const open = party.consultation.status === 'OPEN' && isBeforeDeadline(new Date(), deadline);
+  const open = phaseAllows('responses', party.consultation.status) && isBeforeDeadline(new Date(), deadline);
   return { party, deadline, open };
 }
 
+/** The changes to a draft's content, which every member of the organisation makes. */
+type DraftAction = Extract<Action, 'response.edit' | 'response.attachment.add' | `response.minority_statement${string}`>;
+
 /**
- * The gate for every change to a response: a member of the organisation (a submitter when
- * `submitter` is asked), consulted in an open consultation, before its deadline.
+ * The gate for every change to a response: allowed to the actor by the policy (a member of the
+ * organisation, a submitter for submitting and reopening), consulted in an open consultation,
+ * before its deadline.
  */
-async function assertMayChange(actor: Actor, key: ResponseKey, action: string, tx: Tx, options: { submitter?: boolean } = {}) {
-  const role = await membershipRole(actor, key.organisationId, tx);
-  const allowed = role !== null && (!options.submitter || role === 'SUBMITTER');
-  await authorize(actor, action, allowed, { type: 'Organisation', id: key.organisationId });
+async function assertMayChange(actor: Actor, key: ResponseKey, action: DraftAction | 'response.submit' | 'response.reopen', tx: Tx) {
+  await authorize(actor, action, { organisationId: key.organisationId, client: tx, object: { type: 'Organisation', id: key.organisationId } });
   const state = await partyState(key, tx);
   if (!state) throw new ResponseClosedError('notConsulted');
-  if (state.party.consultation.status !== 'OPEN') throw new ResponseClosedError('notOpen');
+  if (!phaseAllows('responses', state.party.consultation.status)) throw new ResponseClosedError('notOpen');
   if (!state.open) throw new ResponseClosedError('deadlinePassed');
   return state;
 }
@@ -95,9 +92,9 @@ export type PartyStatus = (typeof PARTY_STATUSES)[number];
 
 /** The consultations of every organisation the user belongs to, with deadline and status. */
 export async function listMyConsultations(actor: Actor) {
-  if (actor.kind !== 'user') return deny(actor, 'response.list');
+  const { userId } = await requireUser(actor, 'response.list');
   const memberships = await db.membership.findMany({
-    where: { userId: actor.userId },
+    where: { userId },
     include: {
       organisation: {
         include: {
@@ -122,8 +119,8 @@ export async function listMyConsultations(actor: Actor) {
 
 /** Everything the response form shows. Members of the organisation and staff may read a draft. */
 export async function getResponseWorkspace(actor: Actor, key: ResponseKey) {
-  const role = await membershipRole(actor, key.organisationId);
-  await authorize(actor, 'response.read', role !== null || isStaff(actor), { type: 'Organisation', id: key.organisationId });
+  await authorize(actor, 'response.read', { organisationId: key.organisationId, object: { type: 'Organisation', id: key.organisationId } });
+  const role = await membershipOf(actor, key.organisationId);
   const state = await partyState(key);
   // A party chosen for a draft consultation learns of it when it opens, not before.
   if (!state || !mayReadConsultation(actor, state.party.consultation)) return null;
@@ -200,7 +197,7 @@ async function editor(actor: Actor, tx: Tx) {
  * attachments, minority statements): a member, an open consultation before the deadline, and a
  * draft (see lockedDraft). Returns the draft and the member as its editor.
  */
-export async function editableDraft(actor: Actor, key: ResponseKey, tx: Tx, action = 'response.edit') {
+export async function editableDraft(actor: Actor, key: ResponseKey, tx: Tx, action: DraftAction = 'response.edit') {
   const state = await assertMayChange(actor, key, action, tx);
   const response = await lockedDraft(key, tx, 'share');
   return { state, response, user: await editor(actor, tx) };
@@ -268,11 +265,10 @@ export async function addMinorityStatement(actor: Actor, key: ResponseKey, text:
 }
 
 /** The draft's minority statement that the acting member wrote; anyone else's is refused. */
-async function ownMinorityStatement(actor: Actor, key: ResponseKey, statementId: string, action: string, tx: Tx) {
-  const { response, user } = await editableDraft(actor, key, tx, action);
+async function ownMinorityStatement(actor: Actor, key: ResponseKey, statementId: string, action: 'response.minority_statement.edit' | 'response.minority_statement.delete', tx: Tx) {
+  const { response } = await editableDraft(actor, key, tx, action);
   const statement = await tx.minorityStatement.findUnique({ where: { id: statementId } });
-  const own = statement !== null && statement.responseId === response.id && user !== null && statement.authorId === user.id;
-  await authorize(actor, action, own, { type: 'MinorityStatement', id: statementId });
+  await authorize(actor, action, { organisationId: key.organisationId, client: tx, statement: { row: statement, draftId: response.id }, object: { type: 'MinorityStatement', id: statementId } });
   return statement!;
 }
 
@@ -343,7 +339,7 @@ const responseLabels = createTranslator({ locale: 'da', messages: da, namespace:
  */
 export async function submitResponse(actor: Actor, key: ResponseKey): Promise<{ receiptNumber: string; version: number }> {
   const frozen = await db.$transaction(async (tx) => {
-    const { party } = await assertMayChange(actor, key, 'response.submit', tx, { submitter: true });
+    const { party } = await assertMayChange(actor, key, 'response.submit', tx);
     const response = await lockDraftForSubmission(key, tx);
     const submission = await freezeSubmission(actor, response.id, await editor(actor, tx), tx);
     return { submission, organisationName: party.organisation.name, consultationTitle: party.consultation.title };
@@ -423,7 +419,7 @@ async function sendReceipt(
 /** A submitter reopens a submitted response to change it; it must be submitted again before the deadline. */
 export async function reopenResponse(actor: Actor, key: ResponseKey): Promise<void> {
   await db.$transaction(async (tx) => {
-    await assertMayChange(actor, key, 'response.reopen', tx, { submitter: true });
+    await assertMayChange(actor, key, 'response.reopen', tx);
     const response = await responseFor(key, tx);
     const [row] = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM "Response" WHERE id = ${response.id} FOR UPDATE`;
     if (row?.status !== 'SUBMITTED') throw new ResponseClosedError('notSubmitted');
@@ -434,7 +430,7 @@ export async function reopenResponse(actor: Actor, key: ResponseKey): Promise<vo
 
 /** Staff give one organisation a later deadline. */
 export async function grantExtension(actor: Actor, key: ResponseKey, until: Date): Promise<void> {
-  await authorize(actor, 'consultation.extension', isStaff(actor), { type: 'Organisation', id: key.organisationId });
+  await authorize(actor, 'consultation.extension', { object: { type: 'Organisation', id: key.organisationId } });
   await db.$transaction(async (tx) => {
     const party = await tx.consultationParty.findUniqueOrThrow({ where: { consultationId_organisationId: key } });
     // A new deadline earns a new reminder.
@@ -445,7 +441,7 @@ export async function grantExtension(actor: Actor, key: ResponseKey, until: Date
 
 /** Staff ask an organisation to answer particular proposals, with a note why. */
 export async function assignProposals(actor: Actor, key: ResponseKey, proposalIds: string[], note: string | null): Promise<void> {
-  await authorize(actor, 'consultation.assign', isStaff(actor), { type: 'Organisation', id: key.organisationId });
+  await authorize(actor, 'consultation.assign', { object: { type: 'Organisation', id: key.organisationId } });
   await db.$transaction(async (tx) => {
     // Assigning nothing to a party that does not exist would otherwise pass as a change.
     await tx.consultationParty.findUniqueOrThrow({ where: { consultationId_organisationId: key } });

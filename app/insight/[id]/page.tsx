@@ -9,6 +9,7 @@ import { PROPOSAL_TYPES } from '@/lib/budget-document/parse';
 import { formatAmount } from '@/lib/format';
 import { filterAndSort, overviewRows, parseOverviewFilters, STANCES } from '@/lib/insight/aggregate';
 import { getConsultationInsight } from '@/lib/server/insight';
+import { can } from '@/lib/server/policy';
 import { currentActor } from '@/lib/server/session';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -23,8 +24,10 @@ const field = 'rounded border border-slate-500 bg-white px-2 py-1';
 export default async function InsightOverviewPage({ params, searchParams }: Props) {
   const { id } = await params;
   const [t, tRoot] = await Promise.all([getTranslations('insight'), getTranslations()]);
-  const insight = await getConsultationInsight(await currentActor(), id, tRoot('publicConsultations.redactedMarker'));
+  const actor = await currentActor();
+  const insight = await getConsultationInsight(actor, id, tRoot('publicConsultations.redactedMarker'));
   if (!insight) notFound();
+  const mayExport = await can(actor, 'consultation.export', { consultation: insight.consultation });
   const filters = parseOverviewFilters(await searchParams);
   const { catalogue, consultation } = insight;
   const firstYear = catalogue.budget.years[0]!;
@@ -38,7 +41,7 @@ export default async function InsightOverviewPage({ params, searchParams }: Prop
       <AudienceNote audience={insight.audience} published={consultation.status === 'PUBLISHED'} />
       <InsightNav consultationId={id} current="overview" />
       <p className="mt-3">{t('summary', { responses: insight.responses.length, answers, proposals: all.length })}</p>
-      {(insight.audience === 'full' || consultation.status === 'PUBLISHED') && <ExportSection consultationId={id} />}
+      {mayExport && <ExportSection consultationId={id} />}
 
       <form method="get" className="no-print mt-4 flex flex-wrap items-end gap-3 rounded border border-slate-300 p-3" aria-labelledby="filter-heading">
         <h2 id="filter-heading" className="sr-only">{t('filters')}</h2>

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { MunicipalitySettingsForm } from '@/components/municipality-settings-form';
-import { isAdmin } from '@/lib/server/actor';
 import { getMunicipality } from '@/lib/server/municipality';
+import { can } from '@/lib/server/policy';
 import { currentActor } from '@/lib/server/session';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 // Administrators only: this redirect is for convenience, updateMunicipality() checks for real.
 export default async function SettingsPage() {
-  if (!isAdmin(await currentActor())) redirect('/staff');
+  if (!(await can(await currentActor(), 'municipality.update'))) redirect('/staff');
   const [{ logoUrl, ...details }, t] = await Promise.all([getMunicipality(), getTranslations('settings')]);
   const settings = Object.fromEntries(Object.entries(details).map(([key, value]) => [key, value ?? ''])) as Parameters<typeof MunicipalitySettingsForm>[0]['settings'];
   return (

@@ -6,6 +6,7 @@ import { AddDocumentForm, AssignmentForm, ButtonForm, ConsultationDetailsForm, P
 import { ExportSection } from '@/components/export-section';
 import { PublishForm } from '@/components/name-review-forms';
 import { ExtensionForm } from '@/components/staff-forms';
+import { phaseAllows, transitionsFrom } from '@/lib/consultation-phases';
 import { formatCopenhagen, instantToCopenhagenLocal } from '@/lib/deadline';
 import { isLocale } from '@/lib/i18n/config';
 import { getConsultationForStaff, publicationSummary } from '@/lib/server/consultations';
@@ -29,17 +30,16 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
   const actor = await currentActor();
   const [consultation, t, tRoot, localeName] = await Promise.all([getConsultationForStaff(actor, id), getTranslations('consultations'), getTranslations(), getLocale()]);
   if (!consultation) notFound();
-  const publishable = consultation.status === 'OPEN' || consultation.status === 'CLOSED';
+  const publishable = phaseAllows('publish', consultation.status);
   const summary = publishable ? await publicationSummary(actor, id) : null;
   const locale = isLocale(localeName) ? localeName : 'da';
   const when = (date: Date | null) => (date ? formatCopenhagen(date, locale) : '–');
   const { status } = consultation;
   const partyIds = new Set(consultation.parties.map((p) => p.organisationId));
-  const phaseButtons: { phase: 'open' | 'close'; label: string }[] =
-    status === 'DRAFT' ? [{ phase: 'open', label: t('open') }]
-    : status === 'OPEN' ? [{ phase: 'close', label: t('close') }]
-    : status === 'CLOSED' ? [{ phase: 'open', label: t('reopen') }]
-    : [];
+  // Publishing has its own form below, with the summary staff confirm.
+  const phaseButtons = transitionsFrom(status)
+    .filter((phase) => phase !== 'publish')
+    .map((phase) => ({ phase, label: phase === 'open' && status === 'CLOSED' ? t('reopen') : t(phase) }));
   const countOf = (partyStatus: PartyStatus) => consultation.parties.filter((party) => party.status === partyStatus).length;
   const shownParties = shownStatus ? consultation.parties.filter((party) => party.status === shownStatus) : consultation.parties;
   const filterLink = (partyStatus: PartyStatus | null) => `/staff/consultations/${consultation.id}${partyStatus ? `?status=${partyStatus}` : ''}#status-heading`;
@@ -68,7 +68,7 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
         )}
       </section>
 
-      {status !== 'PUBLISHED' && (
+      {phaseAllows('details', status) && (
         <section aria-labelledby="details-heading" className="mt-8">
           <h2 id="details-heading" className="text-xl font-semibold">{t('details')}</h2>
           <ConsultationDetailsForm consultation={{ id: consultation.id, title: consultation.title, description: consultation.description, deadline: instantToCopenhagenLocal(consultation.deadline) }} />
@@ -94,7 +94,7 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
         <AddDocumentForm consultationId={consultation.id} />
       </section>
 
-      {(status === 'DRAFT' || status === 'OPEN') && (
+      {phaseAllows('parties', status) && (
         <section aria-labelledby="choose-heading" className="mt-8">
           <h2 id="choose-heading" className="text-xl font-semibold">{t('partiesHeading')}</h2>
           <p className="text-sm text-slate-700">{t('partiesHelp')}</p>
@@ -145,14 +145,14 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
                 {party.status === 'SUBMITTED' && (
                   <Link href={`/staff/consultations/${consultation.id}/responses/${party.organisationId}`} className={link}>{t('readResponse', { organisation: party.organisationName })}</Link>
                 )}
-                {party.status !== 'SUBMITTED' && (status === 'OPEN' || status === 'CLOSED') && (
+                {party.status !== 'SUBMITTED' && phaseAllows('registration', status) && (
                   <Link href={`/staff/consultations/${consultation.id}/register/${party.organisationId}`} className={link}>{t('registerFor', { organisation: party.organisationName })}</Link>
                 )}
-                {party.status !== 'SUBMITTED' && status === 'OPEN' && (
+                {party.status !== 'SUBMITTED' && phaseAllows('reminder', status) && (
                   <ButtonForm action="remind" fields={{ consultationId: consultation.id, organisationId: party.organisationId }} label={t('remind', { organisation: party.organisationName })} />
                 )}
               </div>
-              {status !== 'PUBLISHED' && (
+              {phaseAllows('partySettings', status) && (
                 <details className="mt-2">
                   <summary className="cursor-pointer text-sm font-medium">{t('partySettings', { count: party.assignments.length })}</summary>
                   <div className="mt-2 flex flex-col gap-4">
