@@ -32,7 +32,8 @@ export default defineConfig({
     // A production build, as users get it.
     command: `npx next build && npx next start -p ${port} -H localhost`,
     url: baseURL,
-    timeout: 240_000,
+    // The production build takes one to two minutes on two idle cores, several when they are busy.
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: 'pipe',
     env: { NEXT_TELEMETRY_DISABLED: '1' },
