@@ -38,7 +38,7 @@ export default async function InsightOverviewPage({ params, searchParams }: Prop
       <AudienceNote audience={insight.audience} published={consultation.status === 'PUBLISHED'} />
       <InsightNav consultationId={id} current="overview" />
       <p className="mt-3">{t('summary', { responses: insight.responses.length, answers, proposals: all.length })}</p>
-      {(insight.audience === 'full' || consultation.status === 'PUBLISHED') && <ExportSection consultationId={id} />}
+      {(insight.audience === 'full' || consultation.status === 'PUBLISHED') && <ExportSection consultationId={id} audience={insight.audience} />}
 
       <form method="get" className="no-print mt-4 flex flex-wrap items-end gap-3 rounded border border-slate-300 p-3" aria-labelledby="filter-heading">
         <h2 id="filter-heading" className="sr-only">{t('filters')}</h2>
