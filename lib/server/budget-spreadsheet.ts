@@ -1,5 +1,5 @@
 import 'server-only';
-import { EXPENDITURE_KINDS } from '@/lib/budget/totals';
+import { EXPENDITURE_KINDS } from '@/lib/budget/vocabulary';
 import type { ParsedBudgetDocument, ParsedProposal } from '@/lib/budget-document/parse';
 import { readBudgetCsv, writeBudgetCsv } from '@/lib/budget-spreadsheet/csv';
 import { computedTotals, templateDocument } from '@/lib/budget-spreadsheet/sheet';

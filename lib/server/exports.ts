@@ -1,6 +1,6 @@
 import 'server-only';
 import { createTranslator } from 'next-intl';
-import { EXPENDITURE_KINDS } from '@/lib/budget/totals';
+import { EXPENDITURE_KINDS } from '@/lib/budget/vocabulary';
 import { XLSX_CONTENT_TYPE } from '@/lib/budget-spreadsheet/xlsx';
 import { formatCopenhagen } from '@/lib/deadline';
 import type { ExportFormat } from '@/lib/exports/formats';

@@ -5,7 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import { ExportSection } from '@/components/export-section';
 import { AudienceNote, InsightNav } from '@/components/insight/insight-nav';
 import { StanceBar, StanceLegend } from '@/components/insight/stance';
-import { PROPOSAL_TYPES } from '@/lib/budget-document/parse';
+import { PROPOSAL_TYPES } from '@/lib/budget/vocabulary';
 import { formatAmount } from '@/lib/format';
 import { filterAndSort, overviewRows, parseOverviewFilters, STANCES } from '@/lib/insight/aggregate';
 import { getConsultationInsight } from '@/lib/server/insight';
