@@ -1,18 +1,22 @@
 // The import boundaries of eslint.config.mjs, checked on small sources linted as if they were files
 // of the project: each forbidden import is reported, each allowed one is not.
 import { ESLint } from 'eslint';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from './database';
 
 const eslint = new ESLint({ cwd: projectRoot });
 const RULE = '@typescript-eslint/no-restricted-imports';
+
+// The first lint loads the whole configuration and its plugins: seconds on a loaded machine.
+beforeAll(() => eslint.lintText('', { filePath: 'lib/warm-up.ts' }), 60_000);
 
 async function boundaryErrors(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
   return result!.messages.filter((m) => m.ruleId === RULE).map((m) => m.message);
 }
 
-describe('import boundaries', () => {
+// Linting is CPU-bound; a loaded machine takes a few seconds per source.
+describe('import boundaries', { timeout: 30_000 }, () => {
   it('refuses runtime code of lib/server/ in a component, by alias or relative path', async () => {
     expect(await boundaryErrors('components/fixture.tsx', "import { db } from '@/lib/server/db';\nexport const x = db;\n")).toEqual([expect.stringMatching(/domain layer/)]);
     expect(await boundaryErrors('components/fixture.tsx', "import { db } from '../lib/server/db';\nexport const x = db;\n")).toHaveLength(1);
