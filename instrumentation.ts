@@ -6,9 +6,11 @@ const RETRY_MS = 10_000;
 
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { isProductionBuild, validateEnvAtStart } = await import('@/lib/env');
+  validateEnvAtStart();
   const { recordPeerAddresses } = await import('@/lib/server/peer-address');
   recordPeerAddresses();
-  if (process.env.NEXT_PHASE === 'phase-production-build') return;
+  if (isProductionBuild()) return;
   const { startWorkers } = await import('@/lib/server/workers');
   // Not awaited: the server answers (and /api/health reports the database) while PostgreSQL is
   // still unreachable; the workers start as soon as it answers.

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { env } from '@/lib/env';
 import { cleanedUrl } from '@/lib/input';
 
 // Security headers for every page. A fresh nonce per request lets Next.js's own inline
@@ -20,22 +21,16 @@ export function contentSecurityPolicy(nonce: string, options: { development: boo
   ].join('; ');
 }
 
-function oidcOrigin(): string[] {
-  const issuer = process.env.AUTH_OIDC_ISSUER;
-  if (!issuer) return [];
-  try {
-    return [new URL(issuer).origin];
-  } catch {
-    return [];
-  }
-}
+// lib/env.ts has checked that the issuer is a URL.
+const oidcOrigin = (issuer: string | undefined): string[] => (issuer ? [new URL(issuer).origin] : []);
 
 export function proxy(request: NextRequest) {
+  const settings = env();
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const csp = contentSecurityPolicy(nonce, {
-    development: process.env.NODE_ENV === 'development',
+    development: settings.NODE_ENV === 'development',
     // The staff sign-in form redirects to the identity provider.
-    formTargets: oidcOrigin(),
+    formTargets: oidcOrigin(settings.AUTH_OIDC_ISSUER),
   });
 
   const requestHeaders = new Headers(request.headers);
@@ -46,7 +41,7 @@ export function proxy(request: NextRequest) {
   const cleaned = cleanedUrl(request.nextUrl);
   const response = cleaned ? NextResponse.rewrite(cleaned, { request: { headers: requestHeaders } }) : NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', csp);
-  if (process.env.NODE_ENV === 'production') {
+  if (settings.NODE_ENV === 'production') {
     response.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
   }
   return response;

@@ -5,6 +5,7 @@ import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { SiteHeader } from '@/components/site-header';
 import { getMunicipality } from '@/lib/server/municipality';
+import { currentUser } from '@/lib/server/session';
 import './globals.css';
 
 // Every page shows the municipality's settings from the database: rendered per request, never at
@@ -19,7 +20,7 @@ const footerLink = 'underline underline-offset-2';
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   await connection();
-  const [locale, t, municipality] = await Promise.all([getLocale(), getTranslations(), getMunicipality()]);
+  const [locale, t, municipality, user] = await Promise.all([getLocale(), getTranslations(), getMunicipality(), currentUser()]);
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-white text-slate-900 antialiased">
@@ -27,7 +28,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2">
             {t('app.skipToContent')}
           </a>
-          <SiteHeader />
+          <SiteHeader user={user} municipality={municipality} />
           <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6">
             {children}
           </main>

@@ -74,6 +74,9 @@ try {
     }
   }
 } finally {
+  // Submitted responses are never deleted by cascade: the bench's own go first.
+  await db.submission.deleteMany({ where: { response: { consultationId: consultation.id } } });
+  await db.response.deleteMany({ where: { consultationId: consultation.id } });
   await db.consultation.delete({ where: { id: consultation.id } });
   await db.organisation.deleteMany({ where: { name: { startsWith: prefix } } });
   await db.$disconnect();

@@ -43,6 +43,9 @@ try {
     console.log(formatSummary(`  ${page.label} (${(first.body.length / 1024).toFixed(0)} kB)`, await hammer(READERS, SECONDS, async () => (await get(app.url, page.path, page.caller)).status === 200)));
   }
 } finally {
+  // Submitted responses are never deleted by cascade: the bench's own go first.
+  await prisma.submission.deleteMany({ where: { response: { consultationId: consultation.id } } });
+  await prisma.response.deleteMany({ where: { consultationId: consultation.id } });
   await prisma.consultation.delete({ where: { id: consultation.id } });
   await prisma.organisation.deleteMany({ where: { name: { startsWith: prefix } } });
   await db.query(`DELETE FROM "User" WHERE name LIKE $1 || '%'`, [prefix]);

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { PROPOSAL_TYPES } from '@/lib/budget-document/parse';
+import { PROPOSAL_TYPES } from '@/lib/budget/vocabulary';
 import type { CatalogueFilters as Filters, CommitteeLabel } from '@/lib/server/catalogue';
 
 const field = 'rounded border border-slate-500 bg-white px-2 py-1';

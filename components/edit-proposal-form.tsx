@@ -3,8 +3,7 @@
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { editProposalAction } from '@/app/staff/proposals/actions';
-import { PROPOSAL_TYPES } from '@/lib/budget-document/parse';
-import { EXPENDITURE_KINDS } from '@/lib/budget/totals';
+import { EXPENDITURE_KINDS, PROPOSAL_TYPES } from '@/lib/budget/vocabulary';
 import { formatAmount } from '@/lib/format';
 import { idle, type FormState } from '@/lib/form-state';
 import type { VersionLine } from '@/lib/budget/versions';

@@ -6,6 +6,7 @@ import { confirmImportAction, previewImportAction, type ImportState } from '@/ap
 import { formatAmount } from '@/lib/format';
 import { FormStatus, SubmitButton } from './form-fields';
 import { LIMIT_MESSAGE_VALUES } from '@/lib/upload-limits';
+import { EXPENDITURE_KINDS } from '@/lib/budget/vocabulary';
 
 const idle: ImportState = { status: 'idle' };
 
@@ -70,7 +71,7 @@ export function ImportDocumentForm() {
                 </tr>
               </thead>
               <tbody>
-                {(['SERVICE', 'TRANSFER'] as const).map((kind) => (
+                {EXPENDITURE_KINDS.map((kind) => (
                   <tr key={kind} data-total={kind}>
                     <th scope="row" className="pr-2 text-left font-normal">{t(kind === 'SERVICE' ? 'catalogue.totalService' : 'catalogue.totalTransfer')}</th>
                     {list.totals.filter((total) => total.kind === kind).map((total) => (

@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { formatAmount } from '@/lib/format';
 import type { CatalogueList } from '@/lib/server/catalogue';
+import { EXPENDITURE_KINDS } from '@/lib/budget/vocabulary';
 
 /** The printed "I alt" lines of one list, for comparing the two lists at a glance. */
 export async function ListTotals({ list, years }: { list: CatalogueList; years: number[] }) {
@@ -22,7 +23,7 @@ export async function ListTotals({ list, years }: { list: CatalogueList; years: 
           </tr>
         </thead>
         <tbody>
-          {(['SERVICE', 'TRANSFER'] as const).map((kind) => (
+          {EXPENDITURE_KINDS.map((kind) => (
             <tr key={kind} data-total={kind}>
               <th scope="row" className="pr-2 text-left font-normal">{t(kind === 'SERVICE' ? 'totalService' : 'totalTransfer')}</th>
               {years.map((year) => (

@@ -4,6 +4,7 @@ import { formatAmount } from '@/lib/format';
 import type { CatalogueList } from '@/lib/server/catalogue';
 import { CommitteeName } from './committee-name';
 import { ScrollRegion } from './scroll-region';
+import { EXPENDITURE_KINDS } from '@/lib/budget/vocabulary';
 
 const amountCell = 'px-2 py-1 text-right tabular-nums whitespace-nowrap';
 
@@ -54,7 +55,7 @@ export async function ProposalTable({ list, years, headingId }: { list: Catalogu
           </tbody>
         ))}
         <tfoot className="border-t-2 border-slate-700 font-semibold">
-          {(['SERVICE', 'TRANSFER'] as const).map((kind) => (
+          {EXPENDITURE_KINDS.map((kind) => (
             <tr key={kind} data-total={kind}>
               <th scope="row" colSpan={5} className="px-2 py-1 text-left">
                 {t(kind === 'SERVICE' ? 'catalogue.totalService' : 'catalogue.totalTransfer')}

@@ -1,13 +1,13 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { setLocale } from '@/app/locale-actions';
+import { setLocale } from '@/app/locale/actions';
 import { signOutAction } from '@/app/signin/actions';
-import { getMunicipality } from '@/lib/server/municipality';
-import { currentUser } from '@/lib/server/session';
+import type { Municipality } from '@/lib/server/municipality';
+import type { currentUser } from '@/lib/server/session';
 
-export async function SiteHeader() {
+/** The layout reads the signed-in user and the municipality and hands them over. */
+export async function SiteHeader({ user, municipality }: { user: Awaited<ReturnType<typeof currentUser>>; municipality: Municipality }) {
   const t = await getTranslations();
-  const [user, municipality] = await Promise.all([currentUser(), getMunicipality()]);
   return (
     <header className="bg-brand text-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-4 px-4 py-3">

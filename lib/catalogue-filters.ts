@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PROPOSAL_TYPES } from '@/lib/budget-document/parse';
+import { PROPOSAL_TYPES } from '@/lib/budget/vocabulary';
 
 const optionalText = (max: number) =>
   z

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseDatabaseEnv, parseEnv } from './env';
 
 const valid = {
@@ -83,5 +83,57 @@ describe('parseDatabaseEnv', () => {
   it('needs only the database settings, for the command-line tools', () => {
     expect(parseDatabaseEnv({ DATABASE_URL: valid.DATABASE_URL }).DATABASE_POOL_SIZE).toBe(10);
     expect(() => parseDatabaseEnv({})).toThrow(/DATABASE_URL/);
+  });
+});
+
+describe('validation when a server process starts', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.restoreAllMocks();
+    vi.resetModules();
+  });
+
+  // A fresh module each time: env() caches what it read.
+  const start = async () => (await import('./env')).validateEnvAtStart();
+  const stubExit = () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    return vi.spyOn(process, 'exit').mockImplementation((() => undefined) as never);
+  };
+
+  it('stops the process, naming the problem, when a setting is wrong', async () => {
+    vi.stubEnv('DATABASE_URL', valid.DATABASE_URL);
+    vi.stubEnv('SMTP_URL', valid.SMTP_URL);
+    vi.stubEnv('AUTH_SECRET', 'short');
+    const exit = stubExit();
+    await start();
+    expect(exit).toHaveBeenCalledWith(1);
+    expect(console.error).toHaveBeenCalledWith(expect.stringMatching(/AUTH_SECRET: must be at least 32/));
+  });
+
+  it('lets a valid environment through', async () => {
+    for (const [name, value] of Object.entries(valid)) vi.stubEnv(name, value);
+    const exit = stubExit();
+    await start();
+    expect(exit).not.toHaveBeenCalled();
+  });
+
+  it('is skipped by next build, which runs without the secrets', async () => {
+    vi.stubEnv('NEXT_PHASE', 'phase-production-build');
+    vi.stubEnv('AUTH_SECRET', '');
+    const exit = stubExit();
+    await start();
+    expect(exit).not.toHaveBeenCalled();
+  });
+
+  it('is what instrumentation.ts runs first in the Node.js runtime', async () => {
+    vi.stubEnv('NEXT_RUNTIME', 'nodejs');
+    vi.stubEnv('AUTH_SECRET', 'short');
+    const exit = stubExit();
+    // The refused start ends in process.exit; the stub returns, so stop the hook right there.
+    exit.mockImplementation((() => {
+      throw new Error('exited');
+    }) as never);
+    await expect((await import('@/instrumentation')).register()).rejects.toThrow('exited');
+    expect(exit).toHaveBeenCalledWith(1);
   });
 });

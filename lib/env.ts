@@ -116,6 +116,32 @@ export function env(): Env {
   return cached;
 }
 
+/** `next build` runs the instrumentation hook too, without the secrets a running server needs. */
+export const isProductionBuild = (): boolean => process.env.NEXT_PHASE === 'phase-production-build';
+
+/**
+ * Called by instrumentation.ts when a server process starts, however it was started (`npm start`,
+ * `next start`, `next dev`): a wrong setting stops the process with every problem named, before
+ * it answers a request, instead of failing the first request that reads it.
+ */
+export function validateEnvAtStart(): void {
+  if (isProductionBuild()) return;
+  try {
+    env();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}
+
+/**
+ * Auth.js reads AUTH_URL from the environment itself and builds its links and OIDC redirect URIs
+ * from it; without it, from the request URL, whose host a proxy in front of the app may have changed.
+ */
+export function provideAuthUrl(settings: Env): void {
+  process.env.AUTH_URL ??= settings.APP_URL;
+}
+
 let cachedDatabase: DatabaseEnv | undefined;
 export function databaseEnv(): DatabaseEnv {
   cachedDatabase ??= parseDatabaseEnv(process.env);

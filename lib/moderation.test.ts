@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerTarget, minorityTarget, publishedView, targetText } from '@/lib/moderation';
+import { answerTarget, minorityTarget, publishedView, targetColumns, targetOf, targetText } from '@/lib/moderation';
 import { parseSnapshot } from '@/lib/submission-snapshot';
 
 const snapshot = parseSnapshot({
@@ -67,5 +67,19 @@ describe('targetText', () => {
     const old = parseSnapshot({ ...snapshot, minorityStatements: [{ author: null, text: 'Gammel' }] });
     expect(targetText(old, minorityTarget(0))).toBe('Gammel');
     expect(old.channel).toBe('ONLINE');
+  });
+});
+
+describe('moderation targets as foreign keys', () => {
+  it('stores each target key in its column and reads it back', () => {
+    for (const target of ['generalRemarks', answerTarget('p1'), minorityTarget(0, 'cm1')]) {
+      expect(targetOf(targetColumns(target)!)).toBe(target);
+    }
+    expect(targetColumns(answerTarget('p1'))).toEqual({ proposalId: 'p1', minorityStatementId: null });
+  });
+
+  it('has no column for a statement named only by its position, nor for an unknown key', () => {
+    expect(targetColumns(minorityTarget(2))).toBeNull();
+    expect(targetColumns('summary')).toBeNull();
   });
 });

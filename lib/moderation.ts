@@ -11,6 +11,33 @@ export interface ModerationRule {
 export const answerTarget = (proposalId: string): ModerationTarget => `answer:${proposalId}`;
 export const minorityTarget = (index: number, id?: string): ModerationTarget => `minority:${id ?? index}`;
 
+/** How a moderation row stores its target: foreign keys, neither of them for the general remarks. */
+export interface TargetColumns {
+  proposalId: string | null;
+  minorityStatementId: string | null;
+}
+
+const TARGET_COLUMNS = { proposalId: true, minorityStatementId: true } as const;
+
+export const targetOf = (row: TargetColumns): ModerationTarget =>
+  row.proposalId ? answerTarget(row.proposalId) : row.minorityStatementId ? `minority:${row.minorityStatementId}` : 'generalRemarks';
+
+/** What a published view needs of a moderation row. */
+export const RULE_COLUMNS = { ...TARGET_COLUMNS, kind: true, passage: true } as const;
+
+export const ruleOf = (row: TargetColumns & Omit<ModerationRule, 'target'>): ModerationRule => ({ target: targetOf(row), kind: row.kind, passage: row.passage });
+
+/**
+ * The columns for a target key, or null for a key no row can store. A statement of a submission
+ * made before statement ids were kept is named by its position only, which no row refers to.
+ */
+export function targetColumns(target: string): TargetColumns | null {
+  if (target === 'generalRemarks') return { proposalId: null, minorityStatementId: null };
+  if (target.startsWith('answer:')) return { proposalId: target.slice('answer:'.length), minorityStatementId: null };
+  if (target.startsWith('minority:') && !/^\d+$/.test(target.slice('minority:'.length))) return { proposalId: null, minorityStatementId: target.slice('minority:'.length) };
+  return null;
+}
+
 /** The text of a moderation target in a snapshot, or null when the snapshot has no such item. */
 export function targetText(snapshot: SubmissionSnapshot, target: string): string | null {
   if (target === 'generalRemarks') return snapshot.generalRemarks;

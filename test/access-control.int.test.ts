@@ -304,9 +304,9 @@ const rows: Row[] = [
     call: async (scope) => (await load<{ reopenResponseAction: Action }>('responses/actions.ts')).reopenResponseAction(idle, keyForm(scope)),
   },
   {
-    target: 'locale-actions.ts#setLocale',
+    target: 'locale/actions.ts#setLocale',
     expect: { own: everyone('allow') },
-    call: async () => (await load<{ setLocale: (d: FormData) => Promise<void> }>('locale-actions.ts')).setLocale(form({ locale: 'en' })),
+    call: async () => (await load<{ setLocale: (d: FormData) => Promise<void> }>('locale/actions.ts')).setLocale(form({ locale: 'en' })),
   },
   {
     target: 'signin/actions.ts#requestMagicLink',
@@ -501,7 +501,7 @@ const rows: Row[] = [
     expect: { own: only('staff', 'admin') },
     call: async () => {
       const { key, responseId } = await submittedResponse();
-      await db.moderation.create({ data: { responseId, target: 'generalRemarks', kind: 'REDACT', passage: 'Jens', reason: 'Matrix' } });
+      await db.moderation.create({ data: { responseId, kind: 'REDACT', passage: 'Jens', reason: 'Matrix' } });
       return (await nameReviewActions()).markNamesReviewedAction!(idle, form(key));
     },
   },
@@ -576,7 +576,7 @@ const rows: Row[] = [
     expect: { own: only('staff', 'admin') },
     call: async () => {
       const { responseId } = await submittedResponse();
-      const moderation = await db.moderation.create({ data: { responseId, target: 'generalRemarks', kind: 'HIDE', reason: 'Matrix' } });
+      const moderation = await db.moderation.create({ data: { responseId, kind: 'HIDE', reason: 'Matrix' } });
       return (await consultationActions()).removeModerationAction!(idle, form({ consultationId: world.openConsultationId, moderationId: moderation.id }));
     },
   },

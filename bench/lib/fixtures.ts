@@ -87,8 +87,13 @@ export async function createBurstFixture(db: pg.Pool, organisations: number): Pr
   return { prefix, consultationId, proposalIds, parties };
 }
 
-/** Deletes what a fixture created (cascading to responses, submissions, sessions). */
+/**
+ * Deletes what a fixture created. The schema refuses to cascade to submitted responses (their
+ * receipts must outlive a delete), so the bench's own submissions and responses go first, by name.
+ */
 export async function dropFixture(db: pg.Pool, fixture: { prefix: string; consultationId: string }): Promise<void> {
+  await db.query(`DELETE FROM "Submission" WHERE "responseId" IN (SELECT id FROM "Response" WHERE "consultationId" = $1)`, [fixture.consultationId]);
+  await db.query(`DELETE FROM "Response" WHERE "consultationId" = $1`, [fixture.consultationId]);
   await db.query(`DELETE FROM "Consultation" WHERE id = $1`, [fixture.consultationId]);
   await db.query(`DELETE FROM "Organisation" WHERE name LIKE $1 || '%'`, [fixture.prefix]);
   await db.query(`DELETE FROM "User" WHERE name LIKE $1 || '%'`, [fixture.prefix]);

@@ -5,10 +5,10 @@ import {
   BudgetDocumentError,
   formatIssue,
   parseBudgetDocument,
-  parseDanishAmount,
   type DocumentIssue,
   type ParsedBudgetDocument,
 } from './parse';
+import { parseDanishAmount } from '@/lib/budget/vocabulary';
 
 const seed = readFileSync(path.resolve(import.meta.dirname, '../../prisma/seed-data/budget-seminar-2025-08-29.txt'), 'utf8');
 const otherMunicipality = readFileSync(path.resolve(import.meta.dirname, 'fixtures/other-municipality.txt'), 'utf8');

@@ -4,8 +4,9 @@
 //   Liste | Kode | Titel | Resumé | Type | Art | 2026 | 2027 | … (any years, in header order)
 //
 // Pure (no I/O, no Node-only imports); csv.ts and xlsx.ts turn files into rows of cells and back.
-import { sumByKindAndYear, EXPENDITURE_KINDS } from '../budget/totals';
-import { parseDanishAmount, type ExpenditureKind, type ParsedBudgetDocument, type ParsedList, type ParsedProposal, type ProposalType, type YearTotals } from '../budget-document/parse';
+import { totalsList } from '../budget/totals';
+import { EXPENDITURE_KINDS, parseDanishAmount, proposalTypeNamed, TYPE_NAMES, type ExpenditureKind, type ProposalType } from '../budget/vocabulary';
+import type { ParsedBudgetDocument, ParsedList, ParsedProposal, YearTotals } from '../budget-document/parse';
 
 /** A cell as a file format delivers it: text, a number, or nothing. */
 export type Cell = string | number | null | undefined;
@@ -47,9 +48,7 @@ const FIELDS = Object.keys(COLUMNS) as Field[];
 /** Headings are matched without case or accents, so "resume" and "RESUMÉ" both work. */
 const ALIASES: Record<string, Field> = { liste: 'list', kode: 'code', nr: 'code', titel: 'title', resume: 'summary', type: 'type', art: 'kind' };
 
-export const TYPE_NAMES: Record<ProposalType, string> = { EFFICIENCY: 'Effektivisering', SAVING: 'Besparelse', EXTRA_REVENUE: 'Merindtægt', EXTRA_EXPENDITURE: 'Merudgift' };
 export const KIND_NAMES: Record<ExpenditureKind, string> = { SERVICE: 'Service', TRANSFER: 'Overførsler' };
-const TYPES = new Map(Object.entries(TYPE_NAMES).map(([type, name]) => [name.toLowerCase(), type as ProposalType]));
 const KIND_WORDS: Record<string, ExpenditureKind> = { service: 'SERVICE', serviceudgifter: 'SERVICE', overførsler: 'TRANSFER', overførsel: 'TRANSFER', overførselsudgifter: 'TRANSFER' };
 /** Liste may be given as the list's number. */
 export const LIST_NUMBERS: Record<string, string> = { '1': 'Indarbejdes og sendes i høring', '2': 'Indarbejdes ikke, men sendes i høring' };
@@ -150,7 +149,7 @@ export function readBudgetRows(rows: Cell[][]): ParsedBudgetDocument {
       else if (!CODE.test(code)) issues.push({ code: 'BAD_CODE', ...at('code'), list: heading, text: code });
       else if (codes.has(code) && codes.get(code) !== heading) issues.push({ code: 'DUPLICATE_CODE', ...at('code'), list: heading, proposal: code, text: codes.get(code) });
       const typeText = cell('type');
-      type = TYPES.get(typeText.toLowerCase());
+      type = proposalTypeNamed(typeText);
       if (!type) issues.push({ code: 'UNKNOWN_TYPE', ...at('type'), list: heading, proposal: code, text: typeText });
     }
     if (issues.length > problems || !kind) return;
@@ -219,8 +218,7 @@ export function readBudgetRows(rows: Cell[][]): ParsedBudgetDocument {
 /** Sums per kind and year, in the order the text parser gives them. */
 export function computedTotals(proposals: ParsedProposal[], years: number[]): YearTotals[] {
   const lines = proposals.flatMap((p) => p.lines.flatMap((line) => line.amounts.map(({ year, amount }) => ({ kind: line.kind, year, amount }))));
-  const sums = sumByKindAndYear(lines, years);
-  return EXPENDITURE_KINDS.flatMap((kind) => years.map((year) => ({ kind, year, amount: sums[kind][year]! })));
+  return totalsList(lines, years);
 }
 
 /** The header and one row per proposal and kind, then the list's "I alt" rows (those it has printed totals for). */

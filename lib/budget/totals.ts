@@ -1,6 +1,4 @@
-import type { ExpenditureKind } from '@/lib/budget-document/parse';
-
-export const EXPENDITURE_KINDS: readonly ExpenditureKind[] = ['SERVICE', 'TRANSFER'];
+import { EXPENDITURE_KINDS, type ExpenditureKind } from '@/lib/budget/vocabulary';
 
 export interface AmountLine {
   kind: ExpenditureKind;
@@ -20,4 +18,10 @@ export function sumByKindAndYear(lines: Iterable<AmountLine>, years: readonly nu
     totals[kind][year] = (totals[kind][year] ?? 0) + amount;
   }
   return totals;
+}
+
+/** The totals as a list, kind by kind and year by year: the order the documents print them in. */
+export function totalsList(lines: Iterable<AmountLine>, years: readonly number[]): AmountLine[] {
+  const sums = sumByKindAndYear(lines, years);
+  return EXPENDITURE_KINDS.flatMap((kind) => years.map((year) => ({ kind, year, amount: sums[kind][year]! })));
 }

@@ -1,7 +1,6 @@
 // What a proposal version holds and what changed between two versions. Pure, for the server
 // and the pages alike.
-import type { ExpenditureKind, ProposalType } from '@/lib/budget-document/parse';
-import { EXPENDITURE_KINDS } from '@/lib/budget/totals';
+import { EXPENDITURE_KINDS, type ExpenditureKind, type ProposalType } from '@/lib/budget/vocabulary';
 
 export interface VersionLine {
   kind: ExpenditureKind;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PROPOSAL_TYPES, type ExpenditureKind, type ProposalType } from '@/lib/budget-document/parse';
+import { PROPOSAL_TYPES, type ExpenditureKind, type ProposalType } from '@/lib/budget/vocabulary';
 
 // Aggregation of the responses a reader may see, per proposal, organisation and committee.
 // Pure, so that the overview, matrix and charts agree and are tested without a database.

@@ -3,7 +3,7 @@ import NextAuth, { type NextAuthConfig } from 'next-auth';
 import Nodemailer from 'next-auth/providers/nodemailer';
 import type { Adapter, AdapterUser } from 'next-auth/adapters';
 import { PrismaAdapter } from '@auth/prisma-adapter';
-import { env, type Env } from '@/lib/env';
+import { env, provideAuthUrl, type Env } from '@/lib/env';
 import { safeRedirectPath } from '@/lib/safe-redirect';
 import type { Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
@@ -111,9 +111,7 @@ async function sendMagicLink({ identifier, url }: { identifier: string; url: str
 
 function config(): NextAuthConfig {
   const settings = env();
-  // Auth.js builds its links and OIDC redirect URIs from AUTH_URL when set, otherwise from the
-  // request URL, whose host a proxy in front of the app may have changed.
-  process.env.AUTH_URL ??= settings.APP_URL;
+  provideAuthUrl(settings);
   const oidc =
     settings.AUTH_OIDC_ISSUER && settings.AUTH_OIDC_ID && settings.AUTH_OIDC_SECRET
       ? [

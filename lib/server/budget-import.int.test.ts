@@ -76,10 +76,10 @@ describe('importBudgetDocument', () => {
 
     const isu05 = await db.proposal.findUniqueOrThrow({
       where: { budgetId_code: { budgetId: first.budgetId, code: 'ISU05' } },
-      include: { lines: { orderBy: [{ kind: 'asc' }, { year: 'asc' }] } },
+      include: { lines: { orderBy: [{ kind: 'asc' }, { year: 'asc' }], include: { proposalKind: { select: { type: true } } } } },
     });
     expect(isu05.committeeCode).toBe('ISU');
-    expect(isu05.lines.map((l) => [l.kind, l.type, l.year, l.amount])).toEqual([
+    expect(isu05.lines.map((l) => [l.kind, l.proposalKind.type, l.year, l.amount])).toEqual([
       ...years.map((year, i) => ['SERVICE', 'EFFICIENCY', year, -28 * (i + 1)]),
       ...years.map((year, i) => ['TRANSFER', 'EXTRA_EXPENDITURE', year, 39 * (i + 1)]),
     ]);

@@ -1,6 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { parseBudgetDocument, type ParsedBudgetDocument } from '@/lib/budget-document/parse';
+import { flatLines, LINES_WITH_TYPES, replaceLines } from '@/lib/server/budget-lines';
 import { db } from '@/lib/server/db';
 import type { Actor } from '@/lib/server/actor';
 import { authorize } from '@/lib/server/policy';
@@ -56,7 +57,7 @@ export async function importBudgetDocument(actor: Actor, document: ParsedBudgetD
       changes += created.count;
 
       const existingLists = await tx.budgetList.findMany({ where: { budgetId: budget.id } });
-      const existingProposals = await tx.proposal.findMany({ where: { budgetId: budget.id }, include: { lines: true, _count: { select: { moves: true, versions: { where: { imported: false } } } } } });
+      const existingProposals = await tx.proposal.findMany({ where: { budgetId: budget.id }, include: { ...LINES_WITH_TYPES, _count: { select: { moves: true, versions: { where: { imported: false } } } } } });
       const proposalsByCode = new Map(existingProposals.map((p) => [p.code, p]));
       const keptMoves: string[] = [];
       const keptEdits: string[] = [];
@@ -84,7 +85,7 @@ export async function importBudgetDocument(actor: Actor, document: ParsedBudgetD
             const proposal = await tx.proposal.create({
               data: { budgetId: budget.id, code: parsed.code, listId, committeeCode: parsed.committeeCode, title: parsed.title, summary: parsed.summary, position },
             });
-            await tx.budgetLine.createMany({ data: lines.map((line) => ({ proposalId: proposal.id, ...line })) });
+            await replaceLines(tx, proposal.id, lines);
             await recordVersion(tx, proposal, 1, content, { reason: 'Import', imported: true });
             changes += 1 + lines.length;
             continue;
@@ -99,14 +100,13 @@ export async function importBudgetDocument(actor: Actor, document: ParsedBudgetD
             changes++;
           }
 
-          if (!contentDiffers({ title: existing.title, summary: existing.summary, lines: existing.lines }, content)) continue;
+          if (!contentDiffers({ title: existing.title, summary: existing.summary, lines: flatLines(existing) }, content)) continue;
           if (existing._count.versions > 0) {
             keptEdits.push(parsed.code);
             continue;
           }
           await tx.proposal.update({ where: { id: existing.id }, data: { title: parsed.title, summary: parsed.summary, version: existing.version + 1 } });
-          await tx.budgetLine.deleteMany({ where: { proposalId: existing.id } });
-          await tx.budgetLine.createMany({ data: lines.map((line) => ({ proposalId: existing.id, ...line })) });
+          await replaceLines(tx, existing.id, lines);
           await recordVersion(tx, existing, existing.version + 1, content, { reason: 'Genimport', imported: true });
           changes++;
         }

@@ -52,12 +52,12 @@ describe('importing a spreadsheet', () => {
     const result = await importBudgetDocument(actor, document, documentHash(csv));
     expect(result).toMatchObject({ budgetName: budgetNameFor(years), proposals: 2 });
 
-    const lists = await db.budgetList.findMany({ where: { budgetId: result.budgetId }, orderBy: { position: 'asc' }, include: { proposals: { include: { lines: { orderBy: [{ kind: 'asc' }, { year: 'asc' }] } } } } });
+    const lists = await db.budgetList.findMany({ where: { budgetId: result.budgetId }, orderBy: { position: 'asc' }, include: { proposals: { include: { lines: { orderBy: [{ kind: 'asc' }, { year: 'asc' }], include: { proposalKind: { select: { type: true } } } } } } } });
     expect(lists.map((l) => [l.name, l.incorporated, l.proposals.map((p) => [p.code, p.committeeCode, p.title])])).toEqual([
       [INCORPORATED, true, [[code, 'ØU', 'Færre kørsler']]],
       ['Indarbejdes ikke', false, [[`TU${code.slice(2)}`, 'TU', 'Lukning']]],
     ]);
-    expect(lists[0]!.proposals[0]!.lines.map((l) => [l.kind, l.type, l.year, l.amount])).toEqual([
+    expect(lists[0]!.proposals[0]!.lines.map((l) => [l.kind, l.proposalKind.type, l.year, l.amount])).toEqual([
       ...years.map((year) => ['SERVICE', 'EFFICIENCY', year, -1200]),
       ...years.map((year) => ['TRANSFER', 'EXTRA_EXPENDITURE', year, 300]),
     ]);

@@ -1,11 +1,12 @@
 import 'server-only';
-import { EXPENDITURE_KINDS } from '@/lib/budget/totals';
+import { EXPENDITURE_KINDS } from '@/lib/budget/vocabulary';
 import type { ParsedBudgetDocument, ParsedProposal } from '@/lib/budget-document/parse';
 import { readBudgetCsv, writeBudgetCsv } from '@/lib/budget-spreadsheet/csv';
 import { computedTotals, templateDocument } from '@/lib/budget-spreadsheet/sheet';
 import { readBudgetXlsx, writeBudgetXlsx, XLSX_CONTENT_TYPE } from '@/lib/budget-spreadsheet/xlsx';
 import type { Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
+import { flatLines, LINES_WITH_TYPES } from '@/lib/server/budget-lines';
 import { db } from '@/lib/server/db';
 import { authorize } from '@/lib/server/policy';
 
@@ -49,7 +50,7 @@ export async function exportBudgetSpreadsheet(actor: Actor, budgetId: string): P
   const lists = await db.budgetList.findMany({
     where: { budgetId: budget.id },
     orderBy: { position: 'asc' },
-    include: { proposals: { orderBy: { position: 'asc' }, include: { lines: { orderBy: [{ kind: 'asc' }, { year: 'asc' }] } } } },
+    include: { proposals: { orderBy: { position: 'asc' }, include: LINES_WITH_TYPES } },
   });
   const document: ParsedBudgetDocument = {
     years: budget.years,
@@ -60,7 +61,7 @@ export async function exportBudgetSpreadsheet(actor: Actor, budgetId: string): P
         title: proposal.title,
         summary: proposal.summary,
         lines: EXPENDITURE_KINDS.flatMap((kind) => {
-          const lines = proposal.lines.filter((line) => line.kind === kind);
+          const lines = flatLines(proposal).filter((line) => line.kind === kind);
           if (!lines.length) return [];
           return [{ kind, type: lines[0]!.type, amounts: budget.years.map((year) => ({ year, amount: lines.find((line) => line.year === year)?.amount ?? 0 })) }];
         }),

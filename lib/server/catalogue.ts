@@ -1,6 +1,7 @@
 import 'server-only';
 // The proposal catalogue is public by design: anyone, signed in or not, may read every
 // imported proposal, so these reads take no actor. Writes live in budget-import.ts.
+import { flatLines, LINES_WITH_TYPES } from '@/lib/server/budget-lines';
 import { db } from '@/lib/server/db';
 import { sumByKindAndYear, type TotalsByKind } from '@/lib/budget/totals';
 import type { ExpenditureKind, ProposalType } from '@/lib/generated/prisma/enums';
@@ -73,7 +74,7 @@ export async function getCatalogue(budgetId: string, filters: CatalogueFilters =
   const query = filters.query?.trim();
   const proposalFilter: Prisma.ProposalWhereInput = {
     ...(filters.committee ? { committeeCode: filters.committee } : {}),
-    ...(filters.type ? { lines: { some: { type: filters.type } } } : {}),
+    ...(filters.type ? { kinds: { some: { type: filters.type } } } : {}),
     ...(query
       ? { OR: [{ code: { contains: query, mode: 'insensitive' } }, { title: { contains: query, mode: 'insensitive' } }] }
       : {}),
@@ -88,7 +89,7 @@ export async function getCatalogue(budgetId: string, filters: CatalogueFilters =
         proposals: {
           where: proposalFilter,
           orderBy: { position: 'asc' },
-          include: { committee: true, lines: { orderBy: { year: 'asc' } } },
+          include: { committee: true, ...LINES_WITH_TYPES },
         },
       },
     }),
@@ -116,7 +117,7 @@ export async function getCatalogue(budgetId: string, filters: CatalogueFilters =
         code: proposal.code,
         title: proposal.title,
         committee: { code: proposal.committee.code, name: proposal.committee.name },
-        lines: groupLines(proposal.lines),
+        lines: groupLines(flatLines(proposal)),
       })),
     })),
   };
@@ -129,7 +130,7 @@ export async function getProposal(proposalId: string) {
       committee: true,
       list: { select: { name: true, incorporated: true } },
       budget: { select: { id: true, name: true, years: true } },
-      lines: { orderBy: { year: 'asc' } },
+      ...LINES_WITH_TYPES,
     },
   });
   if (!proposal) return null;
@@ -142,7 +143,7 @@ export async function getProposal(proposalId: string) {
     committee: { code: proposal.committee.code, name: proposal.committee.name } satisfies CommitteeLabel,
     list: proposal.list,
     budget: proposal.budget,
-    lines: groupLines(proposal.lines),
+    lines: groupLines(flatLines(proposal)),
   };
 }
 

@@ -39,7 +39,8 @@ beforeAll(async () => {
     const proposal = await db.proposal.create({
       data: {
         budgetId: budget.id, listId: list.id, committeeCode: 'SU', code: `SU0${i + 1}`, title: `Plejecenter ${i + 1}`, summary: `Resumé af forslag ${i + 1}`, position: i,
-        lines: { create: [{ kind: 'SERVICE', type: 'SAVING', year: 2027, amount: -1250 * (i + 1) }, { kind: 'SERVICE', type: 'SAVING', year: 2028, amount: -2500 }] },
+        kinds: { create: [{ kind: 'SERVICE', type: 'SAVING' }] },
+        lines: { create: [{ kind: 'SERVICE', year: 2027, amount: -1250 * (i + 1) }, { kind: 'SERVICE', year: 2028, amount: -2500 }] },
       },
     });
     proposalIds.push(proposal.id);

@@ -1,6 +1,6 @@
 import 'server-only';
 import { createTranslator } from 'next-intl';
-import { EXPENDITURE_KINDS } from '@/lib/budget/totals';
+import { EXPENDITURE_KINDS } from '@/lib/budget/vocabulary';
 import { XLSX_CONTENT_TYPE } from '@/lib/budget-spreadsheet/xlsx';
 import { formatCopenhagen } from '@/lib/deadline';
 import type { ExportFormat } from '@/lib/exports/formats';
@@ -11,6 +11,7 @@ import { writeResponsesCsv, writeResponsesXlsx, type ResponseTable } from '@/lib
 import da from '@/lib/i18n/messages/da.json';
 import type { Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
+import { flatLines, LINES_WITH_TYPES } from '@/lib/server/budget-lines';
 import { db } from '@/lib/server/db';
 import { municipalityLetterhead } from '@/lib/server/municipality';
 import { authorize } from '@/lib/server/policy';
@@ -43,7 +44,7 @@ async function noteOf(actor: Actor, consultationId: string, consultation: Consul
     db.proposal.findMany({
       where: { budgetId: consultation.budget.id },
       orderBy: [{ list: { position: 'asc' } }, { position: 'asc' }],
-      select: { id: true, code: true, title: true, summary: true, list: { select: { name: true } }, lines: { orderBy: { year: 'asc' } } },
+      select: { id: true, code: true, title: true, summary: true, list: { select: { name: true } }, ...LINES_WITH_TYPES },
     }),
     db.proposalRemark.findMany({ where: { consultationId }, select: { proposalId: true, text: true } }),
   ]);
@@ -70,7 +71,7 @@ async function noteOf(actor: Actor, consultationId: string, consultation: Consul
       summary: p.summary,
       list: p.list.name,
       lines: EXPENDITURE_KINDS.flatMap((kind) => {
-        const lines = p.lines.filter((line) => line.kind === kind);
+        const lines = flatLines(p).filter((line) => line.kind === kind);
         if (!lines.length) return [];
         return [{ kind: t(`kinds.${kind}`), type: t(`types.${lines[0]!.type}`), amounts: years.map((year) => lines.find((line) => line.year === year)?.amount ?? 0) }];
       }),

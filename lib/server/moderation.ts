@@ -1,5 +1,5 @@
 import 'server-only';
-import { targetText } from '@/lib/moderation';
+import { targetColumns, targetOf, targetText } from '@/lib/moderation';
 import { parseSnapshot } from '@/lib/submission-snapshot';
 import type { Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
@@ -41,7 +41,7 @@ export async function getSubmittedResponse(actor: Actor, key: ResponseKey) {
     receivedAt: response.receivedAt,
     attachments: response.attachments,
     submission: { version: submission.version, receiptNumber: receiptNumber(submission.id), submittedAt: submission.submittedAt, snapshot: parseSnapshot(submission.snapshot) },
-    moderations: response.moderations.map((m) => ({ id: m.id, target: m.target, kind: m.kind, passage: m.passage, reason: m.reason, by: displayName(m.createdBy), at: m.createdAt })),
+    moderations: response.moderations.map((m) => ({ id: m.id, target: targetOf(m), kind: m.kind, passage: m.passage, reason: m.reason, by: displayName(m.createdBy), at: m.createdAt })),
   };
 }
 
@@ -63,11 +63,14 @@ export async function addModeration(actor: Actor, key: ResponseKey, input: Moder
     const submission = response?.submissions[0];
     if (!response || !submission) throw new ModerationError('notSubmitted');
     const text = targetText(parseSnapshot(submission.snapshot), input.target);
-    if (text === null) throw new ModerationError('unknownTarget');
+    const columns = targetColumns(input.target);
+    if (text === null || columns === null) throw new ModerationError('unknownTarget');
+    // A statement withdrawn from the reopened draft is still in the latest submission, but gone.
+    if (columns.minorityStatementId && !(await tx.minorityStatement.count({ where: { id: columns.minorityStatementId, responseId: response.id } }))) throw new ModerationError('unknownTarget');
     const passage = input.kind === 'REDACT' ? (input.passage ?? null) : null;
     if (input.kind === 'REDACT' && (!passage || !text.includes(passage))) throw new ModerationError('passageNotFound');
     const moderation = await tx.moderation.create({
-      data: { responseId: response.id, target: input.target, kind: input.kind, passage, reason: input.reason, createdById: actor.kind === 'user' ? actor.userId : null },
+      data: { responseId: response.id, ...columns, kind: input.kind, passage, reason: input.reason, createdById: actor.kind === 'user' ? actor.userId : null },
     });
     await audit(actor, { action: 'response.moderate', objectType: 'Response', objectId: response.id, after: { moderationId: moderation.id, target: input.target, kind: input.kind, passage, reason: input.reason } }, tx);
     return { id: moderation.id };
@@ -79,6 +82,6 @@ export async function removeModeration(actor: Actor, moderationId: string): Prom
   await authorize(actor, 'response.moderate.remove', { object: { type: 'Moderation', id: moderationId } });
   await db.$transaction(async (tx) => {
     const removed = await tx.moderation.delete({ where: { id: moderationId } });
-    await audit(actor, { action: 'response.moderate.remove', objectType: 'Response', objectId: removed.responseId, before: { moderationId, target: removed.target, kind: removed.kind, passage: removed.passage, reason: removed.reason } }, tx);
+    await audit(actor, { action: 'response.moderate.remove', objectType: 'Response', objectId: removed.responseId, before: { moderationId, target: targetOf(removed), kind: removed.kind, passage: removed.passage, reason: removed.reason } }, tx);
   });
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { RULE_COLUMNS, ruleOf } from '@/lib/moderation';
 import { needsNameReview, nameReviewItems, pendingMarks, type ReviewItem } from '@/lib/name-review';
 import { parseSnapshot } from '@/lib/submission-snapshot';
 import type { Actor } from '@/lib/server/actor';
@@ -47,7 +48,7 @@ async function reviewsWhere(where: Prisma.ResponseWhereInput, reader: Reader): P
     include: {
       organisation: { select: { name: true, memberships: { select: { user: { select: { name: true, erasedAt: true } } } } } },
       submissions: { orderBy: { version: 'desc' }, take: 1, include: { nameReview: { include: { reviewedBy: { select: { name: true, email: true } } } } } },
-      moderations: { select: { target: true, kind: true, passage: true } },
+      moderations: { select: RULE_COLUMNS },
       nameConfirmations: { select: { target: true, passage: true } },
     },
   });
@@ -60,7 +61,7 @@ async function reviewsWhere(where: Prisma.ResponseWhereInput, reader: Reader): P
     if (!needsNameReview(snapshot)) return [];
     const items = nameReviewItems({
       snapshot,
-      moderations: row.moderations,
+      moderations: row.moderations.map(ruleOf),
       confirmations: row.nameConfirmations,
       memberNames: row.organisation.memberships.flatMap((m) => (m.user.name && !m.user.erasedAt ? [m.user.name] : [])),
       organisationNames: parties.filter((p) => p.consultationId === row.consultationId).map((p) => p.organisation.name),

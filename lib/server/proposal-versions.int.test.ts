@@ -51,9 +51,9 @@ describe('editProposal', () => {
     });
     expect(result).toEqual({ version: 2 });
 
-    const stored = await db.proposal.findUniqueOrThrow({ where: { id: proposal.id }, include: { lines: true } });
+    const stored = await db.proposal.findUniqueOrThrow({ where: { id: proposal.id }, include: { lines: { include: { proposalKind: { select: { type: true } } } } } });
     expect([stored.version, stored.title, stored.summary]).toEqual([2, 'Mere genbrug af inventar', 'Nyt resumé']);
-    expect(stored.lines.map((l) => [l.kind, l.type, l.year, l.amount])).toEqual([['SERVICE', 'EFFICIENCY', years[0], -150]]);
+    expect(stored.lines.map((l) => [l.kind, l.proposalKind.type, l.year, l.amount])).toEqual([['SERVICE', 'EFFICIENCY', years[0], -150]]);
 
     const versions = await db.proposalVersion.findMany({ where: { proposalId: proposal.id }, orderBy: { version: 'asc' } });
     expect(versions.map((v) => [v.version, v.title, v.reason, v.imported, v.editedById])).toEqual([

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
+import { flatLines, LINES_WITH_TYPES, replaceLines } from '@/lib/server/budget-lines';
 import { db } from '@/lib/server/db';
 import { authorize } from '@/lib/server/policy';
 import { orderedLines, versionChanges, type VersionContent, type VersionLine } from '@/lib/budget/versions';
@@ -70,7 +71,7 @@ export async function editProposal(actor: Actor, edit: ProposalEdit): Promise<{ 
   await authorize(actor, 'proposal.edit', { object: { type: 'Proposal', id: edit.proposalId } });
   const editedById = actor.kind === 'user' ? actor.userId : null;
   return db.$transaction(async (tx) => {
-    const proposal = await tx.proposal.findUniqueOrThrow({ where: { id: edit.proposalId }, include: { lines: true, budget: { select: { years: true } } } });
+    const proposal = await tx.proposal.findUniqueOrThrow({ where: { id: edit.proposalId }, include: { ...LINES_WITH_TYPES, budget: { select: { years: true } } } });
     checkLines(edit.lines, proposal.budget.years);
     // Conditional on the version the editor saw: of two concurrent edits, the second changes nothing.
     const updated = await tx.proposal.updateMany({
@@ -82,11 +83,10 @@ export async function editProposal(actor: Actor, edit: ProposalEdit): Promise<{ 
       throw new ProposalVersionConflictError(current.version);
     }
     const version = edit.expectedVersion + 1;
-    await tx.budgetLine.deleteMany({ where: { proposalId: proposal.id } });
-    await tx.budgetLine.createMany({ data: edit.lines.map(({ kind, type, year, amount }) => ({ proposalId: proposal.id, kind, type, year, amount })) });
+    await replaceLines(tx, proposal.id, edit.lines);
     const after: VersionContent = { title: edit.title, summary: edit.summary, lines: orderedLines(edit.lines) };
     await recordVersion(tx, proposal, version, after, { reason: edit.reason, editedById });
-    const before = { version: proposal.version, title: proposal.title, summary: proposal.summary, lines: orderedLines(proposal.lines) };
+    const before = { version: proposal.version, title: proposal.title, summary: proposal.summary, lines: orderedLines(flatLines(proposal)) };
     await audit(
       actor,
       {
@@ -108,7 +108,7 @@ export async function getProposalForEdit(actor: Actor, proposalId: string) {
   await authorize(actor, 'proposal.edit', { object: { type: 'Proposal', id: proposalId } });
   const proposal = await db.proposal.findUnique({
     where: { id: proposalId },
-    include: { lines: true, budget: { select: { years: true } }, list: { select: { name: true } } },
+    include: { ...LINES_WITH_TYPES, budget: { select: { years: true } }, list: { select: { name: true } } },
   });
   if (!proposal) return null;
   return {
@@ -119,7 +119,7 @@ export async function getProposalForEdit(actor: Actor, proposalId: string) {
     version: proposal.version,
     list: proposal.list.name,
     years: proposal.budget.years,
-    lines: orderedLines(proposal.lines),
+    lines: orderedLines(flatLines(proposal)),
   };
 }
 

@@ -1,5 +1,5 @@
 import 'server-only';
-import { publishedView } from '@/lib/moderation';
+import { publishedView, RULE_COLUMNS, ruleOf } from '@/lib/moderation';
 import { parseSnapshot } from '@/lib/submission-snapshot';
 import type { Actor } from '@/lib/server/actor';
 import { db } from '@/lib/server/db';
@@ -69,7 +69,7 @@ export async function visibleResponses(actor: Actor, consultationId: string, mar
     include: {
       organisation: { select: { name: true, type: true } },
       submissions: { orderBy: { version: 'desc' }, take: 1 },
-      moderations: audience === 'public' ? { select: { target: true, kind: true, passage: true } } : false,
+      moderations: audience === 'public' ? { select: RULE_COLUMNS } : false,
     },
     orderBy: { organisation: { name: 'asc' } },
   });
@@ -90,7 +90,7 @@ export async function visibleResponses(actor: Actor, consultationId: string, mar
         },
       ];
     }
-    const view = publishedView(snapshot, row.moderations, marker);
+    const view = publishedView(snapshot, row.moderations.map(ruleOf), marker);
     if (!view) return [];
     return [{ ...common, receiptNumber: null, ...view, answers: view.answers.map((a) => visibleAnswer(a, a.comment, false)) }];
   });

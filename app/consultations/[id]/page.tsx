@@ -8,6 +8,8 @@ import { formatCopenhagen } from '@/lib/deadline';
 import { isLocale } from '@/lib/i18n/config';
 import { getCatalogue } from '@/lib/server/catalogue';
 import { getPublicConsultation } from '@/lib/server/public-consultations';
+import { audienceOf } from '@/lib/server/response-views';
+import { currentActor } from '@/lib/server/session';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -79,7 +81,7 @@ export default async function PublicConsultationPage({ params }: Props) {
         </ul>
       </section>
 
-      {consultation.status === 'PUBLISHED' && <ExportSection consultationId={consultation.id} />}
+      {consultation.status === 'PUBLISHED' && <ExportSection consultationId={consultation.id} audience={audienceOf(await currentActor())} />}
 
       <section aria-labelledby="responses-heading" className="mt-6">
         <h2 id="responses-heading" className="text-xl font-semibold">{t('responses')}</h2>

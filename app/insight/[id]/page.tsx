@@ -5,7 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import { ExportSection } from '@/components/export-section';
 import { AudienceNote, InsightNav } from '@/components/insight/insight-nav';
 import { StanceBar, StanceLegend } from '@/components/insight/stance';
-import { PROPOSAL_TYPES } from '@/lib/budget-document/parse';
+import { PROPOSAL_TYPES } from '@/lib/budget/vocabulary';
 import { formatAmount } from '@/lib/format';
 import { filterAndSort, overviewRows, parseOverviewFilters, STANCES } from '@/lib/insight/aggregate';
 import { getConsultationInsight } from '@/lib/server/insight';
@@ -41,7 +41,7 @@ export default async function InsightOverviewPage({ params, searchParams }: Prop
       <AudienceNote audience={insight.audience} published={consultation.status === 'PUBLISHED'} />
       <InsightNav consultationId={id} current="overview" />
       <p className="mt-3">{t('summary', { responses: insight.responses.length, answers, proposals: all.length })}</p>
-      {mayExport && <ExportSection consultationId={id} />}
+      {mayExport && <ExportSection consultationId={id} audience={insight.audience} />}
 
       <form method="get" className="no-print mt-4 flex flex-wrap items-end gap-3 rounded border border-slate-300 p-3" aria-labelledby="filter-heading">
         <h2 id="filter-heading" className="sr-only">{t('filters')}</h2>

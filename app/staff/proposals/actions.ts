@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { recordId } from '@/lib/record-id';
 import { fieldErrors, formValues, type FormState } from '@/lib/form-state';
-import { parseDanishAmount } from '@/lib/budget-document/parse';
+import { parseDanishAmount } from '@/lib/budget/vocabulary';
 import type { TotalsByKind } from '@/lib/budget/totals';
 import type { VersionLine } from '@/lib/budget/versions';
 import { failure } from '@/lib/server/action-errors';

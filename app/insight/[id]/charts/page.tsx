@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { BarChart } from '@/components/charts/bar-chart';
 import { AudienceNote, InsightNav } from '@/components/insight/insight-nav';
-import { EXPENDITURE_KINDS } from '@/lib/budget/totals';
+import { EXPENDITURE_KINDS } from '@/lib/budget/vocabulary';
 import { committeeSummaries, overviewRows, STANCES } from '@/lib/insight/aggregate';
 import { getConsultationInsight } from '@/lib/server/insight';
 import { currentActor } from '@/lib/server/session';

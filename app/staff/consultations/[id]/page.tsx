@@ -11,6 +11,7 @@ import { formatCopenhagen, instantToCopenhagenLocal } from '@/lib/deadline';
 import { isLocale } from '@/lib/i18n/config';
 import { getConsultationForStaff, publicationSummary } from '@/lib/server/consultations';
 import { PARTY_STATUSES, type PartyStatus } from '@/lib/server/responses';
+import { audienceOf } from '@/lib/server/response-views';
 import { currentActor } from '@/lib/server/session';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ status?: string | string[] }> };
@@ -56,7 +57,7 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
         <p className="mt-1"><Link href={`/consultations/${consultation.id}`} className={link}>{t('publicPage')}</Link></p>
       )}
       <p className="mt-1"><Link href={`/staff/consultations/${consultation.id}/remarks`} className={link}>{tRoot('exports.remarks.link')}</Link></p>
-      <ExportSection consultationId={consultation.id} />
+      <ExportSection consultationId={consultation.id} audience={audienceOf(actor)} />
 
       <section aria-labelledby="phase-heading" className="mt-6">
         <h2 id="phase-heading" className="text-xl font-semibold">{t('phaseHeading')}</h2>

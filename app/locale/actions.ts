@@ -2,6 +2,7 @@
 
 import { cookies } from 'next/headers';
 import { z } from 'zod';
+import { env } from '@/lib/env';
 import { LOCALE_COOKIE, locales } from '@/lib/i18n/config';
 
 const localeForm = z.object({ locale: z.enum(locales) });
@@ -14,6 +15,6 @@ export async function setLocale(formData: FormData): Promise<void> {
     path: '/',
     sameSite: 'lax',
     maxAge: 60 * 60 * 24 * 365,
-    secure: process.env.NODE_ENV === 'production' && process.env.APP_URL?.startsWith('https:') === true,
+    secure: env().NODE_ENV === 'production' && env().APP_URL.startsWith('https:'),
   });
 }
