@@ -2,11 +2,12 @@
 
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
+import { TEXT_LIMITS } from '@/lib/limits';
 import { editProposalAction } from '@/app/staff/proposals/actions';
 import { PROPOSAL_TYPES } from '@/lib/budget-document/parse';
 import { EXPENDITURE_KINDS } from '@/lib/budget/totals';
 import { formatAmount } from '@/lib/format';
-import { idle, type FormState } from '@/lib/form-state';
+import { fieldError, type FormState, idle } from '@/lib/form-state';
 import type { VersionLine } from '@/lib/budget/versions';
 import { FormStatus, SubmitButton, TextAreaField, TextField } from './form-fields';
 
@@ -27,18 +28,17 @@ export function EditProposalForm({ proposal }: { proposal: EditableProposal }) {
   const t = useTranslations();
   const [state, action, pending] = useActionState<FormState, FormData>(editProposalAction, idle);
   const typed = state.status === 'error' ? state.values : null;
-  const errors = state.status === 'error' ? state.fieldErrors : {};
-  const amountOf = (kind: string, year: number) => proposal.lines.find((line) => line.kind === kind && line.year === year)?.amount;
+    const amountOf = (kind: string, year: number) => proposal.lines.find((line) => line.kind === kind && line.year === year)?.amount;
   const typeOf = (kind: string) => proposal.lines.find((line) => line.kind === kind)?.type ?? proposal.lines[0]?.type ?? 'SAVING';
-  const cellErrors = EXPENDITURE_KINDS.flatMap((kind) => proposal.years.map((year) => ({ kind, year, name: `amount:${kind}:${year}`, id: `edit-amount-${kind}-${year}-error` }))).filter((cell) => errors[cell.name]);
+  const cellErrors = EXPENDITURE_KINDS.flatMap((kind) => proposal.years.map((year) => ({ kind, year, name: `amount:${kind}:${year}`, id: `edit-amount-${kind}-${year}-error` }))).flatMap((cell) => { const error = fieldError(state, cell.name); return error ? [{ ...cell, error }] : []; });
 
   return (
     // Remounted on a new version, so that the fields show what was saved.
     <form key={proposal.version} action={action} noValidate className="flex flex-col gap-4">
       <input type="hidden" name="proposalId" value={proposal.id} />
       <input type="hidden" name="expectedVersion" value={proposal.version} />
-      <TextField form="edit" name="title" label={t('proposalVersions.title')} state={state} maxLength={500} defaultValue={proposal.title} />
-      <TextAreaField form="edit" name="summary" label={t('proposalVersions.summary')} state={state} rows={6} maxLength={10_000} defaultValue={proposal.summary} />
+      <TextField form="edit" name="title" label={t('proposalVersions.title')} state={state} maxLength={TEXT_LIMITS.proposalTitle} defaultValue={proposal.title} />
+      <TextAreaField form="edit" name="summary" label={t('proposalVersions.summary')} state={state} rows={6} maxLength={TEXT_LIMITS.proposalSummary} defaultValue={proposal.summary} />
 
       <fieldset className="rounded border border-slate-300 p-3" aria-describedby="edit-amounts-hint">
         <legend className="px-1 font-semibold">{t('proposalVersions.amounts')}</legend>
@@ -74,7 +74,7 @@ export function EditProposalForm({ proposal }: { proposal: EditableProposal }) {
                   {proposal.years.map((year) => {
                     const name = `amount:${kind}:${year}`;
                     const stored = amountOf(kind, year);
-                    const error = errors[name];
+                    const error = fieldError(state, name);
                     return (
                       <td key={year} className="px-1">
                         <input
@@ -97,12 +97,12 @@ export function EditProposalForm({ proposal }: { proposal: EditableProposal }) {
         </div>
         {cellErrors.map((cell) => (
           <p key={cell.id} id={cell.id} className="text-sm text-red-800">
-            {t('proposalVersions.amountFor', { kind: t(`kinds.${cell.kind}`), year: cell.year })}: {t(errors[cell.name]!)}
+            {t('proposalVersions.amountFor', { kind: t(`kinds.${cell.kind}`), year: cell.year })}: {t(cell.error.key, cell.error.params)}
           </p>
         ))}
       </fieldset>
 
-      <TextAreaField form="edit" name="reason" label={t('proposalVersions.reason')} state={state} rows={2} maxLength={2000} />
+      <TextAreaField form="edit" name="reason" label={t('proposalVersions.reason')} state={state} rows={2} maxLength={TEXT_LIMITS.changeReason} />
       <SubmitButton label={t('proposalVersions.save')} pending={pending} />
       <FormStatus state={state} />
     </form>

@@ -1,4 +1,5 @@
 import 'server-only';
+import { DomainError } from '@/lib/server/errors';
 import { targetText } from '@/lib/moderation';
 import { parseSnapshot } from '@/lib/submission-snapshot';
 import { isStaff, type Actor } from '@/lib/server/actor';
@@ -8,13 +9,6 @@ import { displayName } from '@/lib/server/personal-data';
 import { authorize } from '@/lib/server/policy';
 import { receiptNumber, type ResponseKey } from '@/lib/server/responses';
 import type { ModerationKind } from '@/lib/generated/prisma/enums';
-
-export class ModerationError extends Error {
-  constructor(readonly reason: 'notSubmitted' | 'unknownTarget' | 'passageNotFound') {
-    super(`Moderation refused: ${reason}`);
-    this.name = 'ModerationError';
-  }
-}
 
 /** The latest submitted version of a response with its moderation, for staff. Null when nothing was submitted. */
 export async function getSubmittedResponse(actor: Actor, key: ResponseKey) {
@@ -61,11 +55,11 @@ export async function addModeration(actor: Actor, key: ResponseKey, input: Moder
   return db.$transaction(async (tx) => {
     const response = await tx.response.findUnique({ where: { consultationId_organisationId: key }, include: { submissions: { orderBy: { version: 'desc' }, take: 1 } } });
     const submission = response?.submissions[0];
-    if (!response || !submission) throw new ModerationError('notSubmitted');
+    if (!response || !submission) throw new DomainError('moderation.notSubmitted');
     const text = targetText(parseSnapshot(submission.snapshot), input.target);
-    if (text === null) throw new ModerationError('unknownTarget');
+    if (text === null) throw new DomainError('moderation.unknownTarget');
     const passage = input.kind === 'REDACT' ? (input.passage ?? null) : null;
-    if (input.kind === 'REDACT' && (!passage || !text.includes(passage))) throw new ModerationError('passageNotFound');
+    if (input.kind === 'REDACT' && (!passage || !text.includes(passage))) throw new DomainError('moderation.passageNotFound');
     const moderation = await tx.moderation.create({
       data: { responseId: response.id, target: input.target, kind: input.kind, passage, reason: input.reason, createdById: actor.kind === 'user' ? actor.userId : null },
     });

@@ -1,4 +1,5 @@
 import 'server-only';
+import { DomainError } from '@/lib/server/errors';
 import { needsNameReview, nameReviewItems, pendingMarks, type ReviewItem } from '@/lib/name-review';
 import { parseSnapshot } from '@/lib/submission-snapshot';
 import { isStaff, type Actor } from '@/lib/server/actor';
@@ -14,16 +15,6 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 // own, and so does a reviewed one in which a mark is open again (a redaction withdrawn).
 
 type Reader = Pick<Prisma.TransactionClient, 'response' | 'consultationParty'>;
-
-export class NameReviewError extends Error {
-  constructor(
-    readonly reason: 'notSubmitted' | 'notNeeded' | 'unknownTarget' | 'passageNotMarked' | 'passagesPending',
-    readonly params?: Record<string, number>,
-  ) {
-    super(`Name review refused: ${reason}`);
-    this.name = 'NameReviewError';
-  }
-}
 
 export interface ResponseNameReview {
   responseId: string;
@@ -100,9 +91,9 @@ export async function getNameReviews(actor: Actor, consultationId: string) {
 
 async function reviewOf(key: ResponseKey, reader: Reader): Promise<ResponseNameReview> {
   const response = await reader.response.findUnique({ where: { consultationId_organisationId: key }, select: { status: true } });
-  if (response?.status !== 'SUBMITTED') throw new NameReviewError('notSubmitted');
+  if (response?.status !== 'SUBMITTED') throw new DomainError('nameReview.notSubmitted');
   const [review] = await reviewsWhere(key, reader);
-  if (!review) throw new NameReviewError('notNeeded');
+  if (!review) throw new DomainError('nameReview.notNeeded');
   return review;
 }
 
@@ -112,8 +103,8 @@ export async function confirmNotName(actor: Actor, key: ResponseKey, input: { ta
   await db.$transaction(async (tx) => {
     const review = await reviewOf(key, tx);
     const item = review.items.find((i) => i.target === input.target);
-    if (!item) throw new NameReviewError('unknownTarget');
-    if (!item.marks.some((mark) => mark.text === input.passage)) throw new NameReviewError('passageNotMarked');
+    if (!item) throw new DomainError('nameReview.unknownTarget');
+    if (!item.marks.some((mark) => mark.text === input.passage)) throw new DomainError('nameReview.passageNotMarked');
     await tx.nameConfirmation.upsert({
       where: { responseId_target_passage: { responseId: review.responseId, target: input.target, passage: input.passage } },
       create: { responseId: review.responseId, target: input.target, passage: input.passage, createdById: actor.kind === 'user' ? actor.userId : null },
@@ -130,7 +121,7 @@ export async function markNamesReviewed(actor: Actor, key: ResponseKey): Promise
     // One review at a time per response, and none while a submission is being made.
     await tx.$queryRaw`SELECT id FROM "Response" WHERE "consultationId" = ${key.consultationId} AND "organisationId" = ${key.organisationId} FOR UPDATE`;
     const review = await reviewOf(key, tx);
-    if (review.pending > 0) throw new NameReviewError('passagesPending', { count: review.pending });
+    if (review.pending > 0) throw new DomainError('nameReview.passagesPending', { params: { count: review.pending } });
     const reviewedById = actor.kind === 'user' ? actor.userId : null;
     await tx.nameReview.upsert({
       where: { submissionId: review.submission.id },

@@ -1,5 +1,6 @@
 import 'server-only';
-import { ForbiddenError, isSignedIn, isStaff, type Actor, type UserActor } from '@/lib/server/actor';
+import { isSignedIn, isStaff, type Actor, type UserActor } from '@/lib/server/actor';
+import { DomainError } from '@/lib/server/errors';
 import { audit } from '@/lib/server/audit';
 import type { ConsultationStatus } from '@/lib/generated/prisma/enums';
 
@@ -8,7 +9,7 @@ type AuditedObject = { type: string; id?: string };
 /** Records a denied attempt in the audit log and refuses it. */
 export async function deny(actor: Actor, action: string, object?: AuditedObject): Promise<never> {
   await audit(actor, { action, outcome: 'DENIED', objectType: object?.type, objectId: object?.id });
-  throw new ForbiddenError(action);
+  throw new DomainError('forbidden', { detail: action });
 }
 
 /** The one gate of the domain layer: lets the call through when `allowed`, otherwise denies it. */

@@ -1,4 +1,5 @@
 import 'server-only';
+import { DomainError } from '@/lib/server/errors';
 import { isStaff, type Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
@@ -7,14 +8,6 @@ import { orderedLines, versionChanges, type VersionContent, type VersionLine } f
 import type { Prisma } from '@/lib/generated/prisma/client';
 
 type Tx = Prisma.TransactionClient;
-
-/** Someone saved a newer version since the editor opened the proposal; nothing was written. */
-export class ProposalVersionConflictError extends Error {
-  constructor(readonly currentVersion: number) {
-    super(`The proposal is at version ${currentVersion} by now`);
-    this.name = 'ProposalVersionConflictError';
-  }
-}
 
 export interface ProposalEdit {
   proposalId: string;
@@ -54,7 +47,7 @@ function checkLines(lines: VersionLine[], years: number[]): void {
   const seen = new Set<string>();
   for (const line of lines) {
     if (!Number.isSafeInteger(line.amount)) throw new RangeError(`Amount must be an integer number of thousands, got ${line.amount}`);
-    if (!years.includes(line.year)) throw new RangeError(`Year ${line.year} is not a year of the budget`);
+    if (!years.includes(line.year)) throw new DomainError('proposal.yearOutsideBudget', { params: { year: line.year } });
     const key = `${line.kind}:${line.year}`;
     if (seen.has(key)) throw new RangeError(`Two amounts for ${key}`);
     seen.add(key);
@@ -79,7 +72,7 @@ export async function editProposal(actor: Actor, edit: ProposalEdit): Promise<{ 
     });
     if (updated.count === 0) {
       const current = await tx.proposal.findUniqueOrThrow({ where: { id: proposal.id }, select: { version: true } });
-      throw new ProposalVersionConflictError(current.version);
+      throw new DomainError('proposal.versionConflict', { params: { currentVersion: current.version } });
     }
     const version = edit.expectedVersion + 1;
     await tx.budgetLine.deleteMany({ where: { proposalId: proposal.id } });

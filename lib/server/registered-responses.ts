@@ -1,10 +1,11 @@
 import 'server-only';
+import { DomainError } from '@/lib/server/errors';
 import { isStaff, type Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
 import { storePdf } from '@/lib/server/file-storage';
 import { authorize, deny } from '@/lib/server/policy';
-import { deliverReceipt, freezeSubmission, lockDraftForSubmission, ResponseClosedError, type ResponseKey } from '@/lib/server/responses';
+import { deliverReceipt, freezeSubmission, lockDraftForSubmission, type ResponseKey } from '@/lib/server/responses';
 import type { Stance } from '@/lib/generated/prisma/enums';
 
 export interface RegisteredResponseInput {
@@ -26,8 +27,8 @@ export async function registerResponse(actor: Actor, key: ResponseKey, input: Re
   const frozen = await storePdf(input.original, (original) =>
     db.$transaction(async (tx) => {
       const party = await tx.consultationParty.findUnique({ where: { consultationId_organisationId: key }, include: { consultation: true, organisation: true } });
-      if (!party) throw new ResponseClosedError('notConsulted');
-      if (party.consultation.status !== 'OPEN' && party.consultation.status !== 'CLOSED') throw new ResponseClosedError('notOpen');
+      if (!party) throw new DomainError('response.notConsulted');
+      if (party.consultation.status !== 'OPEN' && party.consultation.status !== 'CLOSED') throw new DomainError('consultation.wrongPhase');
       const response = await lockDraftForSubmission(key, tx);
       const staff = actor.kind === 'user' ? await tx.user.findUnique({ where: { id: actor.userId }, select: { id: true, name: true, email: true } }) : null;
 
