@@ -60,7 +60,8 @@ export function issueMessage(issue: z.core.$ZodRawIssue): MessageKey {
 /** The figures a field's message names: the bound a text, number or list broke. */
 export function issueParams(issue: z.core.$ZodIssue): MessageParams | undefined {
   if (issue.code === 'too_big') return { max: Number(issue.maximum) };
-  if (issue.code === 'too_small') return { min: Number(issue.minimum) };
+  // A text or list of at least one is "required", which names no figure.
+  if (issue.code === 'too_small' && (issue.origin === 'number' || Number(issue.minimum) > 1)) return { min: Number(issue.minimum) };
   return undefined;
 }
 

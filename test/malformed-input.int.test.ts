@@ -40,6 +40,9 @@ vi.mock('next/navigation', () => ({
   notFound: () => {
     throw new NotFound();
   },
+  unstable_rethrow: (error: unknown) => {
+    if (error instanceof Redirect || error instanceof NotFound) throw error;
+  },
 }));
 // A random client address per call, so that rate limits rarely cut the exploration short; the
 // user agent marks this test's audit events.

@@ -77,7 +77,7 @@ describe('consultation lifecycle', () => {
     await expect(publishConsultation(staff, id, { published: 1 })).rejects.toMatchObject({ code: 'consultation.deadlineNotPassed' });
 
     await closeConsultation(staff, id);
-    await expect(saveGeneralRemarks(elders.actor, eldersKey, { text: 'For sent', expectedVersion: 1 })).rejects.toMatchObject({ code: 'response.deadlinePassed' });
+    await expect(saveGeneralRemarks(elders.actor, eldersKey, { text: 'For sent', expectedVersion: 1 })).rejects.toMatchObject({ code: 'response.notOpen' });
 
     await expect(addModeration(staff, eldersKey, { target: 'generalRemarks', kind: 'REDACT', passage: 'findes ikke', reason: 'Test' })).rejects.toMatchObject({ code: 'moderation.passageNotFound' });
     await addModeration(staff, eldersKey, { target: 'generalRemarks', kind: 'REDACT', passage: 'Jens Hansen på 12345678', reason: 'Personoplysninger' });
@@ -113,7 +113,7 @@ describe('consultation lifecycle', () => {
     await setConsultationParties(staff, id, [elders.organisation.id]);
     const key = { consultationId: id, organisationId: elders.organisation.id };
     const letter = { channel: 'LETTER' as const, receivedAt: new Date(), generalRemarks: 'Vi har skrevet et brev.', publicationConsent: true, answers: [{ proposalId: proposals[0]!.id, stance: 'OPPOSE' as const, comment: 'Nej tak.' }], original: { name: 'brev.pdf', bytes: PDF } };
-    await expect(registerResponse(staff, key, letter)).rejects.toMatchObject({ code: 'consultation.notOpen' });
+    await expect(registerResponse(staff, key, letter)).rejects.toMatchObject({ code: 'consultation.wrongPhase' });
     await openConsultation(staff, id);
 
     const { receiptNumber } = await registerResponse(staff, key, letter);

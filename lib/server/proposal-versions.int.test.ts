@@ -120,7 +120,7 @@ describe('editProposal', () => {
     const { years, byCode } = await budget();
     const edit = { proposalId: byCode.get('TU04')!.id, expectedVersion: 1, title: 'T', summary: 'S', lines: [{ kind: 'SERVICE' as const, type: 'SAVING' as const, year: years[0]!, amount: -1 }], reason: 'r' };
     await expect(editProposal({ kind: 'user', userId: 'p', role: 'POLITICIAN' }, edit)).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(editProposal(staff, { ...edit, lines: [{ ...edit.lines[0]!, year: 1999 }] })).rejects.toBeInstanceOf(RangeError);
+    await expect(editProposal(staff, { ...edit, lines: [{ ...edit.lines[0]!, year: 1999 }] })).rejects.toMatchObject({ code: 'proposal.yearOutsideBudget', params: { year: 1999 } });
     expect((await db.proposal.findUniqueOrThrow({ where: { id: edit.proposalId } })).version).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import 'server-only';
-import { DomainError } from '@/lib/server/errors';
+import { DomainError, isDomainError } from '@/lib/server/errors';
 import { isStaff, type Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
@@ -29,7 +29,10 @@ export async function registerResponse(actor: Actor, key: ResponseKey, input: Re
       const party = await tx.consultationParty.findUnique({ where: { consultationId_organisationId: key }, include: { consultation: true, organisation: true } });
       if (!party) throw new DomainError('response.notConsulted');
       if (party.consultation.status !== 'OPEN' && party.consultation.status !== 'CLOSED') throw new DomainError('consultation.wrongPhase');
-      const response = await lockDraftForSubmission(key, tx);
+      // Staff read "the organisation has submitted already", not the party's "reopen it to change it".
+      const response = await lockDraftForSubmission(key, tx).catch((error: unknown) => {
+        throw isDomainError(error, 'response.submitted') ? new DomainError('consultation.submitted') : error;
+      });
       const staff = actor.kind === 'user' ? await tx.user.findUnique({ where: { id: actor.userId }, select: { id: true, name: true, email: true } }) : null;
 
       const proposalIds = input.answers.map((a) => a.proposalId);
