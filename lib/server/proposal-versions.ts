@@ -43,6 +43,8 @@ export async function recordVersion(
   });
 }
 
+// A year outside the budget is a refusal (a stale page); a fraction or a duplicate is a caller's bug:
+// the form's grid yields whole amounts, one per kind and year.
 function checkLines(lines: VersionLine[], years: number[]): void {
   const seen = new Set<string>();
   for (const line of lines) {
