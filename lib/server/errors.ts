@@ -4,7 +4,11 @@ import type { MessageKey } from '@/lib/i18n/keys';
 import type { LogoProblem } from '@/lib/logo';
 import type { PdfRefusal } from '@/lib/server/pdf-inspection';
 
-/** Every refusal the domain layer explains to the user; each has a message (MESSAGE_KEYS below). */
+/**
+ * Every refusal the domain layer explains to the user; each has a message (MESSAGE_KEYS below).
+ * A budget document's or spreadsheet's problems are not refusals but a parser's findings, each with
+ * its row or page: they stay BudgetDocumentError and SpreadsheetError, listed by the import form.
+ */
 export type DomainErrorCode =
   | 'forbidden'
   | 'rateLimited'
