@@ -7,7 +7,7 @@ import { editProposalAction } from '@/app/staff/proposals/actions';
 import { PROPOSAL_TYPES } from '@/lib/budget-document/parse';
 import { EXPENDITURE_KINDS } from '@/lib/budget/totals';
 import { formatAmount } from '@/lib/format';
-import { fieldError, type FormState, idle } from '@/lib/form-state';
+import { fieldError, idle, type FormState } from '@/lib/form-state';
 import type { VersionLine } from '@/lib/budget/versions';
 import { FormStatus, SubmitButton, TextAreaField, TextField } from './form-fields';
 
@@ -28,9 +28,14 @@ export function EditProposalForm({ proposal }: { proposal: EditableProposal }) {
   const t = useTranslations();
   const [state, action, pending] = useActionState<FormState, FormData>(editProposalAction, idle);
   const typed = state.status === 'error' ? state.values : null;
-    const amountOf = (kind: string, year: number) => proposal.lines.find((line) => line.kind === kind && line.year === year)?.amount;
+  const amountOf = (kind: string, year: number) => proposal.lines.find((line) => line.kind === kind && line.year === year)?.amount;
   const typeOf = (kind: string) => proposal.lines.find((line) => line.kind === kind)?.type ?? proposal.lines[0]?.type ?? 'SAVING';
-  const cellErrors = EXPENDITURE_KINDS.flatMap((kind) => proposal.years.map((year) => ({ kind, year, name: `amount:${kind}:${year}`, id: `edit-amount-${kind}-${year}-error` }))).flatMap((cell) => { const error = fieldError(state, cell.name); return error ? [{ ...cell, error }] : []; });
+  const cellErrors = EXPENDITURE_KINDS.flatMap((kind) =>
+    proposal.years.flatMap((year) => {
+      const error = fieldError(state, `amount:${kind}:${year}`);
+      return error ? [{ kind, year, error, id: `edit-amount-${kind}-${year}-error` }] : [];
+    }),
+  );
 
   return (
     // Remounted on a new version, so that the fields show what was saved.

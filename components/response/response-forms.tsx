@@ -11,7 +11,7 @@ import {
   submitResponseAction,
   uploadAttachmentAction,
 } from '@/app/responses/actions';
-import { fieldError, type FormState, idle } from '@/lib/form-state';
+import { fieldError, idle, type FormState } from '@/lib/form-state';
 import { FormStatus, SubmitButton, TextAreaField } from '../form-fields';
 import { LIMIT_MESSAGE_VALUES, TEXT_LIMITS } from '@/lib/limits';
 
