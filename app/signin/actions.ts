@@ -44,7 +44,7 @@ export async function signInWithOidc(formData: FormData): Promise<void> {
 
 /** The demo/test sign-in; the domain layer refuses it unless switched on outside production. */
 export const demoSignInAction = formAction(
-  z.object({ email: z.email().max(TEXT_LIMITS.email), callbackUrl: localPath }),
+  magicLinkForm,
   async ({ email }, { actor }) => (await startDemoSession(actor, email)) ?? refuse(),
   {
     input: (values) => ({ email: values.email?.trim(), callbackUrl: values.callbackUrl ?? '/' }),
