@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 
-// Shown with status 403 wherever the domain layer refuses a page (ForbiddenError, lib/server/actor.ts).
+// Shown with status 403 wherever the domain layer refuses a page (the 'forbidden' DomainError, lib/server/errors.ts).
 export default async function Forbidden() {
   const t = await getTranslations('errors');
   return (

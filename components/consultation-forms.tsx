@@ -17,7 +17,7 @@ import {
 } from '@/app/staff/consultations/actions';
 import { idle, type FormState } from '@/lib/form-state';
 import { DateTimeField, FileField, FormStatus, SelectField, SubmitButton, TextAreaField, TextField } from './form-fields';
-import { LIMIT_MESSAGE_VALUES } from '@/lib/upload-limits';
+import { LIMIT_MESSAGE_VALUES, TEXT_LIMITS } from '@/lib/limits';
 
 type Option = { value: string; label: string };
 type Action = (state: FormState, data: FormData) => Promise<FormState>;
@@ -68,8 +68,8 @@ export function ConsultationDetailsForm({ consultation, budgets }: { consultatio
     <form action={action} noValidate className="flex max-w-2xl flex-col gap-3">
       {consultation && <Hidden fields={{ consultationId: consultation.id }} />}
       {budgets && <SelectField form={form} name="budgetId" label={t('budget')} state={state} options={budgets} />}
-      <TextField form={form} name="title" label={t('titleField')} state={state} maxLength={200} defaultValue={consultation?.title} />
-      <TextAreaField form={form} name="description" label={t('description')} state={state} maxLength={5000} defaultValue={consultation?.description} />
+      <TextField form={form} name="title" label={t('titleField')} state={state} maxLength={TEXT_LIMITS.consultationTitle} defaultValue={consultation?.title} />
+      <TextAreaField form={form} name="description" label={t('description')} state={state} maxLength={TEXT_LIMITS.consultationDescription} defaultValue={consultation?.description} />
       <DateTimeField form={form} name="deadline" label={t('deadlineField')} state={state} defaultValue={consultation?.deadline} />
       <SubmitButton label={consultation ? t('save') : t('create')} pending={pending} />
       <FormStatus state={state} />
@@ -121,7 +121,7 @@ export function AssignmentForm({ consultationId, organisationId, proposals, note
           ))}
         </ul>
       </fieldset>
-      <TextField form={`assign-${organisationId}`} name="note" label={t('assignmentNote')} state={state} maxLength={1000} defaultValue={note} />
+      <TextField form={`assign-${organisationId}`} name="note" label={t('assignmentNote')} state={state} maxLength={TEXT_LIMITS.assignmentNote} defaultValue={note} />
       <SubmitButton label={t('saveAssignment')} pending={pending} />
       <FormStatus state={state} />
     </form>
@@ -134,7 +134,7 @@ export function AddDocumentForm({ consultationId }: { consultationId: string }) 
   return (
     <form action={action} noValidate className="flex max-w-xl flex-col gap-3">
       <Hidden fields={{ consultationId }} />
-      <TextField form="document" name="title" label={t('documentTitle')} state={state} maxLength={200} />
+      <TextField form="document" name="title" label={t('documentTitle')} state={state} maxLength={TEXT_LIMITS.documentTitle} />
       <FileField form="document" name="file" label={t('documentFile', LIMIT_MESSAGE_VALUES)} state={state} />
       <SubmitButton label={t('addDocument')} pending={pending} />
       <FormStatus state={state} />
@@ -152,7 +152,7 @@ export function RegisterResponseForm({ consultationId, organisationId, proposals
       <SelectField form="register" name="channel" label={t('channel')} state={state} options={[{ value: 'EMAIL', label: t('channels.EMAIL') }, { value: 'LETTER', label: t('channels.LETTER') }]} />
       <DateTimeField form="register" name="receivedAt" label={t('receivedAt')} state={state} defaultValue={now} />
       <FileField form="register" name="original" label={t('original')} state={state} />
-      <TextAreaField form="register" name="generalRemarks" label={t('generalRemarks')} state={state} rows={6} maxLength={20000} />
+      <TextAreaField form="register" name="generalRemarks" label={t('generalRemarks')} state={state} rows={6} maxLength={TEXT_LIMITS.generalRemarks} />
       <label className="flex items-center gap-2">
         <input type="checkbox" name="publicationConsent" defaultChecked={kept('publicationConsent') === 'on'} key={kept('publicationConsent')} />
         {t('publicationConsent')}
@@ -182,7 +182,7 @@ export function RegisterResponseForm({ consultationId, organisationId, proposals
                 </select>
               </td>
               <td className="py-1">
-                <textarea name={`comment-${proposal.id}`} aria-label={t('commentFor', { code: proposal.code })} rows={2} maxLength={10000} defaultValue={kept(`comment-${proposal.id}`) ?? ''} key={kept(`comment-${proposal.id}`)} className={`${inputClass} w-full`} />
+                <textarea name={`comment-${proposal.id}`} aria-label={t('commentFor', { code: proposal.code })} rows={2} maxLength={TEXT_LIMITS.comment} defaultValue={kept(`comment-${proposal.id}`) ?? ''} key={kept(`comment-${proposal.id}`)} className={`${inputClass} w-full`} />
               </td>
             </tr>
           ))}
@@ -203,8 +203,8 @@ export function ModerationForm({ consultationId, organisationId, target, label }
     <form action={action} noValidate className="mt-2 flex flex-col gap-2 rounded border border-slate-300 p-3" aria-label={t('moderateItem', { item: label })}>
       <Hidden fields={{ consultationId, organisationId, target }} />
       <SelectField form={form} name="kind" label={t('moderationKind')} state={state} options={[{ value: 'REDACT', label: t('kinds.REDACT') }, { value: 'HIDE', label: t('kinds.HIDE') }]} />
-      <TextField form={form} name="passage" label={t('passage')} state={state} maxLength={5000} />
-      <TextField form={form} name="reason" label={t('reason')} state={state} maxLength={1000} />
+      <TextField form={form} name="passage" label={t('passage')} state={state} maxLength={TEXT_LIMITS.passage} />
+      <TextField form={form} name="reason" label={t('reason')} state={state} maxLength={TEXT_LIMITS.moderationReason} />
       <SubmitButton label={t('moderate')} pending={pending} />
       <FormStatus state={state} />
     </form>

@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
+import { TEXT_LIMITS } from '@/lib/limits';
 import { demoSignInAction } from '@/app/signin/actions';
 import { idle, type FormState } from '@/lib/form-state';
 import { FormStatus, SubmitButton, TextField } from './form-fields';
@@ -12,7 +13,7 @@ export function DemoLoginForm({ callbackUrl }: { callbackUrl: string }) {
   return (
     <form action={action} noValidate className="flex flex-col gap-2">
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <TextField form="demo" name="email" type="email" autoComplete="email" label={t('email')} state={state} maxLength={254} />
+      <TextField form="demo" name="email" type="email" autoComplete="email" label={t('email')} state={state} maxLength={TEXT_LIMITS.email} />
       <SubmitButton label={t('demoButton')} pending={pending} />
       <FormStatus state={state} />
     </form>

@@ -2,10 +2,11 @@
 
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
+import { TEXT_LIMITS } from '@/lib/limits';
 import { editProposalAction } from '@/app/staff/proposals/actions';
 import { EXPENDITURE_KINDS, PROPOSAL_TYPES } from '@/lib/budget/vocabulary';
 import { formatAmount } from '@/lib/format';
-import { idle, type FormState } from '@/lib/form-state';
+import { fieldError, idle, type FormState } from '@/lib/form-state';
 import type { VersionLine } from '@/lib/budget/versions';
 import { FormStatus, SubmitButton, TextAreaField, TextField } from './form-fields';
 
@@ -26,18 +27,22 @@ export function EditProposalForm({ proposal }: { proposal: EditableProposal }) {
   const t = useTranslations();
   const [state, action, pending] = useActionState<FormState, FormData>(editProposalAction, idle);
   const typed = state.status === 'error' ? state.values : null;
-  const errors = state.status === 'error' ? state.fieldErrors : {};
   const amountOf = (kind: string, year: number) => proposal.lines.find((line) => line.kind === kind && line.year === year)?.amount;
   const typeOf = (kind: string) => proposal.lines.find((line) => line.kind === kind)?.type ?? proposal.lines[0]?.type ?? 'SAVING';
-  const cellErrors = EXPENDITURE_KINDS.flatMap((kind) => proposal.years.map((year) => ({ kind, year, name: `amount:${kind}:${year}`, id: `edit-amount-${kind}-${year}-error` }))).filter((cell) => errors[cell.name]);
+  const cellErrors = EXPENDITURE_KINDS.flatMap((kind) =>
+    proposal.years.flatMap((year) => {
+      const error = fieldError(state, `amount:${kind}:${year}`);
+      return error ? [{ kind, year, error, id: `edit-amount-${kind}-${year}-error` }] : [];
+    }),
+  );
 
   return (
     // Remounted on a new version, so that the fields show what was saved.
     <form key={proposal.version} action={action} noValidate className="flex flex-col gap-4">
       <input type="hidden" name="proposalId" value={proposal.id} />
       <input type="hidden" name="expectedVersion" value={proposal.version} />
-      <TextField form="edit" name="title" label={t('proposalVersions.title')} state={state} maxLength={500} defaultValue={proposal.title} />
-      <TextAreaField form="edit" name="summary" label={t('proposalVersions.summary')} state={state} rows={6} maxLength={10_000} defaultValue={proposal.summary} />
+      <TextField form="edit" name="title" label={t('proposalVersions.title')} state={state} maxLength={TEXT_LIMITS.proposalTitle} defaultValue={proposal.title} />
+      <TextAreaField form="edit" name="summary" label={t('proposalVersions.summary')} state={state} rows={6} maxLength={TEXT_LIMITS.proposalSummary} defaultValue={proposal.summary} />
 
       <fieldset className="rounded border border-slate-300 p-3" aria-describedby="edit-amounts-hint">
         <legend className="px-1 font-semibold">{t('proposalVersions.amounts')}</legend>
@@ -73,7 +78,7 @@ export function EditProposalForm({ proposal }: { proposal: EditableProposal }) {
                   {proposal.years.map((year) => {
                     const name = `amount:${kind}:${year}`;
                     const stored = amountOf(kind, year);
-                    const error = errors[name];
+                    const error = fieldError(state, name);
                     return (
                       <td key={year} className="px-1">
                         <input
@@ -96,12 +101,12 @@ export function EditProposalForm({ proposal }: { proposal: EditableProposal }) {
         </div>
         {cellErrors.map((cell) => (
           <p key={cell.id} id={cell.id} className="text-sm text-red-800">
-            {t('proposalVersions.amountFor', { kind: t(`kinds.${cell.kind}`), year: cell.year })}: {t(errors[cell.name]!)}
+            {t('proposalVersions.amountFor', { kind: t(`kinds.${cell.kind}`), year: cell.year })}: {t(cell.error.key, cell.error.params)}
           </p>
         ))}
       </fieldset>
 
-      <TextAreaField form="edit" name="reason" label={t('proposalVersions.reason')} state={state} rows={2} maxLength={2000} />
+      <TextAreaField form="edit" name="reason" label={t('proposalVersions.reason')} state={state} rows={2} maxLength={TEXT_LIMITS.changeReason} />
       <SubmitButton label={t('proposalVersions.save')} pending={pending} />
       <FormStatus state={state} />
     </form>

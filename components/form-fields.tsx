@@ -1,8 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import type { FormState } from '@/lib/form-state';
-import { LIMIT_MESSAGE_VALUES } from '@/lib/upload-limits';
+import { fieldError, type FormState, type MessageParams } from '@/lib/form-state';
 
 // Shared pieces of the app's forms: labelled fields that show their error, keep what was
 // typed after a failed submit, and a status line for the whole form.
@@ -10,23 +9,22 @@ import { LIMIT_MESSAGE_VALUES } from '@/lib/upload-limits';
 const inputClass = 'rounded border border-slate-500 bg-white px-2 py-1';
 
 function fieldState(state: FormState, name: string) {
-  if (state.status !== 'error') return { error: undefined, value: undefined };
-  return { error: state.fieldErrors[name], value: state.values[name] };
+  return { error: fieldError(state, name), value: state.status === 'error' ? state.values[name] : undefined };
 }
 
 /** Label, control and error message, wired together for screen readers. */
-function Field({ id, label, error, children }: { id: string; label: string; error?: string; children: React.ReactNode }) {
+function Field({ id, label, error, children }: { id: string; label: string; error?: { key: string; params: MessageParams }; children: React.ReactNode }) {
   const t = useTranslations();
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium">{label}</label>
       {children}
-      {error && <p id={`${id}-error`} className="text-sm text-red-800">{t(error, LIMIT_MESSAGE_VALUES)}</p>}
+      {error && <p id={`${id}-error`} className="text-sm text-red-800">{t(error.key, error.params)}</p>}
     </div>
   );
 }
 
-const describedBy = (id: string, error?: string) => (error ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {});
+const describedBy = (id: string, error?: unknown) => (error ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {});
 
 export function TextField(props: { form: string; name: string; label: string; state: FormState; type?: 'text' | 'email'; maxLength?: number; autoComplete?: string; defaultValue?: string }) {
   const id = `${props.form}-${props.name}`;

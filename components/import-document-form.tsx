@@ -2,10 +2,10 @@
 
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
+import { fieldError } from '@/lib/form-state';
 import { confirmImportAction, previewImportAction, type ImportState } from '@/app/staff/import/actions';
 import { formatAmount } from '@/lib/format';
 import { FormStatus, SubmitButton } from './form-fields';
-import { LIMIT_MESSAGE_VALUES } from '@/lib/upload-limits';
 import { EXPENDITURE_KINDS } from '@/lib/budget/vocabulary';
 
 const idle: ImportState = { status: 'idle' };
@@ -15,8 +15,8 @@ export function ImportDocumentForm() {
   const t = useTranslations();
   const [preview, previewAction, previewing] = useActionState<ImportState, FormData>(previewImportAction, idle);
   const [result, confirmAction, importing] = useActionState<ImportState, FormData>(confirmImportAction, idle);
-  const textError = preview.status === 'error' ? preview.fieldErrors.text : undefined;
-  const fileError = preview.status === 'error' ? preview.fieldErrors.file : undefined;
+  const textError = fieldError(preview, 'text');
+  const fileError = fieldError(preview, 'file');
   return (
     <>
       <form action={previewAction} noValidate className="flex flex-col gap-2">
@@ -29,7 +29,7 @@ export function ImportDocumentForm() {
           aria-invalid={fileError ? true : undefined}
           aria-describedby={fileError ? 'import-file-error' : undefined}
         />
-        {fileError && <p id="import-file-error" className="text-sm text-red-800">{t(fileError, LIMIT_MESSAGE_VALUES)}</p>}
+        {fileError && <p id="import-file-error" className="text-sm text-red-800">{t(fileError.key, fileError.params)}</p>}
         <label htmlFor="import-text" className="text-sm font-medium">{t('staff.import.text')}</label>
         <textarea
           id="import-text"
@@ -41,7 +41,7 @@ export function ImportDocumentForm() {
           aria-describedby={textError ? 'import-text-error' : undefined}
           className="rounded border border-slate-500 p-2 font-mono text-xs"
         />
-        {textError && <p id="import-text-error" className="text-sm text-red-800">{t(textError)}</p>}
+        {textError && <p id="import-text-error" className="text-sm text-red-800">{t(textError.key, textError.params)}</p>}
         <SubmitButton label={t('staff.import.preview')} pending={previewing} />
         <FormStatus state={preview} />
         {preview.problems && (

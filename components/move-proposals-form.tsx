@@ -3,6 +3,8 @@
 import Link from 'next/link';
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
+import { fieldError } from '@/lib/form-state';
+import { TEXT_LIMITS } from '@/lib/limits';
 import { moveProposalsAction, type MoveState } from '@/app/staff/proposals/actions';
 import type { TotalsByKind } from '@/lib/budget/totals';
 import { EXPENDITURE_KINDS } from '@/lib/budget/vocabulary';
@@ -128,13 +130,13 @@ function Comparison({ comparison, years }: { comparison: { list: string; before:
 export function MoveProposalsForm({ lists, years }: { lists: ListView[]; years: number[] }) {
   const t = useTranslations();
   const [state, action, pending] = useActionState<MoveState, FormData>(moveProposalsAction, idle);
-  const errors = state.status === 'error' ? state.fieldErrors : {};
+  const errors = { proposals: fieldError(state, 'proposals'), reason: fieldError(state, 'reason') };
   return (
     <form action={action} noValidate className="flex flex-col gap-4">
       {lists.map((list) => (
         <ListProposals key={list.id} list={list} years={years} />
       ))}
-      {errors.proposals && <p className="text-sm text-red-800">{t(errors.proposals)}</p>}
+      {errors.proposals && <p className="text-sm text-red-800">{t(errors.proposals.key, errors.proposals.params)}</p>}
       <SelectField form="move" name="toListId" label={t('staff.moves.to')} state={state} options={lists.map((l) => ({ value: l.id, label: l.name }))} />
       <div className="flex flex-col gap-1">
         <label htmlFor="move-reason" className="text-sm font-medium">{t('staff.moves.reason')}</label>
@@ -142,7 +144,7 @@ export function MoveProposalsForm({ lists, years }: { lists: ListView[]; years: 
           id="move-reason"
           name="reason"
           rows={2}
-          maxLength={2000}
+          maxLength={TEXT_LIMITS.changeReason}
           defaultValue={state.status === 'error' ? state.values.reason : ''}
           key={state.status === 'error' ? state.values.reason : 'reason'}
           aria-invalid={errors.reason ? true : undefined}
@@ -150,7 +152,7 @@ export function MoveProposalsForm({ lists, years }: { lists: ListView[]; years: 
           className="rounded border border-slate-500 p-2"
         />
         <p id="move-reason-hint" className="text-sm text-slate-700">{t('staff.moves.reasonHint')}</p>
-        {errors.reason && <p id="move-reason-error" className="text-sm text-red-800">{t(errors.reason)}</p>}
+        {errors.reason && <p id="move-reason-error" className="text-sm text-red-800">{t(errors.reason.key, errors.reason.params)}</p>}
       </div>
       <SubmitButton label={t('staff.moves.submit')} pending={pending} />
       <FormStatus state={state} />

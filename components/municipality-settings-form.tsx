@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
+import { TEXT_LIMITS } from '@/lib/limits';
 import { saveMunicipalityAction } from '@/app/staff/settings/actions';
 import { idle, type FormState } from '@/lib/form-state';
 import { FileField, FormStatus, SubmitButton, TextField } from './form-fields';
@@ -14,14 +15,14 @@ const FORM = 'municipality';
 export function MunicipalitySettingsForm({ settings, logoUrl }: { settings: Settings; logoUrl: string | null }) {
   const t = useTranslations('settings');
   const [state, action, pending] = useActionState<FormState, FormData>(saveMunicipalityAction, idle);
-  const field = (name: keyof Settings, type: 'text' | 'email' = 'text', maxLength = 200, autoComplete?: string) => (
+  const field = (name: keyof Settings, type: 'text' | 'email' = 'text', maxLength: number = TEXT_LIMITS.personName, autoComplete?: string) => (
     <TextField form={FORM} name={name} label={t(`fields.${name}`)} state={state} type={type} maxLength={maxLength} autoComplete={autoComplete} defaultValue={settings[name]} />
   );
   return (
     <form action={action} noValidate className="flex max-w-2xl flex-col gap-6">
       <fieldset className="flex flex-col gap-3">
         <legend className="text-lg font-semibold">{t('identity')}</legend>
-        {field('name', 'text', 120, 'organization')}
+        {field('name', 'text', TEXT_LIMITS.municipalityName, 'organization')}
         {logoUrl ? (
           <div className="flex flex-col gap-2">
             <p className="text-sm font-medium">{t('currentLogo')}</p>
@@ -40,22 +41,22 @@ export function MunicipalitySettingsForm({ settings, logoUrl }: { settings: Sett
       </fieldset>
       <fieldset className="flex flex-col gap-3">
         <legend className="text-lg font-semibold">{t('contact')}</legend>
-        {field('contactEmail', 'email', 254, 'email')}
-        {field('contactPhone', 'text', 30, 'tel')}
+        {field('contactEmail', 'email', TEXT_LIMITS.email, 'email')}
+        {field('contactPhone', 'text', TEXT_LIMITS.phone, 'tel')}
       </fieldset>
       <fieldset className="flex flex-col gap-3">
         <legend className="text-lg font-semibold">{t('privacy')}</legend>
         {field('controllerName')}
-        {field('controllerAddress', 'text', 300)}
+        {field('controllerAddress', 'text', TEXT_LIMITS.postalAddress)}
         {field('dpoName')}
-        {field('dpoEmail', 'email', 254)}
-        {field('dpoPhone', 'text', 30)}
+        {field('dpoEmail', 'email', TEXT_LIMITS.email)}
+        {field('dpoPhone', 'text', TEXT_LIMITS.phone)}
       </fieldset>
       <fieldset className="flex flex-col gap-3">
         <legend className="text-lg font-semibold">{t('pages')}</legend>
         <p className="text-sm text-slate-700">{t('pagesHelp')}</p>
-        {field('privacyPolicyUrl', 'text', 500, 'url')}
-        {field('accessibilityStatementUrl', 'text', 500, 'url')}
+        {field('privacyPolicyUrl', 'text', TEXT_LIMITS.url, 'url')}
+        {field('accessibilityStatementUrl', 'text', TEXT_LIMITS.url, 'url')}
       </fieldset>
       <SubmitButton label={t('save')} pending={pending} />
       <FormStatus state={state} />

@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
+import { TEXT_LIMITS } from '@/lib/limits';
 import { saveRemarkAction } from '@/app/staff/consultations/[id]/remarks/actions';
 import { idle, type FormState } from '@/lib/form-state';
 import { FormStatus, SubmitButton, TextAreaField } from './form-fields';
@@ -13,7 +14,7 @@ export function RemarkForm({ consultationId, proposal }: { consultationId: strin
     <form action={action} className="flex max-w-3xl flex-col gap-2">
       <input type="hidden" name="consultationId" value={consultationId} />
       <input type="hidden" name="proposalId" value={proposal.id} />
-      <TextAreaField form={`remark-${proposal.id}`} name="text" label={t('field', { code: proposal.code })} state={state} maxLength={10_000} defaultValue={proposal.remark} />
+      <TextAreaField form={`remark-${proposal.id}`} name="text" label={t('field', { code: proposal.code })} state={state} maxLength={TEXT_LIMITS.remark} defaultValue={proposal.remark} />
       <SubmitButton label={t('save')} pending={pending} />
       <FormStatus state={state} />
     </form>

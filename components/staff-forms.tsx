@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
+import { TEXT_LIMITS } from '@/lib/limits';
 import { changeMembershipAction, changeRoleAction, createCommitteeAction, createOrganisationAction, grantExtensionAction, inviteMemberAction, inviteUserAction, renameCommitteeAction, updateOrganisationAction } from '@/app/staff/actions';
 import { idle, type FormState } from '@/lib/form-state';
 import { DateTimeField, FormStatus, SelectField, SubmitButton, TextField } from './form-fields';
@@ -17,7 +18,7 @@ export function CreateOrganisationForm({ types }: { types: Option[] }) {
   const [state, action, pending] = useForm(createOrganisationAction);
   return (
     <form action={action} noValidate className="flex flex-col gap-3" aria-labelledby="create-organisation-heading">
-      <TextField form="org" name="name" label={t('organisationName')} state={state} maxLength={200} />
+      <TextField form="org" name="name" label={t('organisationName')} state={state} maxLength={TEXT_LIMITS.organisationName} />
       <SelectField form="org" name="type" label={t('organisationType')} state={state} options={types} />
       <SubmitButton label={t('create')} pending={pending} />
       <FormStatus state={state} />
@@ -30,7 +31,7 @@ export function InviteMemberForm({ organisations, roles }: { organisations: Opti
   const [state, action, pending] = useForm(inviteMemberAction);
   return (
     <form action={action} noValidate className="flex flex-col gap-3" aria-labelledby="invite-member-heading">
-      <TextField form="member" name="email" type="email" autoComplete="off" label={t('email')} state={state} maxLength={254} />
+      <TextField form="member" name="email" type="email" autoComplete="off" label={t('email')} state={state} maxLength={TEXT_LIMITS.email} />
       <SelectField form="member" name="organisationId" label={t('organisation')} state={state} options={organisations} />
       <SelectField form="member" name="membershipRole" label={t('membershipRole')} state={state} options={roles} />
       <SubmitButton label={t('invite')} pending={pending} />
@@ -44,7 +45,7 @@ export function InviteUserForm({ roles }: { roles: Option[] }) {
   const [state, action, pending] = useForm(inviteUserAction);
   return (
     <form action={action} noValidate className="flex flex-col gap-3" aria-labelledby="invite-user-heading">
-      <TextField form="user" name="email" type="email" autoComplete="off" label={t('email')} state={state} maxLength={254} />
+      <TextField form="user" name="email" type="email" autoComplete="off" label={t('email')} state={state} maxLength={TEXT_LIMITS.email} />
       <SelectField form="user" name="role" label={t('role')} state={state} options={roles} />
       <SubmitButton label={t('invite')} pending={pending} />
       <FormStatus state={state} />
@@ -85,7 +86,7 @@ export function CommitteeNameForm({ code, name }: { code: string; name: string |
   return (
     <form action={action} noValidate className="flex flex-wrap items-end gap-2">
       <input type="hidden" name="code" value={code} />
-      <TextField form={`committee-${code}`} name="name" label={t('committeeName', { code })} state={state} defaultValue={name ?? ''} maxLength={200} />
+      <TextField form={`committee-${code}`} name="name" label={t('committeeName', { code })} state={state} defaultValue={name ?? ''} maxLength={TEXT_LIMITS.committeeName} />
       <SubmitButton label={t('saveCommittee')} pending={pending} />
       <FormStatus state={state} />
     </form>
@@ -97,8 +98,8 @@ export function CreateCommitteeForm() {
   const [state, action, pending] = useForm(createCommitteeAction);
   return (
     <form action={action} noValidate className="flex flex-wrap items-end gap-2" aria-labelledby="new-committee-heading">
-      <TextField form="new-committee" name="code" label={t('committeeCode')} state={state} maxLength={6} />
-      <TextField form="new-committee" name="name" label={t('committeeNameNew')} state={state} maxLength={200} />
+      <TextField form="new-committee" name="code" label={t('committeeCode')} state={state} maxLength={TEXT_LIMITS.committeeCode} />
+      <TextField form="new-committee" name="name" label={t('committeeNameNew')} state={state} maxLength={TEXT_LIMITS.committeeName} />
       <SubmitButton label={t('createCommittee')} pending={pending} />
       <FormStatus state={state} />
     </form>
@@ -112,7 +113,7 @@ export function EditOrganisationForm({ organisation, types }: { organisation: { 
   return (
     <form action={action} noValidate className="flex flex-col gap-2">
       <input type="hidden" name="organisationId" value={organisation.id} />
-      <TextField form={form} name="name" label={t('organisationName')} state={state} maxLength={200} defaultValue={organisation.name} />
+      <TextField form={form} name="name" label={t('organisationName')} state={state} maxLength={TEXT_LIMITS.organisationName} defaultValue={organisation.name} />
       <SelectField form={form} name="type" label={t('organisationType')} state={state} options={types} defaultValue={organisation.type} />
       <SubmitButton label={t('saveOrganisation')} pending={pending} />
       <FormStatus state={state} />

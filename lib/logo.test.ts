@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { png } from '@/test/png';
-import { checkLogo, MAX_LOGO_BYTES } from './logo';
+import { MAX_LOGO_BYTES } from './limits';
+import { checkLogo } from './logo';
 
 const svg = (body: string, attributes = '') => Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10"${attributes}>${body}</svg>`);
 

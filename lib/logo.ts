@@ -1,4 +1,5 @@
 import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { MAX_LOGO_BYTES } from './limits';
 
 // The municipality's logo, checked by its content before it is stored. A PNG must be one (its
 // signature, a first IHDR chunk with sane dimensions, and an IEND at the end). An SVG is parsed
@@ -6,7 +7,6 @@ import { SaxesParser, type SaxesTagNS } from 'saxes';
 // or HTML, external references (href, url(), @import), a DOCTYPE (entities) or a stylesheet
 // processing instruction. The route serves it with a strict Content-Security-Policy as well.
 
-export const MAX_LOGO_BYTES = 256 * 1024;
 /** Pixels per side; a logo larger than this is a mistake, not a logo. */
 export const MAX_PNG_SIDE = 4096;
 

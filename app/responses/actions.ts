@@ -1,13 +1,16 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { recordId } from '@/lib/record-id';
-import { fieldErrors, formError, formValues, type FormState } from '@/lib/form-state';
+import { issueMessage, issueParams, type MessageParams } from '@/lib/form-state';
+import { chosenFile, requiredText } from '@/lib/form-schemas';
 import { withoutControlCharacters } from '@/lib/input';
+import { TEXT_LIMITS } from '@/lib/limits';
 import { failure } from '@/lib/server/action-errors';
 import { addAttachment } from '@/lib/server/attachments';
-import { PdfUploadError } from '@/lib/server/file-storage';
+import type { Actor } from '@/lib/server/actor';
+import { DomainError } from '@/lib/server/errors';
+import { formAction, type Revalidation } from '@/lib/server/form-action';
 import {
   addMinorityStatement,
   deleteMinorityStatement,
@@ -19,7 +22,6 @@ import {
   submitResponse,
   type SaveResult,
 } from '@/lib/server/responses';
-import { ANSWER_LIMITS } from '@/lib/response-limits';
 import { consumeLimit } from '@/lib/server/rate-limit';
 import { requestContext } from '@/lib/server/request-context';
 import { currentActor } from '@/lib/server/session';
@@ -29,157 +31,88 @@ const id = recordId;
 const key = { consultationId: id, organisationId: id };
 const version = z.number().int().min(0);
 
-/** What the autosave hook gets back: the save's result, or a translation key saying why not. */
-export type AutosaveResult = SaveResult | { ok: false; error: string };
-
-const CLOSED_REASONS = {
-  notConsulted: 'responses.errors.notConsulted',
-  notOpen: 'responses.errors.notOpen',
-  deadlinePassed: 'responses.errors.deadlinePassed',
-  submitted: 'responses.errors.submitted',
-  notSubmitted: 'responses.errors.notSubmitted',
-};
+/** What the autosave hook gets back: the save's result, or a translation key (with its figures) saying why not. */
+export type AutosaveResult = SaveResult | { ok: false; error: string; params?: MessageParams };
 
 /** Autosave calls these with plain objects; they are still public endpoints, so every field is parsed (texts as formValues cleans them). */
-async function autosave(run: () => Promise<SaveResult>): Promise<AutosaveResult> {
+async function autosave<Schema extends z.ZodType>(schema: Schema, input: unknown, run: (data: z.output<Schema>, actor: Actor) => Promise<SaveResult>): Promise<AutosaveResult> {
+  const parsed = schema.safeParse(input, { error: issueMessage });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const params = issueParams(issue);
+    return { ok: false, error: issue.message, ...(params && { params }) };
+  }
   try {
-    return await run();
+    return await run(parsed.data, await currentActor());
   } catch (error) {
-    const state = failure(error, {}, CLOSED_REASONS);
-    return { ok: false, error: state.status === 'error' ? (state.formError ?? 'forms.unexpected') : 'forms.unexpected' };
+    const state = failure(error, {});
+    return state.status === 'error' ? { ok: false, error: state.formError ?? 'forms.unexpected', ...(state.params && { params: state.params }) } : { ok: false, error: 'forms.unexpected' };
   }
 }
 
-const generalRemarksInput = z.object({ ...key, text: z.string().max(ANSWER_LIMITS.generalRemarks).transform(withoutControlCharacters), expectedVersion: version });
+const generalRemarksInput = z.object({ ...key, text: z.string().max(TEXT_LIMITS.generalRemarks).transform(withoutControlCharacters), expectedVersion: version });
 
 export async function saveGeneralRemarksAction(input: unknown): Promise<AutosaveResult> {
-  const parsed = generalRemarksInput.safeParse(input);
-  if (!parsed.success) return { ok: false, error: 'forms.tooLong' };
-  const { text, expectedVersion, ...ids } = parsed.data;
-  return autosave(async () => saveGeneralRemarks(await currentActor(), ids, { text, expectedVersion }));
+  return autosave(generalRemarksInput, input, ({ text, expectedVersion, ...ids }, actor) => saveGeneralRemarks(actor, ids, { text, expectedVersion }));
 }
 
 const answerInput = z.object({
   ...key,
   proposalId: id,
   stance: z.enum(Stance).nullable(),
-  comment: z.string().max(ANSWER_LIMITS.comment).transform(withoutControlCharacters),
+  comment: z.string().max(TEXT_LIMITS.comment).transform(withoutControlCharacters),
   confidential: z.boolean(),
   expectedVersion: version,
 });
 
 export async function saveAnswerAction(input: unknown): Promise<AutosaveResult> {
-  const parsed = answerInput.safeParse(input);
-  if (!parsed.success) return { ok: false, error: 'forms.tooLong' };
-  const { consultationId, organisationId, ...answer } = parsed.data;
-  return autosave(async () => saveAnswer(await currentActor(), { consultationId, organisationId }, answer));
+  return autosave(answerInput, input, ({ consultationId, organisationId, ...answer }, actor) => saveAnswer(actor, { consultationId, organisationId }, answer));
 }
 
 const keyForm = z.object(key);
-const pathOf = (ids: { consultationId: string; organisationId: string }) => `/responses/${ids.consultationId}/${ids.organisationId}`;
+const responsePage = (ids: { consultationId: string; organisationId: string }): Revalidation[] => [`/responses/${ids.consultationId}/${ids.organisationId}`];
 
-export async function saveConsentAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData);
-  const parsed = keyForm.safeParse(values);
-  if (!parsed.success) return fieldErrors(parsed.error, values);
-  try {
-    await saveConsent(await currentActor(), parsed.data, { publicationConsent: values.publicationConsent === 'on', namesConsent: values.namesConsent === 'on' });
-  } catch (error) {
-    return failure(error, values, CLOSED_REASONS);
-  }
-  revalidatePath(pathOf(parsed.data));
-  return { status: 'success', message: 'forms.saved' };
-}
+export const saveConsentAction = formAction(
+  keyForm.extend({ publicationConsent: z.literal('on').optional(), namesConsent: z.literal('on').optional() }),
+  ({ publicationConsent, namesConsent, ...ids }, { actor }) => saveConsent(actor, ids, { publicationConsent: publicationConsent === 'on', namesConsent: namesConsent === 'on' }),
+  { revalidate: responsePage, success: 'forms.saved' },
+);
 
-const minorityText = z.string().trim().min(1, { error: 'forms.required' }).max(ANSWER_LIMITS.minorityStatement, { error: 'forms.tooLong' });
-const minorityForm = z.object({ ...key, text: minorityText });
-const minorityEditForm = z.object({ ...key, statementId: id, text: minorityText });
-const minorityDeleteForm = z.object({ ...key, statementId: id });
+const minorityText = requiredText(TEXT_LIMITS.minorityStatement);
 
-export async function addMinorityStatementAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData);
-  const parsed = minorityForm.safeParse(values);
-  if (!parsed.success) return fieldErrors(parsed.error, values);
-  const { text, ...ids } = parsed.data;
-  try {
-    await addMinorityStatement(await currentActor(), ids, text);
-  } catch (error) {
-    return failure(error, values, CLOSED_REASONS);
-  }
-  revalidatePath(pathOf(ids));
-  return { status: 'success', message: 'forms.saved' };
-}
+export const addMinorityStatementAction = formAction(
+  keyForm.extend({ text: minorityText }),
+  ({ text, ...ids }, { actor }) => addMinorityStatement(actor, ids, text),
+  { revalidate: responsePage, success: 'forms.saved' },
+);
 
-export async function editMinorityStatementAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData);
-  const parsed = minorityEditForm.safeParse(values);
-  if (!parsed.success) return fieldErrors(parsed.error, values);
-  const { text, statementId, ...ids } = parsed.data;
-  try {
-    await editMinorityStatement(await currentActor(), ids, statementId, text);
-  } catch (error) {
-    return failure(error, values, CLOSED_REASONS);
-  }
-  revalidatePath(pathOf(ids));
-  return { status: 'success', message: 'forms.saved' };
-}
+export const editMinorityStatementAction = formAction(
+  keyForm.extend({ statementId: id, text: minorityText }),
+  ({ text, statementId, ...ids }, { actor }) => editMinorityStatement(actor, ids, statementId, text),
+  { revalidate: responsePage, success: 'forms.saved' },
+);
 
-export async function deleteMinorityStatementAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData);
-  const parsed = minorityDeleteForm.safeParse(values);
-  if (!parsed.success) return fieldErrors(parsed.error, values);
-  const { statementId, ...ids } = parsed.data;
-  try {
-    await deleteMinorityStatement(await currentActor(), ids, statementId);
-  } catch (error) {
-    return failure(error, values, CLOSED_REASONS);
-  }
-  revalidatePath(pathOf(ids));
-  return { status: 'success', message: 'responses.minorityDeleted' };
-}
+export const deleteMinorityStatementAction = formAction(
+  keyForm.extend({ statementId: id }),
+  ({ statementId, ...ids }, { actor }) => deleteMinorityStatement(actor, ids, statementId),
+  { revalidate: responsePage, success: 'responses.minorityDeleted' },
+);
 
-export async function submitResponseAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData);
-  const parsed = keyForm.safeParse(values);
-  if (!parsed.success) return fieldErrors(parsed.error, values);
-  const { ip } = await requestContext();
-  let receipt;
-  try {
-    // Inside the try: the limiter's counters are in PostgreSQL, so it fails as the database does.
-    if (!(await consumeLimit('submissionPerIp', ip ?? 'unknown')).allowed) return formError('forms.tooManyRequests', values);
-    receipt = await submitResponse(await currentActor(), parsed.data);
-  } catch (error) {
-    return failure(error, values, CLOSED_REASONS);
-  }
-  revalidatePath(pathOf(parsed.data));
-  return { status: 'success', message: 'responses.submittedNotice', params: { version: String(receipt.version), receipt: receipt.receiptNumber } };
-}
+export const submitResponseAction = formAction(
+  keyForm,
+  async (ids, { actor }) => {
+    // In the run: the limiter's counters are in PostgreSQL, so it fails as the database does.
+    const { ip } = await requestContext();
+    if (!(await consumeLimit('submissionPerIp', ip ?? 'unknown')).allowed) throw new DomainError('rateLimited');
+    return submitResponse(actor, ids);
+  },
+  { revalidate: responsePage, success: (receipt) => ({ status: 'success', message: 'responses.submittedNotice', params: { version: String(receipt.version), receipt: receipt.receiptNumber } }) },
+);
 
-export async function reopenResponseAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData);
-  const parsed = keyForm.safeParse(values);
-  if (!parsed.success) return fieldErrors(parsed.error, values);
-  try {
-    await reopenResponse(await currentActor(), parsed.data);
-  } catch (error) {
-    return failure(error, values, CLOSED_REASONS);
-  }
-  revalidatePath(pathOf(parsed.data));
-  return { status: 'success', message: 'responses.reopened' };
-}
+export const reopenResponseAction = formAction(keyForm, (ids, { actor }) => reopenResponse(actor, ids), { revalidate: responsePage, success: 'responses.reopened' });
 
-export async function uploadAttachmentAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData);
-  const parsed = keyForm.safeParse(values);
-  if (!parsed.success) return fieldErrors(parsed.error, values);
-  const file = formData.get('file');
-  if (!(file instanceof File) || file.size === 0) return { status: 'error', fieldErrors: { file: 'responses.noFile' }, values };
-  try {
-    await addAttachment(await currentActor(), parsed.data, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
-  } catch (error) {
-    if (error instanceof PdfUploadError) return { status: 'error', fieldErrors: { file: `responses.${error.reason}` }, values };
-    return failure(error, values, CLOSED_REASONS);
-  }
-  revalidatePath(pathOf(parsed.data));
-  return { status: 'success', message: 'forms.saved' };
-}
+export const uploadAttachmentAction = formAction(
+  keyForm.extend({ file: chosenFile('responses.noFile') }),
+  async ({ file, ...ids }, { actor }) => addAttachment(actor, ids, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }),
+  { input: (values, formData) => ({ ...values, file: formData.get('file') }), fields: { pdf: 'file' }, revalidate: responsePage, success: 'forms.saved' },
+);

@@ -4,10 +4,10 @@ import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { env } from '@/lib/env';
-import { formValues, type FormState } from '@/lib/form-state';
-import { failure } from '@/lib/server/action-errors';
+import { TEXT_LIMITS } from '@/lib/limits';
+import { DomainError } from '@/lib/server/errors';
+import { formAction } from '@/lib/server/form-action';
 import { sessionCookieName, startDemoSession } from '@/lib/server/demo-login';
-import { currentActor } from '@/lib/server/session';
 import { EMAIL_PROVIDER, OIDC_PROVIDER, signIn, signOut } from '@/lib/server/auth';
 import { safeRedirectPath } from '@/lib/safe-redirect';
 import { tooManyLinksMinutes } from '@/lib/server/sign-in-limits';
@@ -21,10 +21,10 @@ export type MagicLinkState =
 /** Only paths on this site: an absolute URL here would make the sign-in an open redirect. */
 const localPath = z.unknown().transform((value) => safeRedirectPath(value));
 
-const magicLinkForm = z.object({ email: z.email().max(254), callbackUrl: localPath });
+const magicLinkForm = z.object({ email: z.email().max(TEXT_LIMITS.email), callbackUrl: localPath });
 
 export async function requestMagicLink(_previous: MagicLinkState, formData: FormData): Promise<MagicLinkState> {
-  const typed = String(formData.get('email') ?? '').trim().slice(0, 254);
+  const typed = String(formData.get('email') ?? '').trim().slice(0, TEXT_LIMITS.email);
   const parsed = magicLinkForm.safeParse({ email: typed, callbackUrl: formData.get('callbackUrl') ?? '/' });
   if (!parsed.success) return { status: 'error', error: 'invalidEmail', email: typed };
   const { email, callbackUrl } = parsed.data;
@@ -43,26 +43,29 @@ export async function signInWithOidc(formData: FormData): Promise<void> {
 }
 
 /** The demo/test sign-in; the domain layer refuses it unless switched on outside production. */
-export async function demoSignInAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData);
-  const parsed = magicLinkForm.safeParse({ email: values.email?.trim(), callbackUrl: values.callbackUrl ?? '/' });
-  if (!parsed.success) return { status: 'error', fieldErrors: { email: 'forms.invalidEmail' }, values };
-  let session;
-  try {
-    session = await startDemoSession(await currentActor(), parsed.data.email);
-  } catch (error) {
-    return failure(error, values);
-  }
-  if (!session) return { status: 'error', fieldErrors: { email: 'auth.errorAccessDenied' }, values };
-  const { APP_URL } = env();
-  (await cookies()).set(sessionCookieName(APP_URL), session.sessionToken, {
-    httpOnly: true,
-    sameSite: 'lax',
-    path: '/',
-    expires: session.expires,
-    secure: APP_URL.startsWith('https:'),
-  });
-  redirect(parsed.data.callbackUrl);
+export const demoSignInAction = formAction(
+  magicLinkForm,
+  async ({ email }, { actor }) => (await startDemoSession(actor, email)) ?? refuse(),
+  {
+    input: (values) => ({ email: values.email?.trim(), callbackUrl: values.callbackUrl ?? '/' }),
+    fields: { demo: 'email' },
+    success: async (session, { callbackUrl }) => {
+      const { APP_URL } = env();
+      (await cookies()).set(sessionCookieName(APP_URL), session.sessionToken, {
+        httpOnly: true,
+        sameSite: 'lax',
+        path: '/',
+        expires: session.expires,
+        secure: APP_URL.startsWith('https:'),
+      });
+      redirect(callbackUrl);
+    },
+  },
+);
+
+/** No account, or one the demo sign-in may not use. */
+function refuse(): never {
+  throw new DomainError('demo.refused');
 }
 
 export async function signOutAction(): Promise<void> {

@@ -11,7 +11,7 @@ export function AutosaveStatusLine({ status, lastEditedBy }: { status: AutosaveS
   if (status.kind === 'saving') text = t('responses.saving');
   if (status.kind === 'saved') text = status.editedBy ? `${t('responses.saved')} · ${t('responses.savedBy', { name: status.editedBy })}` : t('responses.saved');
   if (status.kind === 'offline') [text, className] = [t('responses.offline'), 'text-red-800 font-medium'];
-  if (status.kind === 'error') [text, className] = [t(status.message), 'text-red-800 font-medium'];
+  if (status.kind === 'error') [text, className] = [t(status.message, status.params), 'text-red-800 font-medium'];
   return (
     <p role="status" className={`min-h-5 text-sm ${className}`}>
       {text}

@@ -1,8 +1,8 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { TEXT_LIMITS } from '@/lib/limits';
 import { saveAnswerAction, saveGeneralRemarksAction } from '@/app/responses/actions';
-import { ANSWER_LIMITS } from '@/lib/response-limits';
 import type { Stance } from '@/lib/generated/prisma/enums';
 import { AutosaveStatusLine, ConflictPanel, LimitedTextarea } from './autosave-status';
 import { useAutosave } from './use-autosave';
@@ -17,7 +17,7 @@ export function GeneralRemarksField({ keys, text, version, lastEditedBy, disable
   const field = useAutosave(text, version, (value: string, expectedVersion) => saveGeneralRemarksAction({ ...keys, text: value, expectedVersion }));
   return (
     <div>
-      <LimitedTextarea id="general-remarks" label={t('generalRemarks')} value={field.value} maxLength={ANSWER_LIMITS.generalRemarks} rows={6} disabled={disabled} onChange={field.change} />
+      <LimitedTextarea id="general-remarks" label={t('generalRemarks')} value={field.value} maxLength={TEXT_LIMITS.generalRemarks} rows={6} disabled={disabled} onChange={field.change} />
       <AutosaveStatusLine status={field.status} lastEditedBy={lastEditedBy} />
       <ConflictPanel status={field.status} mine={field.value} onKeepMine={field.keepMine} onKeepTheirs={() => field.keepTheirs(field.status.kind === 'conflict' ? field.status.theirs : field.value)} />
     </div>
@@ -90,7 +90,7 @@ export function AnswerCard({ keys, answer, disabled }: { keys: Keys; answer: Ans
           id={`${base}-comment`}
           label={`${t('comment')} (${answer.code})`}
           value={field.value.comment}
-          maxLength={ANSWER_LIMITS.comment}
+          maxLength={TEXT_LIMITS.comment}
           rows={3}
           disabled={disabled}
           onChange={(comment) => field.change({ ...field.value, comment })}

@@ -11,10 +11,9 @@ import {
   submitResponseAction,
   uploadAttachmentAction,
 } from '@/app/responses/actions';
-import { idle, type FormState } from '@/lib/form-state';
-import { ANSWER_LIMITS } from '@/lib/response-limits';
+import { fieldError, idle, type FormState } from '@/lib/form-state';
 import { FormStatus, SubmitButton, TextAreaField } from '../form-fields';
-import { LIMIT_MESSAGE_VALUES } from '@/lib/upload-limits';
+import { LIMIT_MESSAGE_VALUES, TEXT_LIMITS } from '@/lib/limits';
 
 interface Keys {
   consultationId: string;
@@ -56,7 +55,7 @@ export function ConsentForm({ keys, publicationConsent, namesConsent, disabled }
 export function MinorityStatementForm({ keys }: { keys: Keys }) {
   const t = useTranslations();
   const [state, action, pending] = useForm(addMinorityStatementAction);
-  const error = state.status === 'error' ? state.fieldErrors.text : undefined;
+  const error = fieldError(state, 'text');
   return (
     <form action={action} noValidate className="flex flex-col gap-2">
       <KeyFields keys={keys} />
@@ -65,14 +64,14 @@ export function MinorityStatementForm({ keys }: { keys: Keys }) {
         id="minority-text"
         name="text"
         rows={3}
-        maxLength={ANSWER_LIMITS.minorityStatement}
+        maxLength={TEXT_LIMITS.minorityStatement}
         defaultValue={state.status === 'error' ? state.values.text : ''}
         key={state.status}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? 'minority-text-error' : undefined}
         className="rounded border border-slate-500 p-2"
       />
-      {error && <p id="minority-text-error" className="text-sm text-red-800">{t(error)}</p>}
+      {error && <p id="minority-text-error" className="text-sm text-red-800">{t(error.key, error.params)}</p>}
       <SubmitButton label={t('responses.addMinority')} pending={pending} />
       <FormStatus state={state} />
     </form>
@@ -90,7 +89,7 @@ export function OwnMinorityStatementForms({ keys, statement }: { keys: Keys; sta
       <form action={editAction} noValidate className="mt-2 flex flex-col gap-2">
         <KeyFields keys={keys} />
         <input type="hidden" name="statementId" value={statement.id} />
-        <TextAreaField form={`minority-${statement.id}`} name="text" label={t('responses.editMinorityText')} state={editState} rows={3} maxLength={ANSWER_LIMITS.minorityStatement} defaultValue={statement.text} />
+        <TextAreaField form={`minority-${statement.id}`} name="text" label={t('responses.editMinorityText')} state={editState} rows={3} maxLength={TEXT_LIMITS.minorityStatement} defaultValue={statement.text} />
         <SubmitButton label={t('responses.saveMinority')} pending={editing} />
         <FormStatus state={editState} />
       </form>
@@ -120,7 +119,7 @@ export function SubmissionForm({ keys, submitted }: { keys: Keys; submitted: boo
 export function AttachmentForm({ keys }: { keys: Keys }) {
   const t = useTranslations();
   const [state, action, pending] = useForm(uploadAttachmentAction);
-  const error = state.status === 'error' ? state.fieldErrors.file : undefined;
+  const error = fieldError(state, 'file');
   return (
     <form action={action} className="flex flex-col gap-2">
       <KeyFields keys={keys} />
@@ -134,7 +133,7 @@ export function AttachmentForm({ keys }: { keys: Keys }) {
         aria-describedby={error ? 'attachment-file-error' : 'attachment-file-hint'}
       />
       <p id="attachment-file-hint" className="text-xs text-slate-700">{t('responses.attachmentsIntro', LIMIT_MESSAGE_VALUES)}</p>
-      {error && <p id="attachment-file-error" className="text-sm text-red-800">{t(error, LIMIT_MESSAGE_VALUES)}</p>}
+      {error && <p id="attachment-file-error" className="text-sm text-red-800">{t(error.key, error.params)}</p>}
       <SubmitButton label={t('responses.upload')} pending={pending} />
       <FormStatus state={state} />
     </form>

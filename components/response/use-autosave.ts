@@ -2,13 +2,14 @@
 
 import { useEffect, useState } from 'react';
 import type { AutosaveResult } from '@/app/responses/actions';
+import type { MessageParams } from '@/lib/form-state';
 
 export type AutosaveStatus =
   | { kind: 'idle' }
   | { kind: 'saving' }
   | { kind: 'saved'; editedBy: string | null }
   | { kind: 'offline' }
-  | { kind: 'error'; message: string }
+  | { kind: 'error'; message: string; params?: MessageParams }
   | { kind: 'conflict'; theirs: string; version: number; editedBy: string | null };
 
 const DEBOUNCE_MS = 800;
@@ -58,7 +59,7 @@ function createSaver<T>(initial: T, initialVersion: number, save: Save<T>, repor
       report({ kind: 'conflict', theirs: result.conflict.text, version: result.conflict.version, editedBy: result.conflict.editedBy });
     } else {
       dirty = true;
-      report({ kind: 'error', message: result.error });
+      report({ kind: 'error', message: result.error, params: result.params });
     }
   }
 

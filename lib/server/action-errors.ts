@@ -1,25 +1,32 @@
 import 'server-only';
-import { ForbiddenError } from '@/lib/server/actor';
+import { unstable_rethrow } from 'next/navigation';
 import { isDatabaseUnavailable } from '@/lib/server/database-errors';
+import { isDomainError, MESSAGE_KEYS, type DomainErrorGroup } from '@/lib/server/errors';
 import { formError, type FormState } from '@/lib/form-state';
 import { Prisma } from '@/lib/generated/prisma/client';
 
+/** Refusals a form shows at one of its fields rather than above it, by group: `{ pdf: 'file' }`. */
+export type FieldsOfRefusals = Partial<Record<DomainErrorGroup, string>>;
+
 /**
- * Turns what the domain layer threw into a message for the form. Known refusals map to
- * their own keys; a database that is down or busy gets "nothing was saved, try again"; anything
- * else is logged with its detail and shown as a plain retry message.
+ * Turns what the domain layer threw into a message for the form. A refusal shows its code's
+ * message; a database that is down or busy gets "nothing was saved, try again"; anything else is
+ * logged with its detail and shown as a plain retry message, so nothing of it reaches the page.
+ * Next.js's own signals (redirect(), notFound()) are thrown on, not reported.
  */
-export function failure(error: unknown, values: Record<string, string>, known: Record<string, string> = {}): FormState {
-  if (error instanceof ForbiddenError) return formError('forms.forbidden', values);
+export function failure(error: unknown, values: Record<string, string>, fields: FieldsOfRefusals = {}): FormState {
+  if (isDomainError(error)) {
+    // The audit log records a denial; any other detail (which SVG element) is for the log only.
+    if (error.code !== 'forbidden' && error.message !== error.code) console.warn('Refused:', error.message);
+    const key = MESSAGE_KEYS[error.code];
+    const field = (fields as Record<string, string | undefined>)[error.code.split('.')[0]!];
+    if (!field) return formError(key, values, error.params);
+    return { status: 'error', fieldErrors: { [field]: key }, ...(error.params && { fieldParams: { [field]: error.params } }), values };
+  }
+  unstable_rethrow(error);
   // A well-formed id that names no record (removed meanwhile, or made up): Prisma's "record to
   // read, update or delete not found".
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') return formError('forms.notFound', values);
-  if (error instanceof Error && error.name in known) return formError(known[error.name]!, values);
-  if (error instanceof Error && 'reason' in error && typeof error.reason === 'string' && error.reason in known) {
-    // A refusal may carry figures for its message ("3 responses remain").
-    const params = 'params' in error && error.params && typeof error.params === 'object' ? (error.params as Record<string, number>) : undefined;
-    return formError(known[error.reason]!, values, params);
-  }
   if (isDatabaseUnavailable(error)) {
     // Expected during a restart or an overload, and possibly thousands of times: one line each.
     console.warn('Server action: database unavailable:', error instanceof Error ? error.message.trim().split('\n').at(-1) : error);

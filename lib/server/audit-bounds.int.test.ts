@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { anonymous, ForbiddenError, type Actor } from '@/lib/server/actor';
+import { anonymous, type Actor } from '@/lib/server/actor';
 import { db } from '@/lib/server/db';
 import { authorize } from '@/lib/server/policy';
 
@@ -20,7 +20,7 @@ beforeEach(() => {
 
 /** Refusals of something only staff may do (reading the audit log), recorded against the object. */
 async function deniedRows(actor: Actor, times: number, objectId: string) {
-  for (let i = 0; i < times; i++) await expect(authorize(actor, 'audit.read', { object: { type: 'Test', id: objectId } })).rejects.toBeInstanceOf(ForbiddenError);
+  for (let i = 0; i < times; i++) await expect(authorize(actor, 'audit.read', { object: { type: 'Test', id: objectId } })).rejects.toMatchObject({ code: 'forbidden' });
   return db.auditEvent.findMany({ where: { action: 'audit.read', objectId: objectId.slice(0, 200) } });
 }
 

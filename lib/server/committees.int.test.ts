@@ -1,5 +1,5 @@
 import { afterAll, expect, it } from 'vitest';
-import { ForbiddenError, type Actor } from '@/lib/server/actor';
+import { type Actor } from '@/lib/server/actor';
 import { renameCommittee } from '@/lib/server/committees';
 import { db } from '@/lib/server/db';
 
@@ -12,5 +12,5 @@ it('lets staff name a committee, audited with before and after, and nobody else'
   await renameCommittee(staff, code, 'Testudvalget');
   expect((await db.committee.findUniqueOrThrow({ where: { code } })).name).toBe('Testudvalget');
   expect(await db.auditEvent.findFirst({ where: { action: 'committee.rename', objectId: code } })).toMatchObject({ before: { name: null }, after: { name: 'Testudvalget' } });
-  await expect(renameCommittee({ kind: 'user', userId: 'p', role: 'POLITICIAN' }, code, 'Andet')).rejects.toBeInstanceOf(ForbiddenError);
+  await expect(renameCommittee({ kind: 'user', userId: 'p', role: 'POLITICIAN' }, code, 'Andet')).rejects.toMatchObject({ code: 'forbidden' });
 });

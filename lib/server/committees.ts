@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Actor } from '@/lib/server/actor';
+import { DomainError } from '@/lib/server/errors';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
 import { authorize } from '@/lib/server/policy';
@@ -19,18 +20,11 @@ export async function renameCommittee(actor: Actor, code: string, name: string |
   });
 }
 
-export class DuplicateCommitteeError extends Error {
-  constructor() {
-    super('A committee with that code exists');
-    this.name = 'DuplicateCommitteeError';
-  }
-}
-
 /** Staff add a committee before any proposal names it, e.g. a new committee after an election. */
 export async function createCommittee(actor: Actor, code: string, name: string | null): Promise<void> {
   await authorize(actor, 'committee.create', { object: { type: 'Committee', id: code } });
   await db.$transaction(async (tx) => {
-    if (await tx.committee.findUnique({ where: { code } })) throw new DuplicateCommitteeError();
+    if (await tx.committee.findUnique({ where: { code } })) throw new DomainError('committee.duplicate');
     await tx.committee.create({ data: { code, name } });
     await audit(actor, { action: 'committee.create', objectType: 'Committee', objectId: code, after: { code, name } }, tx);
   });

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/server/actor';
-import { closeConsultation, ConsultationStateError, createConsultation, openConsultation, publishConsultation, remindParty, setConsultationParties, updateConsultation } from '@/lib/server/consultations';
+import { closeConsultation, createConsultation, openConsultation, publishConsultation, remindParty, setConsultationParties, updateConsultation } from '@/lib/server/consultations';
 import { db } from '@/lib/server/db';
 import { startMailWorker } from '@/lib/server/mail';
-import { addModeration, ModerationError, removeModeration } from '@/lib/server/moderation';
+import { addModeration, removeModeration } from '@/lib/server/moderation';
 import { markNamesReviewed } from '@/lib/server/name-review';
 import { getPublicConsultation, listPublicConsultations } from '@/lib/server/public-consultations';
 import { registerResponse } from '@/lib/server/registered-responses';
-import { ResponseClosedError, saveAnswer, saveConsent, saveGeneralRemarks, submitResponse } from '@/lib/server/responses';
+import { saveAnswer, saveConsent, saveGeneralRemarks, submitResponse } from '@/lib/server/responses';
 import { answerTarget } from '@/lib/moderation';
 import { parseSnapshot } from '@/lib/submission-snapshot';
 import { PDF } from '@/test/pdf-fixtures';
@@ -48,7 +48,7 @@ describe('consultation lifecycle', () => {
     const [elders, school, empty] = parties as [(typeof parties)[0] & { email: string; actor: Actor }, (typeof parties)[0] & { email: string; actor: Actor }, (typeof parties)[0]];
     const { id } = await createConsultation(staff, { budgetId: budget.id, title: `Budgethøring ${budget.name}`, description: 'Høring over budgetforslag', deadline: new Date(Date.now() + 10 * DAY) });
 
-    await expect(openConsultation(staff, id)).rejects.toMatchObject({ reason: 'noParties' });
+    await expect(openConsultation(staff, id)).rejects.toMatchObject({ code: 'consultation.noParties' });
     await setConsultationParties(staff, id, parties.map((p) => p.organisation.id));
     expect(await getPublicConsultation(id, '[…]')).toBeNull();
 
@@ -57,7 +57,7 @@ describe('consultation lifecycle', () => {
     expect(opened.withoutMembers).toEqual([empty.organisation.name]);
     const invitation = await waitForMail(elders.email, (m) => m.subject.includes(budget.name));
     expect(invitation.text).toContain(`/responses/${id}/${elders.organisation.id}`);
-    await expect(openConsultation(staff, id)).rejects.toMatchObject({ reason: 'wrongPhase' });
+    await expect(openConsultation(staff, id)).rejects.toMatchObject({ code: 'consultation.wrongPhase' });
     expect((await db.consultation.findUniqueOrThrow({ where: { id } })).openedAt).toBeInstanceOf(Date);
 
     // Elders answer online and consent; the school answers but does not consent.
@@ -72,14 +72,14 @@ describe('consultation lifecycle', () => {
     await submitResponse(school.actor, schoolKey);
 
     // A party with a response cannot be removed; the reminder goes only to those who have not submitted.
-    await expect(setConsultationParties(staff, id, [empty.organisation.id])).rejects.toMatchObject({ reason: 'partyHasResponse' });
-    await expect(remindParty(staff, eldersKey)).rejects.toMatchObject({ reason: 'submitted' });
-    await expect(publishConsultation(staff, id, { published: 1 })).rejects.toMatchObject({ reason: 'deadlineNotPassed' });
+    await expect(setConsultationParties(staff, id, [empty.organisation.id])).rejects.toMatchObject({ code: 'consultation.partyHasResponse' });
+    await expect(remindParty(staff, eldersKey)).rejects.toMatchObject({ code: 'consultation.submitted' });
+    await expect(publishConsultation(staff, id, { published: 1 })).rejects.toMatchObject({ code: 'consultation.deadlineNotPassed' });
 
     await closeConsultation(staff, id);
-    await expect(saveGeneralRemarks(elders.actor, eldersKey, { text: 'For sent', expectedVersion: 1 })).rejects.toBeInstanceOf(ResponseClosedError);
+    await expect(saveGeneralRemarks(elders.actor, eldersKey, { text: 'For sent', expectedVersion: 1 })).rejects.toMatchObject({ code: 'response.notOpen' });
 
-    await expect(addModeration(staff, eldersKey, { target: 'generalRemarks', kind: 'REDACT', passage: 'findes ikke', reason: 'Test' })).rejects.toBeInstanceOf(ModerationError);
+    await expect(addModeration(staff, eldersKey, { target: 'generalRemarks', kind: 'REDACT', passage: 'findes ikke', reason: 'Test' })).rejects.toMatchObject({ code: 'moderation.passageNotFound' });
     await addModeration(staff, eldersKey, { target: 'generalRemarks', kind: 'REDACT', passage: 'Jens Hansen på 12345678', reason: 'Personoplysninger' });
     const hidden = await addModeration(staff, eldersKey, { target: answerTarget(proposals[0]!.id), kind: 'HIDE', reason: 'Krænkende' });
     await removeModeration(staff, hidden.id);
@@ -88,7 +88,7 @@ describe('consultation lifecycle', () => {
     expect(before?.responses).toEqual([]);
     await markNamesReviewed(staff, eldersKey);
     await publishConsultation(staff, id, { published: 1 });
-    await expect(updateConsultation(staff, id, { title: 'Ny', description: '', deadline: new Date(Date.now() + DAY) })).rejects.toBeInstanceOf(ConsultationStateError);
+    await expect(updateConsultation(staff, id, { title: 'Ny', description: '', deadline: new Date(Date.now() + DAY) })).rejects.toMatchObject({ code: 'consultation.wrongPhase' });
 
     const published = await getPublicConsultation(id, '[udeladt]');
     expect(published?.status).toBe('PUBLISHED');
@@ -113,7 +113,7 @@ describe('consultation lifecycle', () => {
     await setConsultationParties(staff, id, [elders.organisation.id]);
     const key = { consultationId: id, organisationId: elders.organisation.id };
     const letter = { channel: 'LETTER' as const, receivedAt: new Date(), generalRemarks: 'Vi har skrevet et brev.', publicationConsent: true, answers: [{ proposalId: proposals[0]!.id, stance: 'OPPOSE' as const, comment: 'Nej tak.' }], original: { name: 'brev.pdf', bytes: PDF } };
-    await expect(registerResponse(staff, key, letter)).rejects.toMatchObject({ reason: 'notOpen' });
+    await expect(registerResponse(staff, key, letter)).rejects.toMatchObject({ code: 'consultation.wrongPhase' });
     await openConsultation(staff, id);
 
     const { receiptNumber } = await registerResponse(staff, key, letter);
@@ -124,18 +124,18 @@ describe('consultation lifecycle', () => {
     expect(parseSnapshot(response.submissions[0]!.snapshot)).toMatchObject({ channel: 'LETTER', submittedBy: 'Bente Budget', answers: [{ code: 'SU01', stance: 'OPPOSE', comment: 'Nej tak.' }] });
     expect((await waitForMail(elders.email, (m) => m.text.includes(receiptNumber))).attachments).toHaveLength(1);
 
-    await expect(registerResponse(staff, key, letter)).rejects.toMatchObject({ reason: 'submitted' });
+    await expect(registerResponse(staff, key, letter)).rejects.toMatchObject({ code: 'consultation.submitted' });
     expect(await db.submission.count({ where: { responseId: response.id } })).toBe(1);
   });
 
   it('refuses a deadline in the past, publishing a draft, and all of it to non-staff', async () => {
     const { staff, budget, parties } = await setting();
-    await expect(createConsultation(staff, { budgetId: budget.id, title: 'Fortid', description: '', deadline: new Date(Date.now() - 1000) })).rejects.toMatchObject({ reason: 'deadlineInPast' });
+    await expect(createConsultation(staff, { budgetId: budget.id, title: 'Fortid', description: '', deadline: new Date(Date.now() - 1000) })).rejects.toMatchObject({ code: 'consultation.deadlineInPast' });
     const { id } = await createConsultation(staff, { budgetId: budget.id, title: 'Kladde', description: '', deadline: new Date(Date.now() + DAY) });
-    await expect(publishConsultation(staff, id, { published: 0 })).rejects.toMatchObject({ reason: 'wrongPhase' });
+    await expect(publishConsultation(staff, id, { published: 0 })).rejects.toMatchObject({ code: 'consultation.wrongPhase' });
     const member = parties[0]!.actor!;
-    await expect(setConsultationParties(member, id, [parties[0]!.organisation.id])).rejects.toMatchObject({ name: 'ForbiddenError' });
-    await expect(openConsultation({ kind: 'anonymous' }, id)).rejects.toMatchObject({ name: 'ForbiddenError' });
+    await expect(setConsultationParties(member, id, [parties[0]!.organisation.id])).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(openConsultation({ kind: 'anonymous' }, id)).rejects.toMatchObject({ code: 'forbidden' });
     expect(await db.consultationParty.count({ where: { consultationId: id } })).toBe(0);
   });
 });

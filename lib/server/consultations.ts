@@ -1,5 +1,6 @@
 import 'server-only';
 import { phaseAllows, type ConsultationTransition, type PhaseChange } from '@/lib/consultation-phases';
+import { DomainError } from '@/lib/server/errors';
 import { effectiveDeadline, isBeforeDeadline } from '@/lib/deadline';
 import type { Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
@@ -12,17 +13,6 @@ import { parseSnapshot } from '@/lib/submission-snapshot';
 import type { ConsultationStatus, Prisma } from '@/lib/generated/prisma/client';
 
 type Tx = Prisma.TransactionClient;
-
-/** Why a consultation change was refused, for the form to explain. */
-export class ConsultationStateError extends Error {
-  constructor(
-    readonly reason: 'wrongPhase' | 'deadlineInPast' | 'noParties' | 'deadlineNotPassed' | 'partyHasResponse' | 'submitted' | 'namesNotReviewed' | 'publicationChanged',
-    readonly params?: Record<string, number>,
-  ) {
-    super(`Consultation change refused: ${reason}`);
-    this.name = 'ConsultationStateError';
-  }
-}
 
 export interface ConsultationInput {
   title: string;
@@ -42,7 +32,7 @@ async function lockConsultation(id: string, tx: Tx) {
 
 /** Refuses what the phase does not allow (lib/consultation-phases.ts). */
 function requirePhase(status: ConsultationStatus, step: ConsultationTransition | PhaseChange) {
-  if (!phaseAllows(step, status)) throw new ConsultationStateError('wrongPhase');
+  if (!phaseAllows(step, status)) throw new DomainError('consultation.wrongPhase');
 }
 
 export async function listConsultations(actor: Actor) {
@@ -60,7 +50,7 @@ export async function listBudgets(actor: Actor) {
 
 export async function createConsultation(actor: Actor, input: ConsultationInput & { budgetId: string }): Promise<{ id: string }> {
   await authorizeOn(actor, 'consultation.create');
-  if (!isBeforeDeadline(new Date(), input.deadline)) throw new ConsultationStateError('deadlineInPast');
+  if (!isBeforeDeadline(new Date(), input.deadline)) throw new DomainError('consultation.deadlineInPast');
   return db.$transaction(async (tx) => {
     const consultation = await tx.consultation.create({ data: input });
     await audit(actor, { action: 'consultation.create', objectType: 'Consultation', objectId: consultation.id, after: { ...input, deadline: input.deadline.toISOString() } }, tx);
@@ -190,7 +180,7 @@ export async function setConsultationParties(actor: Actor, id: string, organisat
     const removed = current.map((p) => p.organisationId).filter((orgId) => !wanted.has(orgId));
     const added = [...wanted].filter((orgId) => !current.some((p) => p.organisationId === orgId));
     if (removed.length && (await tx.response.count({ where: { consultationId: id, organisationId: { in: removed } } })) > 0) {
-      throw new ConsultationStateError('partyHasResponse');
+      throw new DomainError('consultation.partyHasResponse');
     }
     await tx.consultationParty.deleteMany({ where: { consultationId: id, organisationId: { in: removed } } });
     await tx.consultationParty.createMany({ data: added.map((organisationId) => ({ consultationId: id, organisationId })) });
@@ -208,8 +198,8 @@ export async function openConsultation(actor: Actor, id: string): Promise<{ noti
   const { result, mails } = await db.$transaction(async (tx) => {
     const consultation = await lockConsultation(id, tx);
     requirePhase(consultation.status, 'open');
-    if (!isBeforeDeadline(new Date(), consultation.deadline)) throw new ConsultationStateError('deadlineInPast');
-    if ((await tx.consultationParty.count({ where: { consultationId: id } })) === 0) throw new ConsultationStateError('noParties');
+    if (!isBeforeDeadline(new Date(), consultation.deadline)) throw new DomainError('consultation.deadlineInPast');
+    if ((await tx.consultationParty.count({ where: { consultationId: id } })) === 0) throw new DomainError('consultation.noParties');
     // The first opening counts: moves after it are announced on the proposals' public pages.
     await tx.consultation.update({ where: { id }, data: { status: 'OPEN', openedAt: consultation.openedAt ?? new Date() } });
     const { mails, ...told } = await notifyParties(id, tx);
@@ -283,11 +273,11 @@ export async function publishConsultation(actor: Actor, id: string, confirmed: {
       const parties = await tx.consultationParty.findMany({ where: { consultationId: id } });
       const now = new Date();
       const stillOpen = [consultation.deadline, ...parties.map((p) => effectiveDeadline(consultation.deadline, p.deadlineExtension))].some((deadline) => isBeforeDeadline(now, deadline));
-      if (stillOpen) throw new ConsultationStateError('deadlineNotPassed');
+      if (stillOpen) throw new DomainError('consultation.deadlineNotPassed');
     }
     const summary = await summarise(id, tx);
-    if (summary.namesPending > 0) throw new ConsultationStateError('namesNotReviewed', { count: summary.namesPending });
-    if (summary.published !== confirmed.published) throw new ConsultationStateError('publicationChanged', { count: summary.published });
+    if (summary.namesPending > 0) throw new DomainError('consultation.namesNotReviewed', { params: { count: summary.namesPending } });
+    if (summary.published !== confirmed.published) throw new DomainError('consultation.publicationChanged', { params: { count: summary.published } });
     const publishedAt = new Date();
     await tx.consultation.update({ where: { id }, data: { status: 'PUBLISHED', publishedAt } });
     await audit(
@@ -309,7 +299,7 @@ export async function remindParty(actor: Actor, key: { consultationId: string; o
     },
   });
   requirePhase(party.consultation.status, 'reminder');
-  if (party.organisation.responses.some((r) => r.status === 'SUBMITTED')) throw new ConsultationStateError('submitted');
+  if (party.organisation.responses.some((r) => r.status === 'SUBMITTED')) throw new DomainError('consultation.submitted');
   const recipients = memberAddresses(party.organisation.memberships);
   const deadline = effectiveDeadline(party.consultation.deadline, party.deadlineExtension);
   await mailParty('reminder', { recipients, organisation: party.organisation.name, consultation: party.consultation.title, deadline, key });

@@ -1,7 +1,7 @@
 import 'server-only';
 import { getTranslations } from 'next-intl/server';
 import { downloadResponse } from '@/lib/download';
-import { ForbiddenError } from '@/lib/server/actor';
+import { isDomainError } from '@/lib/server/errors';
 import { isDatabaseUnavailable } from '@/lib/server/database-errors';
 
 export const plainText = (text: string, status: number) => new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
@@ -29,7 +29,7 @@ export async function servePdf(read: () => Promise<{ fileName: string; bytes: Bu
     if (!file) return plainText((await getTranslations('errors'))('attachmentMissing'), 404);
     return downloadResponse(file.bytes, file.fileName, 'application/pdf');
   } catch (error) {
-    if (error instanceof ForbiddenError) return plainText((await getTranslations('errors'))('attachmentForbidden'), 403);
+    if (isDomainError(error, 'forbidden')) return plainText((await getTranslations('errors'))('attachmentForbidden'), 403);
     const unavailable = await databaseUnavailableResponse(error);
     if (unavailable) return unavailable;
     throw error;

@@ -4,12 +4,12 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import da from '@/lib/i18n/messages/da.json';
 import { answerTarget } from '@/lib/moderation';
-import { anonymous, ForbiddenError, system, type Actor } from '@/lib/server/actor';
+import { anonymous, system, type Actor } from '@/lib/server/actor';
 import { db } from '@/lib/server/db';
 import { seedResponseVolume } from '@/lib/server/demo-volume';
 import { exportConsultation } from '@/lib/server/exports';
 import { addModeration } from '@/lib/server/moderation';
-import { listProposalRemarks, ProposalRemarkError, saveProposalRemark } from '@/lib/server/proposal-remarks';
+import { listProposalRemarks, saveProposalRemark } from '@/lib/server/proposal-remarks';
 import { visibleResponses } from '@/lib/server/response-views';
 import type { SubmissionSnapshot } from '@/lib/submission-snapshot';
 import { docxText, pdfText, squash } from '@/test/document-text';
@@ -115,7 +115,7 @@ describe('høringsnotat', () => {
   it('is refused to the public until the responses are published, and audited when given', async () => {
     await db.consultation.update({ where: { id: consultationId }, data: { status: 'CLOSED' } });
     try {
-      await expect(exportConsultation(anonymous, consultationId, 'csv')).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(exportConsultation(anonymous, consultationId, 'csv')).rejects.toMatchObject({ code: 'forbidden' });
       const before = new Date();
       await exportConsultation(politician, consultationId, 'csv');
       const events = await db.auditEvent.findMany({ where: { action: 'consultation.export', objectId: consultationId, at: { gte: before } } });
@@ -162,9 +162,9 @@ describe('proposal remarks', () => {
     await saveProposalRemark(staff, { consultationId, proposalId, text: '' });
     expect(await db.proposalRemark.findUnique({ where: { consultationId_proposalId: { consultationId, proposalId } } })).toBeNull();
 
-    await expect(saveProposalRemark(politician, { consultationId, proposalId, text: 'Nej' })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(saveProposalRemark(politician, { consultationId, proposalId, text: 'Nej' })).rejects.toMatchObject({ code: 'forbidden' });
     const otherBudget = await db.budget.create({ data: { name: `Andet budget ${suffix}`, years: [2027], lists: { create: { name: 'Liste', position: 0, incorporated: true } } }, include: { lists: true } });
     const foreign = await db.proposal.create({ data: { budgetId: otherBudget.id, listId: otherBudget.lists[0]!.id, committeeCode: 'SU', code: 'SU01', title: 'Andet', summary: '', position: 0 } });
-    await expect(saveProposalRemark(staff, { consultationId, proposalId: foreign.id, text: 'Forkert' })).rejects.toBeInstanceOf(ProposalRemarkError);
+    await expect(saveProposalRemark(staff, { consultationId, proposalId: foreign.id, text: 'Forkert' })).rejects.toMatchObject({ code: 'remark.unknownProposal' });
   });
 });

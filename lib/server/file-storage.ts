@@ -1,19 +1,12 @@
 import 'server-only';
+import { DomainError } from '@/lib/server/errors';
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { env } from '@/lib/env';
-import { inspectPdf, type PdfRefusal } from '@/lib/server/pdf-inspection';
-import { MAX_PDF_BYTES } from '@/lib/upload-limits';
-
-/** Why an upload was refused; each reason has a message under `responses.` in the translation files. */
-export class PdfUploadError extends Error {
-  constructor(readonly reason: PdfRefusal | 'tooLarge' | 'noFile') {
-    super(`PDF upload refused: ${reason}`);
-    this.name = 'PdfUploadError';
-  }
-}
+import { inspectPdf } from '@/lib/server/pdf-inspection';
+import { MAX_PDF_BYTES } from '@/lib/limits';
 
 /** Only the base name, without control or path characters, for display and Content-Disposition. */
 export function safeFileName(name: string): string {
@@ -112,10 +105,10 @@ function storage(): StorageDriver {
  * file is removed again, so nothing is left half-written.
  */
 export async function storePdf<T>(file: { name: string; bytes: Uint8Array }, record: (stored: { storageKey: string; fileName: string; size: number }) => Promise<T>): Promise<T> {
-  if (file.bytes.byteLength === 0) throw new PdfUploadError('noFile');
-  if (file.bytes.byteLength > MAX_PDF_BYTES) throw new PdfUploadError('tooLarge');
+  if (file.bytes.byteLength === 0) throw new DomainError('pdf.noFile');
+  if (file.bytes.byteLength > MAX_PDF_BYTES) throw new DomainError('pdf.tooLarge');
   const refusal = await inspectPdf(file.bytes);
-  if (refusal) throw new PdfUploadError(refusal);
+  if (refusal) throw new DomainError(`pdf.${refusal}`);
   const storageKey = `${randomUUID()}.pdf`;
   await storage().put(storageKey, file.bytes);
   try {

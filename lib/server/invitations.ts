@@ -1,4 +1,5 @@
 import 'server-only';
+import { DomainError } from '@/lib/server/errors';
 import { env } from '@/lib/env';
 import type { Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
@@ -11,13 +12,6 @@ import type { MembershipRole, UserRole } from '@/lib/generated/prisma/enums';
 export type InvitationInput =
   | { email: string; role: 'PARTY_MEMBER'; organisationId: string; membershipRole: MembershipRole }
   | { email: string; role: Exclude<UserRole, 'PARTY_MEMBER'> };
-
-export class InvitationError extends Error {
-  constructor(readonly reason: 'unknownOrganisation' | 'notFound' | 'expired' | 'used') {
-    super(`Invitation: ${reason}`);
-    this.name = 'InvitationError';
-  }
-}
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const formatExpiry = (date: Date) =>
@@ -32,7 +26,7 @@ export async function inviteUser(actor: Actor, input: InvitationInput): Promise<
   const email = input.email.toLowerCase();
   const organisation =
     input.role === 'PARTY_MEMBER' ? await db.organisation.findUnique({ where: { id: input.organisationId } }) : null;
-  if (input.role === 'PARTY_MEMBER' && !organisation) throw new InvitationError('unknownOrganisation');
+  if (input.role === 'PARTY_MEMBER' && !organisation) throw new DomainError('invitation.unknownOrganisation');
 
   const { token, hash } = newToken();
   const expiresAt = new Date(Date.now() + env().INVITATION_DAYS * DAY_MS);
@@ -99,11 +93,11 @@ const ROLE_RANK: Record<UserRole, number> = { PARTY_MEMBER: 0, POLITICIAN: 1, ST
 export async function acceptInvitation(token: string): Promise<{ email: string }> {
   return db.$transaction(async (tx) => {
     const invitation = await tx.invitation.findUnique({ where: { tokenHash: hashToken(token) } });
-    if (!invitation) throw new InvitationError('notFound');
-    if (invitation.expiresAt.getTime() <= Date.now()) throw new InvitationError('expired');
+    if (!invitation) throw new DomainError('invitation.notFound');
+    if (invitation.expiresAt.getTime() <= Date.now()) throw new DomainError('invitation.expired');
     // The conditional update makes "once" hold when two requests race.
     const claimed = await tx.invitation.updateMany({ where: { id: invitation.id, acceptedAt: null }, data: { acceptedAt: new Date() } });
-    if (claimed.count !== 1) throw new InvitationError('used');
+    if (claimed.count !== 1) throw new DomainError('invitation.used');
 
     const existing = await tx.user.findUnique({ where: { email: invitation.email } });
     const user = existing ?? (await tx.user.create({ data: { email: invitation.email, role: invitation.role, emailVerified: new Date() } }));

@@ -1,4 +1,5 @@
 import 'server-only';
+import { DomainError } from '@/lib/server/errors';
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { createTranslator } from 'next-intl';
@@ -139,19 +140,12 @@ export async function listFailedMail(actor: Actor): Promise<FailedMail[]> {
   return rows as FailedMail[];
 }
 
-export class MailRetryError extends Error {
-  constructor(readonly reason: 'notFailed') {
-    super(`Mail retry refused: ${reason}`);
-    this.name = 'MailRetryError';
-  }
-}
-
 /** Staff send a failed mail once more; if it fails again it returns to the list. */
 export async function retryFailedMail(actor: Actor, jobId: string): Promise<void> {
   await authorize(actor, 'mail.retry', { object: { type: 'MailJob', id: jobId } });
   const boss: PgBoss = await jobQueue();
   const job = await boss.getJobById<MailJob>(MAIL_QUEUE, jobId);
-  if (!job || job.state !== 'failed') throw new MailRetryError('notFailed');
+  if (!job || job.state !== 'failed') throw new DomainError('mail.notFailed');
   await boss.retry(MAIL_QUEUE, jobId);
   if (state.mailWorkerId) boss.notifyWorker(state.mailWorkerId);
   await audit(actor, { action: 'mail.retry', objectType: 'MailJob', objectId: jobId, details: { to: job.data.to, subject: job.data.subject } });

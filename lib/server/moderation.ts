@@ -1,5 +1,6 @@
 import 'server-only';
 import { targetColumns, targetOf, targetText } from '@/lib/moderation';
+import { DomainError } from '@/lib/server/errors';
 import { parseSnapshot } from '@/lib/submission-snapshot';
 import type { Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
@@ -8,13 +9,6 @@ import { displayName } from '@/lib/server/personal-data';
 import { authorize } from '@/lib/server/policy';
 import { receiptNumber, type ResponseKey } from '@/lib/server/responses';
 import type { ModerationKind } from '@/lib/generated/prisma/enums';
-
-export class ModerationError extends Error {
-  constructor(readonly reason: 'notSubmitted' | 'unknownTarget' | 'passageNotFound') {
-    super(`Moderation refused: ${reason}`);
-    this.name = 'ModerationError';
-  }
-}
 
 /** The latest submitted version of a response with its moderation, for staff. Null when nothing was submitted. */
 export async function getSubmittedResponse(actor: Actor, key: ResponseKey) {
@@ -61,14 +55,14 @@ export async function addModeration(actor: Actor, key: ResponseKey, input: Moder
   return db.$transaction(async (tx) => {
     const response = await tx.response.findUnique({ where: { consultationId_organisationId: key }, include: { submissions: { orderBy: { version: 'desc' }, take: 1 } } });
     const submission = response?.submissions[0];
-    if (!response || !submission) throw new ModerationError('notSubmitted');
+    if (!response || !submission) throw new DomainError('moderation.notSubmitted');
     const text = targetText(parseSnapshot(submission.snapshot), input.target);
     const columns = targetColumns(input.target);
-    if (text === null || columns === null) throw new ModerationError('unknownTarget');
+    if (text === null || columns === null) throw new DomainError('moderation.unknownTarget');
     // A statement withdrawn from the reopened draft is still in the latest submission, but gone.
-    if (columns.minorityStatementId && !(await tx.minorityStatement.count({ where: { id: columns.minorityStatementId, responseId: response.id } }))) throw new ModerationError('unknownTarget');
+    if (columns.minorityStatementId && !(await tx.minorityStatement.count({ where: { id: columns.minorityStatementId, responseId: response.id } }))) throw new DomainError('moderation.unknownTarget');
     const passage = input.kind === 'REDACT' ? (input.passage ?? null) : null;
-    if (input.kind === 'REDACT' && (!passage || !text.includes(passage))) throw new ModerationError('passageNotFound');
+    if (input.kind === 'REDACT' && (!passage || !text.includes(passage))) throw new DomainError('moderation.passageNotFound');
     const moderation = await tx.moderation.create({
       data: { responseId: response.id, ...columns, kind: input.kind, passage, reason: input.reason, createdById: actor.kind === 'user' ? actor.userId : null },
     });

@@ -1,7 +1,8 @@
 import 'server-only';
+import { DomainError } from '@/lib/server/errors';
 import { createHash } from 'node:crypto';
 import { cache } from 'react';
-import { checkLogo, type LogoProblem } from '@/lib/logo';
+import { checkLogo } from '@/lib/logo';
 import type { Letterhead } from '@/lib/pdf-layout';
 import type { Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
@@ -77,13 +78,6 @@ export async function readMunicipalityLogo(): Promise<{ bytes: Uint8Array; conte
   return row?.logo && row.logoContentType ? { bytes: row.logo, contentType: row.logoContentType } : null;
 }
 
-export class LogoRejectedError extends Error {
-  constructor(readonly problem: LogoProblem, detail?: string) {
-    super(`Logo refused: ${problem}${detail ? ` (${detail})` : ''}`);
-    this.name = 'LogoRejectedError';
-  }
-}
-
 /** keep: the logo stays; remove: no logo; or the new logo's bytes, checked by content. */
 export type LogoChange = { kind: 'keep' } | { kind: 'remove' } | { kind: 'replace'; bytes: Uint8Array };
 
@@ -96,7 +90,7 @@ export async function updateMunicipality(actor: Actor, details: MunicipalityDeta
   let logoData: { logo: Uint8Array<ArrayBuffer> | null; logoContentType: string | null } | undefined;
   if (logo.kind === 'replace') {
     const check = checkLogo(logo.bytes);
-    if (!check.ok) throw new LogoRejectedError(check.problem, check.detail);
+    if (!check.ok) throw new DomainError(`logo.${check.problem}`, { detail: check.detail });
     logoData = { logo: new Uint8Array(logo.bytes), logoContentType: check.contentType };
   } else if (logo.kind === 'remove') logoData = { logo: null, logoContentType: null };
   const data = { ...detailsOf(details), ...logoData };

@@ -78,19 +78,19 @@ describe('name review before publication', () => {
 
     const summary = await publicationSummary(staff, id);
     expect(summary).toEqual({ published: 2, withoutNames: 1, withheld: { noConsent: 1, notSubmitted: 1 }, confidentialAnswers: 1, namesPending: 1 });
-    await expect(publishConsultation(staff, id, { published: 2 })).rejects.toMatchObject({ reason: 'namesNotReviewed', params: { count: 1 } });
+    await expect(publishConsultation(staff, id, { published: 2 })).rejects.toMatchObject({ code: 'consultation.namesNotReviewed', params: { count: 1 } });
 
     // Marking reviewed waits until every passage is decided.
-    await expect(markNamesReviewed(staff, eldersKey)).rejects.toMatchObject({ reason: 'passagesPending', params: { count: 5 } });
+    await expect(markNamesReviewed(staff, eldersKey)).rejects.toMatchObject({ code: 'nameReview.passagesPending', params: { count: 5 } });
     for (const passage of ['Sørensen', 'Poul Nielsen', 'Karen']) await addModeration(staff, eldersKey, { target: 'generalRemarks', kind: 'REDACT', passage, reason: 'Personnavn' });
     await addModeration(staff, eldersKey, { target: answerTarget(first.id), kind: 'REDACT', passage: 'Hanne Holm', reason: 'Personnavn' });
-    await expect(confirmNotName(staff, eldersKey, { target: 'generalRemarks', passage: 'imod' })).rejects.toMatchObject({ reason: 'passageNotMarked' });
+    await expect(confirmNotName(staff, eldersKey, { target: 'generalRemarks', passage: 'imod' })).rejects.toMatchObject({ code: 'nameReview.passageNotMarked' });
     await confirmNotName(staff, eldersKey, { target: answerTarget(first.id), passage: 'Aarhus' });
     await markNamesReviewed(staff, eldersKey);
     expect((await getNameReviews(staff, id))!.responses[0]).toMatchObject({ pending: 0, reviewed: true, review: { by: 'Bente Budget' } });
 
     // Confirmation must match the summary shown.
-    await expect(publishConsultation(staff, id, { published: 1 })).rejects.toMatchObject({ reason: 'publicationChanged', params: { count: 2 } });
+    await expect(publishConsultation(staff, id, { published: 1 })).rejects.toMatchObject({ code: 'consultation.publicationChanged', params: { count: 2 } });
     await publishConsultation(staff, id, { published: 2 });
 
     const responseId = (await db.response.findUniqueOrThrow({ where: { consultationId_organisationId: eldersKey } })).id;
@@ -123,7 +123,7 @@ describe('name review before publication', () => {
     const resubmitted = (await getNameReviews(staff, id))!.responses[0]!;
     expect(resubmitted).toMatchObject({ submission: { version: 2 }, review: null, reviewed: false, pending: 0 });
     await closeConsultation(staff, id);
-    await expect(publishConsultation(staff, id, { published: 2 })).rejects.toMatchObject({ reason: 'namesNotReviewed', params: { count: 1 } });
+    await expect(publishConsultation(staff, id, { published: 2 })).rejects.toMatchObject({ code: 'consultation.namesNotReviewed', params: { count: 1 } });
     await markNamesReviewed(staff, eldersKey);
     await publishConsultation(staff, id, { published: 2 });
     expect(await db.nameReview.count({ where: { response: eldersKey } })).toBe(2);
@@ -155,9 +155,9 @@ describe('name review before publication', () => {
 
   it('is for staff only', async () => {
     const { id, eldersKey, elders } = await setting();
-    await expect(getNameReviews(elders.member, id)).rejects.toMatchObject({ name: 'ForbiddenError' });
-    await expect(markNamesReviewed(elders.member, eldersKey)).rejects.toMatchObject({ name: 'ForbiddenError' });
-    await expect(confirmNotName(anonymous, eldersKey, { target: 'generalRemarks', passage: 'Karen' })).rejects.toMatchObject({ name: 'ForbiddenError' });
-    await expect(publicationSummary(elders.member, id)).rejects.toMatchObject({ name: 'ForbiddenError' });
+    await expect(getNameReviews(elders.member, id)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(markNamesReviewed(elders.member, eldersKey)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(confirmNotName(anonymous, eldersKey, { target: 'generalRemarks', passage: 'Karen' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(publicationSummary(elders.member, id)).rejects.toMatchObject({ code: 'forbidden' });
   });
 });

@@ -1,5 +1,6 @@
 import 'server-only';
 import { RULE_COLUMNS, ruleOf } from '@/lib/moderation';
+import { DomainError } from '@/lib/server/errors';
 import { needsNameReview, nameReviewItems, pendingMarks, type ReviewItem } from '@/lib/name-review';
 import { parseSnapshot } from '@/lib/submission-snapshot';
 import type { Actor } from '@/lib/server/actor';
@@ -15,16 +16,6 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 // own, and so does a reviewed one in which a mark is open again (a redaction withdrawn).
 
 type Reader = Pick<Prisma.TransactionClient, 'response' | 'consultationParty'>;
-
-export class NameReviewError extends Error {
-  constructor(
-    readonly reason: 'notSubmitted' | 'notNeeded' | 'unknownTarget' | 'passageNotMarked' | 'passagesPending',
-    readonly params?: Record<string, number>,
-  ) {
-    super(`Name review refused: ${reason}`);
-    this.name = 'NameReviewError';
-  }
-}
 
 export interface ResponseNameReview {
   responseId: string;
@@ -101,9 +92,9 @@ export async function getNameReviews(actor: Actor, consultationId: string) {
 
 async function reviewOf(key: ResponseKey, reader: Reader): Promise<ResponseNameReview> {
   const response = await reader.response.findUnique({ where: { consultationId_organisationId: key }, select: { status: true } });
-  if (response?.status !== 'SUBMITTED') throw new NameReviewError('notSubmitted');
+  if (response?.status !== 'SUBMITTED') throw new DomainError('nameReview.notSubmitted');
   const [review] = await reviewsWhere(key, reader);
-  if (!review) throw new NameReviewError('notNeeded');
+  if (!review) throw new DomainError('nameReview.notNeeded');
   return review;
 }
 
@@ -113,8 +104,8 @@ export async function confirmNotName(actor: Actor, key: ResponseKey, input: { ta
   await db.$transaction(async (tx) => {
     const review = await reviewOf(key, tx);
     const item = review.items.find((i) => i.target === input.target);
-    if (!item) throw new NameReviewError('unknownTarget');
-    if (!item.marks.some((mark) => mark.text === input.passage)) throw new NameReviewError('passageNotMarked');
+    if (!item) throw new DomainError('nameReview.unknownTarget');
+    if (!item.marks.some((mark) => mark.text === input.passage)) throw new DomainError('nameReview.passageNotMarked');
     await tx.nameConfirmation.upsert({
       where: { responseId_target_passage: { responseId: review.responseId, target: input.target, passage: input.passage } },
       create: { responseId: review.responseId, target: input.target, passage: input.passage, createdById: actor.kind === 'user' ? actor.userId : null },
@@ -131,7 +122,7 @@ export async function markNamesReviewed(actor: Actor, key: ResponseKey): Promise
     // One review at a time per response, and none while a submission is being made.
     await tx.$queryRaw`SELECT id FROM "Response" WHERE "consultationId" = ${key.consultationId} AND "organisationId" = ${key.organisationId} FOR UPDATE`;
     const review = await reviewOf(key, tx);
-    if (review.pending > 0) throw new NameReviewError('passagesPending', { count: review.pending });
+    if (review.pending > 0) throw new DomainError('nameReview.passagesPending', { params: { count: review.pending } });
     const reviewedById = actor.kind === 'user' ? actor.userId : null;
     await tx.nameReview.upsert({
       where: { submissionId: review.submission.id },

@@ -1,16 +1,10 @@
 import 'server-only';
 import type { Actor } from '@/lib/server/actor';
+import { DomainError } from '@/lib/server/errors';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
 import { authorize } from '@/lib/server/policy';
 import type { MembershipRole, OrganisationType, UserRole } from '@/lib/generated/prisma/enums';
-
-export class DuplicateOrganisationError extends Error {
-  constructor() {
-    super('An organisation with that name exists');
-    this.name = 'DuplicateOrganisationError';
-  }
-}
 
 /** Organisations with their members and open invitations, for the budget office. */
 export async function listOrganisations(actor: Actor) {
@@ -27,7 +21,7 @@ export async function listOrganisations(actor: Actor) {
 export async function createOrganisation(actor: Actor, input: { name: string; type: OrganisationType }) {
   await authorize(actor, 'organisation.create');
   return db.$transaction(async (tx) => {
-    if (await tx.organisation.findUnique({ where: { name: input.name } })) throw new DuplicateOrganisationError();
+    if (await tx.organisation.findUnique({ where: { name: input.name } })) throw new DomainError('organisation.duplicate');
     const organisation = await tx.organisation.create({ data: input });
     await audit(actor, { action: 'organisation.create', objectType: 'Organisation', objectId: organisation.id, after: input }, tx);
     return organisation;
@@ -40,7 +34,7 @@ export async function updateOrganisation(actor: Actor, organisationId: string, i
   await db.$transaction(async (tx) => {
     const before = await tx.organisation.findUniqueOrThrow({ where: { id: organisationId } });
     const namesake = await tx.organisation.findUnique({ where: { name: input.name } });
-    if (namesake && namesake.id !== organisationId) throw new DuplicateOrganisationError();
+    if (namesake && namesake.id !== organisationId) throw new DomainError('organisation.duplicate');
     await tx.organisation.update({ where: { id: organisationId }, data: input });
     await audit(actor, { action: 'organisation.update', objectType: 'Organisation', objectId: organisationId, before: { name: before.name, type: before.type }, after: input }, tx);
   });

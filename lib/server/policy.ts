@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Env } from '@/lib/env';
-import { ForbiddenError, isAdmin, isSignedIn, isStaff, type Actor, type UserActor } from '@/lib/server/actor';
+import { isAdmin, isSignedIn, isStaff, type Actor, type UserActor } from '@/lib/server/actor';
+import { DomainError } from '@/lib/server/errors';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
 import type { ConsultationStatus, MembershipRole, ResponseStatus, UserRole } from '@/lib/generated/prisma/enums';
@@ -201,7 +202,7 @@ export async function can<A extends Action>(actor: Actor, action: A, ...[request
  */
 export async function deny(actor: Actor, action: Action, object?: AuditedObject): Promise<never> {
   await audit(actor, { action, outcome: 'DENIED', objectType: object?.type, objectId: object?.id });
-  throw new ForbiddenError(action);
+  throw new DomainError('forbidden', { detail: action });
 }
 
 /** The one gate of the domain layer: lets the call through when the action's rule allows it, otherwise denies it. */

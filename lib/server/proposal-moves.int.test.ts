@@ -3,12 +3,13 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { MoveState } from '@/app/staff/proposals/actions';
 import { parseBudgetDocument } from '@/lib/budget-document/parse';
 import { sumByKindAndYear } from '@/lib/budget/totals';
-import { ForbiddenError, system, type Actor } from '@/lib/server/actor';
+import { system, type Actor } from '@/lib/server/actor';
 import { documentHash, importBudgetDocument } from '@/lib/server/budget-import';
 import { getCatalogue } from '@/lib/server/catalogue';
 import { db } from '@/lib/server/db';
-import { MoveConflictError, moveProposals, proposalMoveHistory } from '@/lib/server/proposal-moves';
+import { moveProposals, proposalMoveHistory } from '@/lib/server/proposal-moves';
 import { buildBudgetDocument, sampleSummary, uniqueYears } from '@/test/budget-document-builder';
+import { isDomainError } from '@/lib/server/errors';
 
 const session = vi.hoisted(() => ({ actor: { kind: 'anonymous' } as Actor }));
 vi.mock('@/lib/server/session', () => ({ currentActor: async () => session.actor, currentUser: async () => null }));
@@ -87,7 +88,7 @@ describe('moveProposals', () => {
   it('refuses anyone but staff', async () => {
     const [incorporated, notIncorporated] = world.lists;
     const request = { proposals: [{ proposalId: world.byCode.get('ØU01')!.id, fromListId: incorporated!.id }], toListId: notIncorporated!.id, reason: 'x' };
-    await expect(moveProposals({ kind: 'user', userId: 'p', role: 'POLITICIAN' }, request)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(moveProposals({ kind: 'user', userId: 'p', role: 'POLITICIAN' }, request)).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   it('gives the second of two concurrent moves a conflict and moves the proposal once', async () => {
@@ -96,7 +97,7 @@ describe('moveProposals', () => {
     const move = () => moveProposals(staff, { proposals: [{ proposalId: proposal.id, fromListId: incorporated!.id }], toListId: notIncorporated!.id, reason: 'Samtidig' });
     const results = await Promise.allSettled([move(), move(), move()]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect(results.filter((r) => r.status === 'rejected').every((r) => (r as PromiseRejectedResult).reason instanceof MoveConflictError)).toBe(true);
+    expect(results.filter((r) => r.status === 'rejected').every((r) => isDomainError((r as PromiseRejectedResult).reason, 'proposal.moveConflict'))).toBe(true);
     expect(await db.proposalMove.count({ where: { proposalId: proposal.id } })).toBe(1);
   });
 });

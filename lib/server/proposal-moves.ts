@@ -1,17 +1,11 @@
 import 'server-only';
 import type { Actor } from '@/lib/server/actor';
+import { DomainError } from '@/lib/server/errors';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
 import { authorize } from '@/lib/server/policy';
 import { sumByKindAndYear, type TotalsByKind } from '@/lib/budget/totals';
 import type { Prisma } from '@/lib/generated/prisma/client';
-
-export class MoveConflictError extends Error {
-  constructor(readonly codes: string[]) {
-    super(`Moved by someone else meanwhile: ${codes.join(', ')}`);
-    this.name = 'MoveConflictError';
-  }
-}
 
 type Tx = Prisma.TransactionClient;
 
@@ -58,7 +52,7 @@ export async function moveProposals(actor: Actor, request: MoveRequest): Promise
     const alreadyOnList: string[] = [];
     for (const { proposalId, fromListId } of request.proposals) {
       const proposal = await tx.proposal.findUniqueOrThrow({ where: { id: proposalId } });
-      if (proposal.budgetId !== target.budgetId) throw new RangeError(`Proposal ${proposal.code} cannot move to that list`);
+      if (proposal.budgetId !== target.budgetId) throw new DomainError('proposal.wrongBudget', { detail: proposal.code });
       if (fromListId === request.toListId) {
         alreadyOnList.push(proposal.code);
         continue;
@@ -72,7 +66,7 @@ export async function moveProposals(actor: Actor, request: MoveRequest): Promise
       await tx.proposalMove.create({ data: { proposalId, fromListId, toListId: request.toListId, reason: request.reason, movedById } });
       await audit(actor, { action: 'proposal.move', objectType: 'Proposal', objectId: proposalId, before: { listId: fromListId }, after: { listId: request.toListId }, details: { reason: request.reason } }, tx);
     }
-    if (conflicts.length) throw new MoveConflictError(conflicts);
+    if (conflicts.length) throw new DomainError('proposal.moveConflict', { detail: `moved by someone else meanwhile: ${conflicts.join(', ')}` });
     const after = await listTotals(tx, target.budgetId, target.budget.years);
     return {
       moved: request.proposals.length - alreadyOnList.length,

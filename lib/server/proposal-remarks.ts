@@ -1,17 +1,11 @@
 import 'server-only';
 import type { Actor } from '@/lib/server/actor';
+import { DomainError } from '@/lib/server/errors';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
 import { authorize } from '@/lib/server/policy';
 
 // The administration's remark per proposal of a consultation: the høringsnotat's comment column.
-
-export class ProposalRemarkError extends Error {
-  constructor(readonly reason: 'unknownProposal') {
-    super(`Proposal remark refused: ${reason}`);
-    this.name = 'ProposalRemarkError';
-  }
-}
 
 /** The consultation's proposals in the budget's order, each with its remark (empty when none). Null for an unknown consultation. */
 export async function listProposalRemarks(actor: Actor, consultationId: string) {
@@ -32,7 +26,7 @@ export async function saveProposalRemark(actor: Actor, input: { consultationId: 
   const { consultationId, proposalId, text } = input;
   await db.$transaction(async (tx) => {
     const proposal = await tx.proposal.findFirst({ where: { id: proposalId, budget: { consultations: { some: { id: consultationId } } } }, select: { id: true } });
-    if (!proposal) throw new ProposalRemarkError('unknownProposal');
+    if (!proposal) throw new DomainError('remark.unknownProposal');
     const key = { consultationId_proposalId: { consultationId, proposalId } };
     const before = await tx.proposalRemark.findUnique({ where: key, select: { text: true } });
     if ((before?.text ?? '') === text) return;

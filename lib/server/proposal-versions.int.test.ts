@@ -2,14 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBudgetDocument } from '@/lib/budget-document/parse';
 import { sumByKindAndYear } from '@/lib/budget/totals';
-import { ForbiddenError, system, type Actor } from '@/lib/server/actor';
+import { system, type Actor } from '@/lib/server/actor';
 import { documentHash, importBudgetDocument } from '@/lib/server/budget-import';
 import { getCatalogue, movedSinceOpened } from '@/lib/server/catalogue';
 import { db } from '@/lib/server/db';
 import { moveProposals } from '@/lib/server/proposal-moves';
-import { answeredVersions, editProposal, proposalVersionHistory, ProposalVersionConflictError } from '@/lib/server/proposal-versions';
+import { answeredVersions, editProposal, proposalVersionHistory } from '@/lib/server/proposal-versions';
 import { saveAnswer, submitResponse } from '@/lib/server/responses';
 import { buildBudgetDocument, sampleSummary, uniqueYears } from '@/test/budget-document-builder';
+import { isDomainError } from '@/lib/server/errors';
 
 afterAll(() => db.$disconnect());
 
@@ -87,7 +88,7 @@ describe('editProposal', () => {
     const results = await Promise.allSettled([edit(-1), edit(-2), edit(-3)]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
-    expect(refused.every((r) => r.reason instanceof ProposalVersionConflictError && r.reason.currentVersion === 2)).toBe(true);
+    expect(refused.every((r) => isDomainError(r.reason, 'proposal.versionConflict') && r.reason.params?.currentVersion === 2)).toBe(true);
     expect(await db.proposalVersion.count({ where: { proposalId: proposal.id } })).toBe(2);
     expect(await db.budgetLine.count({ where: { proposalId: proposal.id } })).toBe(1);
   });
@@ -118,8 +119,8 @@ describe('editProposal', () => {
   it('refuses anyone but staff, and amounts outside the budget’s years', async () => {
     const { years, byCode } = await budget();
     const edit = { proposalId: byCode.get('TU04')!.id, expectedVersion: 1, title: 'T', summary: 'S', lines: [{ kind: 'SERVICE' as const, type: 'SAVING' as const, year: years[0]!, amount: -1 }], reason: 'r' };
-    await expect(editProposal({ kind: 'user', userId: 'p', role: 'POLITICIAN' }, edit)).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(editProposal(staff, { ...edit, lines: [{ ...edit.lines[0]!, year: 1999 }] })).rejects.toBeInstanceOf(RangeError);
+    await expect(editProposal({ kind: 'user', userId: 'p', role: 'POLITICIAN' }, edit)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(editProposal(staff, { ...edit, lines: [{ ...edit.lines[0]!, year: 1999 }] })).rejects.toMatchObject({ code: 'proposal.yearOutsideBudget', params: { year: 1999 } });
     expect((await db.proposal.findUniqueOrThrow({ where: { id: edit.proposalId } })).version).toBe(1);
   });
 });
@@ -141,7 +142,7 @@ describe('answers and versions', () => {
 
     await editProposal(staff, { proposalId: proposal.id, expectedVersion: 1, title: 'Ny titel', summary: 'Nyt', lines: [{ kind: 'SERVICE', type: 'SAVING', year: years[0]!, amount: -1 }], reason: 'Rettet' });
     expect((await answeredVersions(member, key)).get(proposal.id)).toEqual({ current: 2, answered: 1 });
-    await expect(answeredVersions({ kind: 'user', userId: 'p', role: 'POLITICIAN' }, key)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(answeredVersions({ kind: 'user', userId: 'p', role: 'POLITICIAN' }, key)).rejects.toMatchObject({ code: 'forbidden' });
 
     await saveAnswer(member, key, { proposalId: proposal.id, stance: 'OPPOSE', comment: 'Stadig imod', confidential: false, expectedVersion: 1 });
     expect((await answeredVersions(member, key)).get(proposal.id)).toEqual({ current: 2, answered: 2 });

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Actor } from '@/lib/server/actor';
+import { DomainError } from '@/lib/server/errors';
 import { audit } from '@/lib/server/audit';
 import { flatLines, LINES_WITH_TYPES, replaceLines } from '@/lib/server/budget-lines';
 import { db } from '@/lib/server/db';
@@ -8,14 +9,6 @@ import { orderedLines, versionChanges, type VersionContent, type VersionLine } f
 import type { Prisma } from '@/lib/generated/prisma/client';
 
 type Tx = Prisma.TransactionClient;
-
-/** Someone saved a newer version since the editor opened the proposal; nothing was written. */
-export class ProposalVersionConflictError extends Error {
-  constructor(readonly currentVersion: number) {
-    super(`The proposal is at version ${currentVersion} by now`);
-    this.name = 'ProposalVersionConflictError';
-  }
-}
 
 export interface ProposalEdit {
   proposalId: string;
@@ -51,11 +44,13 @@ export async function recordVersion(
   });
 }
 
+// A year outside the budget is a refusal (a stale page); a fraction or a duplicate is a caller's bug:
+// the form's grid yields whole amounts, one per kind and year.
 function checkLines(lines: VersionLine[], years: number[]): void {
   const seen = new Set<string>();
   for (const line of lines) {
     if (!Number.isSafeInteger(line.amount)) throw new RangeError(`Amount must be an integer number of thousands, got ${line.amount}`);
-    if (!years.includes(line.year)) throw new RangeError(`Year ${line.year} is not a year of the budget`);
+    if (!years.includes(line.year)) throw new DomainError('proposal.yearOutsideBudget', { params: { year: line.year } });
     const key = `${line.kind}:${line.year}`;
     if (seen.has(key)) throw new RangeError(`Two amounts for ${key}`);
     seen.add(key);
@@ -80,7 +75,7 @@ export async function editProposal(actor: Actor, edit: ProposalEdit): Promise<{ 
     });
     if (updated.count === 0) {
       const current = await tx.proposal.findUniqueOrThrow({ where: { id: proposal.id }, select: { version: true } });
-      throw new ProposalVersionConflictError(current.version);
+      throw new DomainError('proposal.versionConflict', { params: { currentVersion: current.version } });
     }
     const version = edit.expectedVersion + 1;
     await replaceLines(tx, proposal.id, edit.lines);

@@ -1,11 +1,12 @@
 import 'server-only';
 import { phaseAllows } from '@/lib/consultation-phases';
 import type { Actor } from '@/lib/server/actor';
+import { DomainError, isDomainError } from '@/lib/server/errors';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
 import { storePdf } from '@/lib/server/file-storage';
 import { authorize, deny } from '@/lib/server/policy';
-import { deliverReceipt, freezeSubmission, lockDraftForSubmission, ResponseClosedError, type ResponseKey } from '@/lib/server/responses';
+import { deliverReceipt, freezeSubmission, lockDraftForSubmission, type ResponseKey } from '@/lib/server/responses';
 import type { Stance } from '@/lib/generated/prisma/enums';
 
 export interface RegisteredResponseInput {
@@ -27,9 +28,12 @@ export async function registerResponse(actor: Actor, key: ResponseKey, input: Re
   const frozen = await storePdf(input.original, (original) =>
     db.$transaction(async (tx) => {
       const party = await tx.consultationParty.findUnique({ where: { consultationId_organisationId: key }, include: { consultation: true, organisation: true } });
-      if (!party) throw new ResponseClosedError('notConsulted');
-      if (!phaseAllows('registration', party.consultation.status)) throw new ResponseClosedError('notOpen');
-      const response = await lockDraftForSubmission(key, tx);
+      if (!party) throw new DomainError('response.notConsulted');
+      if (!phaseAllows('registration', party.consultation.status)) throw new DomainError('consultation.wrongPhase');
+      // Staff read "the organisation has submitted already", not the party's "reopen it to change it".
+      const response = await lockDraftForSubmission(key, tx).catch((error: unknown) => {
+        throw isDomainError(error, 'response.submitted') ? new DomainError('consultation.submitted') : error;
+      });
       const staff = actor.kind === 'user' ? await tx.user.findUnique({ where: { id: actor.userId }, select: { id: true, name: true, email: true } }) : null;
 
       const proposalIds = input.answers.map((a) => a.proposalId);

@@ -1,4 +1,5 @@
 import 'server-only';
+import { DomainError } from '@/lib/server/errors';
 import { createTranslator } from 'next-intl';
 import { phaseAllows } from '@/lib/consultation-phases';
 import { effectiveDeadline, formatCopenhagen, isBeforeDeadline } from '@/lib/deadline';
@@ -15,14 +16,6 @@ import type { Stance } from '@/lib/generated/prisma/enums';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { SubmissionSnapshot } from '@/lib/submission-snapshot';
 
-
-/** Why a change to a response was refused, for the form to explain. */
-export class ResponseClosedError extends Error {
-  constructor(readonly reason: 'notConsulted' | 'notOpen' | 'deadlinePassed' | 'submitted' | 'notSubmitted') {
-    super(`Response closed: ${reason}`);
-    this.name = 'ResponseClosedError';
-  }
-}
 
 export interface ResponseKey {
   consultationId: string;
@@ -58,9 +51,9 @@ type DraftAction = Extract<Action, 'response.edit' | 'response.attachment.add' |
 async function assertMayChange(actor: Actor, key: ResponseKey, action: DraftAction | 'response.submit' | 'response.reopen', tx: Tx) {
   await authorize(actor, action, { organisationId: key.organisationId, client: tx, object: { type: 'Organisation', id: key.organisationId } });
   const state = await partyState(key, tx);
-  if (!state) throw new ResponseClosedError('notConsulted');
-  if (!phaseAllows('responses', state.party.consultation.status)) throw new ResponseClosedError('notOpen');
-  if (!state.open) throw new ResponseClosedError('deadlinePassed');
+  if (!state) throw new DomainError('response.notConsulted');
+  if (!phaseAllows('responses', state.party.consultation.status)) throw new DomainError('response.notOpen');
+  if (!state.open) throw new DomainError('response.deadlinePassed');
   return state;
 }
 
@@ -82,7 +75,7 @@ async function lockedDraft(key: ResponseKey, tx: Tx, mode: 'share' | 'update') {
     mode === 'share'
       ? await tx.$queryRaw<{ status: string }[]>`SELECT status FROM "Response" WHERE id = ${response.id} FOR KEY SHARE`
       : await tx.$queryRaw<{ status: string }[]>`SELECT status FROM "Response" WHERE id = ${response.id} FOR UPDATE`;
-  if (row?.status !== 'DRAFT') throw new ResponseClosedError('submitted');
+  if (row?.status !== 'DRAFT') throw new DomainError('response.submitted');
   return tx.response.findUniqueOrThrow({ where: { id: response.id } });
 }
 
@@ -422,7 +415,7 @@ export async function reopenResponse(actor: Actor, key: ResponseKey): Promise<vo
     await assertMayChange(actor, key, 'response.reopen', tx);
     const response = await responseFor(key, tx);
     const [row] = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM "Response" WHERE id = ${response.id} FOR UPDATE`;
-    if (row?.status !== 'SUBMITTED') throw new ResponseClosedError('notSubmitted');
+    if (row?.status !== 'SUBMITTED') throw new DomainError('response.notSubmitted');
     await tx.response.update({ where: { id: response.id }, data: { status: 'DRAFT' } });
     await audit(actor, { action: 'response.reopen', objectType: 'Response', objectId: response.id }, tx);
   });

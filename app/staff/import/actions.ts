@@ -7,11 +7,12 @@ import { BudgetDocumentError, formatIssue, type ParsedBudgetDocument } from '@/l
 import { SpreadsheetError, type SheetIssue } from '@/lib/budget-spreadsheet/sheet';
 import { formatAmount } from '@/lib/format';
 import { failure } from '@/lib/server/action-errors';
+import { fieldErrors, issueMessage } from '@/lib/form-state';
 import { budgetNameFor, documentHash, importBudgetDocument, previewBudgetDocument } from '@/lib/server/budget-import';
 import { previewBudgetSpreadsheet, type SpreadsheetInput } from '@/lib/server/budget-spreadsheet';
 import { currentActor } from '@/lib/server/session';
 import { formValues, type FormState } from '@/lib/form-state';
-import { MAX_SPREADSHEET_BYTES } from '@/lib/upload-limits';
+import { MAX_SPREADSHEET_BYTES, TEXT_LIMITS } from '@/lib/limits';
 
 export interface ImportPreview {
   budgetName: string;
@@ -27,15 +28,16 @@ export interface ImportPreview {
  */
 export type ImportState = FormState & { text?: string; spreadsheet?: string; preview?: ImportPreview; problems?: string[]; kept?: { moves: string[]; edits: string[] } };
 
-const MAX_DOCUMENT_CHARS = 2_000_000;
+const MAX_DOCUMENT_CHARS = TEXT_LIMITS.budgetDocument;
 const MAX_PROBLEMS = 100;
-const textSchema = z.string().trim().min(1, { error: 'staff.import.empty' }).max(MAX_DOCUMENT_CHARS, { error: 'forms.tooLong' });
+// The pasted text or checked spreadsheet is the form's `text` field, for the message's place.
+const textSchema = z.object({ text: z.string().trim().min(1, { error: 'staff.import.empty' }).max(MAX_DOCUMENT_CHARS) });
 const uploadSchema = z.object({
   extension: z.enum(['txt', 'csv', 'xlsx'], { error: 'spreadsheet.unsupportedFile' }),
   size: z.number().max(MAX_SPREADSHEET_BYTES, { error: 'spreadsheet.tooLarge' }),
 });
 /** The checked spreadsheet as it comes back from the preview, in the CSV layout. */
-const spreadsheetSchema = z.string().max(MAX_DOCUMENT_CHARS, { error: 'forms.tooLong' });
+const spreadsheetSchema = z.object({ text: z.string().max(MAX_DOCUMENT_CHARS) });
 
 function previewOf(document: ParsedBudgetDocument): ImportPreview {
   return {
@@ -93,13 +95,14 @@ async function previewFile(file: File, text: string): Promise<ImportState> {
 }
 
 async function previewText(raw: string): Promise<ImportState> {
-  const parsed = textSchema.safeParse(raw);
-  if (!parsed.success) return { status: 'error', fieldErrors: { text: parsed.error.issues[0]!.message }, values: {}, text: raw.slice(0, MAX_DOCUMENT_CHARS) };
+  const parsed = textSchema.safeParse({ text: raw }, { error: issueMessage });
+  if (!parsed.success) return { ...fieldErrors(parsed.error, {}), text: raw.slice(0, MAX_DOCUMENT_CHARS) };
+  const { text } = parsed.data;
   try {
-    const document = await previewBudgetDocument(await currentActor(), parsed.data);
-    return { status: 'idle', text: parsed.data, preview: previewOf(document) };
+    const document = await previewBudgetDocument(await currentActor(), text);
+    return { status: 'idle', text, preview: previewOf(document) };
   } catch (error) {
-    return refused(error, { text: parsed.data });
+    return refused(error, { text });
   }
 }
 
@@ -112,16 +115,17 @@ export async function previewImportAction(_previous: ImportState, formData: Form
 
 export async function confirmImportAction(_previous: ImportState, formData: FormData): Promise<ImportState> {
   const { spreadsheet = '', text = '' } = formValues(formData);
-  const parsed = (spreadsheet ? spreadsheetSchema : textSchema).safeParse(spreadsheet || text);
-  if (!parsed.success) return { status: 'error', fieldErrors: { text: parsed.error.issues[0]!.message }, values: {} };
-  const kept = spreadsheet ? { spreadsheet: parsed.data } : { text: parsed.data };
+  const parsed = (spreadsheet ? spreadsheetSchema : textSchema).safeParse({ text: spreadsheet || text }, { error: issueMessage });
+  if (!parsed.success) return fieldErrors(parsed.error, {});
+  const checked = parsed.data.text;
+  const kept = spreadsheet ? { spreadsheet: checked } : { text: checked };
   try {
     const actor = await currentActor();
     // Parsed again: what is written is exactly what was checked, whatever the browser sent back.
     const document = spreadsheet
-      ? (await previewBudgetSpreadsheet(actor, { format: 'csv', text: parsed.data })).document
-      : await previewBudgetDocument(actor, parsed.data);
-    const result = await importBudgetDocument(actor, document, documentHash(parsed.data));
+      ? (await previewBudgetSpreadsheet(actor, { format: 'csv', text: checked })).document
+      : await previewBudgetDocument(actor, checked);
+    const result = await importBudgetDocument(actor, document, documentHash(checked));
     revalidatePath('/', 'layout');
     return {
       status: 'success',

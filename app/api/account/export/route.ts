@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { ForbiddenError } from '@/lib/server/actor';
+import { isDomainError } from '@/lib/server/errors';
 import { databaseUnavailableResponse } from '@/lib/server/download';
 import { exportMyData } from '@/lib/server/personal-data';
 import { currentActor } from '@/lib/server/session';
@@ -16,7 +16,7 @@ export async function GET() {
       },
     });
   } catch (error) {
-    if (error instanceof ForbiddenError) return Response.json({ error: (await getTranslations('errors'))('signInToExport') }, { status: 401 });
+    if (isDomainError(error, 'forbidden')) return Response.json({ error: (await getTranslations('errors'))('signInToExport') }, { status: 401 });
     const unavailable = await databaseUnavailableResponse(error);
     if (unavailable) return unavailable;
     throw error;

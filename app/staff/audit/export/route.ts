@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { downloadResponse } from '@/lib/download';
 import { auditFilterSchema } from '@/lib/audit-filter';
-import { ForbiddenError } from '@/lib/server/actor';
+import { isDomainError } from '@/lib/server/errors';
 import { AUDIT_EXPORT_FORMATS, exportAuditLog, type AuditExportFormat } from '@/lib/server/audit-log';
 import { databaseUnavailableResponse, plainText } from '@/lib/server/download';
 import { currentActor } from '@/lib/server/session';
@@ -18,7 +18,7 @@ export async function GET(request: Request) {
     const file = await exportAuditLog(await currentActor(), auditFilterSchema.parse(Object.fromEntries(params)), format);
     return downloadResponse(file.body, file.fileName, file.contentType);
   } catch (error) {
-    if (error instanceof ForbiddenError) return plainText(t('forbidden'), 403);
+    if (isDomainError(error, 'forbidden')) return plainText(t('forbidden'), 403);
     const unavailable = await databaseUnavailableResponse(error);
     if (unavailable) return unavailable;
     throw error;

@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { downloadResponse } from '@/lib/download';
-import { ForbiddenError } from '@/lib/server/actor';
+import { isDomainError } from '@/lib/server/errors';
 import { budgetSpreadsheetTemplate } from '@/lib/server/budget-spreadsheet';
 import { getCurrentBudgetId } from '@/lib/server/catalogue';
 import { currentActor } from '@/lib/server/session';
@@ -15,7 +15,7 @@ export async function GET(request: Request) {
     const file = await budgetSpreadsheetTemplate(await currentActor(), format, await getCurrentBudgetId());
     return downloadResponse(file.bytes, file.fileName, file.contentType);
   } catch (error) {
-    if (error instanceof ForbiddenError) {
+    if (isDomainError(error, 'forbidden')) {
       return new Response((await getTranslations('spreadsheet'))('forbidden'), { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
     }
     throw error;

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { downloadResponse } from '@/lib/download';
-import { ForbiddenError } from '@/lib/server/actor';
+import { isDomainError } from '@/lib/server/errors';
 import { exportBudgetSpreadsheet } from '@/lib/server/budget-spreadsheet';
 import { getCurrentBudgetId } from '@/lib/server/catalogue';
 import { currentActor } from '@/lib/server/session';
@@ -15,7 +15,7 @@ export async function GET() {
     if (!file) return plainText((await getTranslations('catalogue'))('empty'), 404);
     return downloadResponse(file.bytes, file.fileName, file.contentType);
   } catch (error) {
-    if (error instanceof ForbiddenError) return plainText((await getTranslations('spreadsheet'))('forbidden'), 403);
+    if (isDomainError(error, 'forbidden')) return plainText((await getTranslations('spreadsheet'))('forbidden'), 403);
     throw error;
   }
 }

@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { downloadResponse } from '@/lib/download';
 import { isExportFormat } from '@/lib/exports/formats';
 import { recordId } from '@/lib/record-id';
-import { ForbiddenError } from '@/lib/server/actor';
+import { isDomainError } from '@/lib/server/errors';
 import { databaseUnavailableResponse, plainText } from '@/lib/server/download';
 import { exportConsultation } from '@/lib/server/exports';
 import { currentActor } from '@/lib/server/session';
@@ -19,7 +19,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     if (!file) return plainText(t('errors.notFound'), 404);
     return downloadResponse(file.bytes, file.fileName, file.contentType);
   } catch (error) {
-    if (error instanceof ForbiddenError) return plainText(t('errors.forbidden'), 403);
+    if (isDomainError(error, 'forbidden')) return plainText(t('errors.forbidden'), 403);
     const unavailable = await databaseUnavailableResponse(error);
     if (unavailable) return unavailable;
     throw error;

@@ -1,28 +1,14 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { recordId } from '@/lib/record-id';
-import { fieldErrors, formValues, type FormState } from '@/lib/form-state';
-import { failure } from '@/lib/server/action-errors';
+import { text } from '@/lib/form-schemas';
+import { TEXT_LIMITS } from '@/lib/limits';
+import { formAction } from '@/lib/server/form-action';
 import { saveProposalRemark } from '@/lib/server/proposal-remarks';
-import { currentActor } from '@/lib/server/session';
 
-const remarkForm = z.object({
-  consultationId: recordId,
-  proposalId: recordId,
-  text: z.string().trim().max(10_000, { error: 'forms.tooLong' }),
-});
-
-export async function saveRemarkAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData);
-  const parsed = remarkForm.safeParse(values);
-  if (!parsed.success) return fieldErrors(parsed.error, values);
-  try {
-    await saveProposalRemark(await currentActor(), parsed.data);
-  } catch (error) {
-    return failure(error, values, { unknownProposal: 'exports.errors.unknownProposal' });
-  }
-  revalidatePath(`/staff/consultations/${parsed.data.consultationId}/remarks`);
-  return { status: 'success', message: 'exports.remarks.saved' };
-}
+export const saveRemarkAction = formAction(
+  z.object({ consultationId: recordId, proposalId: recordId, text: text(TEXT_LIMITS.remark) }),
+  (input, { actor }) => saveProposalRemark(actor, input),
+  { revalidate: ({ consultationId }) => [`/staff/consultations/${consultationId}/remarks`], success: 'exports.remarks.saved' },
+);
