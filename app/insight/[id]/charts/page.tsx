@@ -27,7 +27,7 @@ export default async function InsightChartsPage({ params }: Props) {
   const insight = await getConsultationInsight(await currentActor(), id, tRoot('publicConsultations.redactedMarker'));
   if (!insight) notFound();
   const { years } = insight.catalogue.budget;
-  const committees = committeeSummaries(overviewRows(insight.proposals, insight.responses, years[0]!), years);
+  const committees = committeeSummaries(overviewRows(insight.proposals, insight.responses, years[0]!, years), years);
   const committeeLabel = (c: { code: string; name: string | null }) => (c.name ? `${c.code} ${c.name}` : c.code);
   const unit = t('unitThousands');
 
