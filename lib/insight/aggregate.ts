@@ -25,6 +25,9 @@ export interface InsightResponse {
   answers: { proposalId: string; stance: Stance | null }[];
 }
 
+/** A committee as readers know it: its code and the name staff gave it, or the code alone. */
+export const committeeLabel = (committee: { code: string; name: string | null }) => (committee.name ? `${committee.code} ${committee.name}` : committee.code);
+
 export type StanceCounts = Record<StanceOrNone, number>;
 
 const emptyCounts = (): StanceCounts => ({ SUPPORT: 0, OPPOSE: 0, REMARKS: 0, NO_REMARKS: 0, NONE: 0 });
