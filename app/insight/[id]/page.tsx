@@ -188,7 +188,7 @@ export default async function InsightOverviewPage({ params, searchParams }: Prop
           </thead>
           <tbody>
             {rows.map(({ proposal, counts, responses, amount }) => (
-              <tr key={proposal.id} className="border-b border-slate-200 align-top" data-proposal={proposal.code}>
+              <tr key={proposal.id} className="border-b border-slate-200 align-top" data-proposal={proposal.code} data-amount={amount}>
                 <th scope="row" className="py-2 pr-3 font-normal">
                   <Link href={`/insight/${id}/proposals/${proposal.id}`} className="font-semibold text-blue-800 underline underline-offset-2">{proposal.code}</Link> {proposal.title}
                   <span className="block text-xs text-slate-700">{committeeLabel(proposal.committee)}</span>
