@@ -46,7 +46,7 @@ try {
     for (let run = 0; run < RUNS; run++) {
       const start = performance.now();
       const insight = await getConsultationInsight(actor, consultation.id, '[…]');
-      const rows = overviewRows(insight!.proposals, insight!.responses, insight!.catalogue.budget.years[0]!);
+      const rows = overviewRows(insight!.proposals, insight!.responses, insight!.catalogue.budget.years[0]!, insight!.catalogue.budget.years);
       filterAndSort(rows, parseOverviewFilters({ sort: 'opposition' }));
       stanceMatrix(insight!.proposals, insight!.responses, Object.values(OrganisationType));
       times.push(performance.now() - start);

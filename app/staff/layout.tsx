@@ -1,15 +1,18 @@
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
+import { forbidden, redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { isStaff } from '@/lib/server/actor';
+import { isSignedIn, isStaff } from '@/lib/server/actor';
 import { can } from '@/lib/server/policy';
 import { currentActor } from '@/lib/server/session';
 
-// Convenience only: sends visitors who are not staff to sign-in. Every read and change
-// below is checked again in lib/server/.
+// Convenience only: sends visitors who are not signed in to sign-in, and refuses (403) users
+// who are signed in but not staff. Sending those to sign-in too would loop: the sign-in page
+// sends a signed-in user straight back to the callback. Every read and change below is checked
+// again in lib/server/.
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const actor = await currentActor();
-  if (!isStaff(actor)) redirect('/signin?callbackUrl=/staff');
+  if (!isSignedIn(actor)) redirect('/signin?callbackUrl=/staff');
+  if (!isStaff(actor)) forbidden();
   const [t, mayChangeSettings] = await Promise.all([getTranslations(), can(actor, 'municipality.update')]);
   return (
     <>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { PROPOSAL_TYPES, type ExpenditureKind, type ProposalType } from '@/lib/budget/vocabulary';
+import { EXPENDITURE_KINDS, PROPOSAL_TYPES, type ExpenditureKind, type ProposalType } from '@/lib/budget/vocabulary';
+import { sumByKindAndYear } from '@/lib/budget/totals';
 
 // Aggregation of the responses a reader may see, per proposal, organisation and committee.
 // Pure, so that the overview, matrix and charts agree and are tested without a database.
@@ -24,6 +25,9 @@ export interface InsightResponse {
   answers: { proposalId: string; stance: Stance | null }[];
 }
 
+/** A committee as readers know it: its code and the name staff gave it, or the code alone. */
+export const committeeLabel = (committee: { code: string; name: string | null }) => (committee.name ? `${committee.code} ${committee.name}` : committee.code);
+
 export type StanceCounts = Record<StanceOrNone, number>;
 
 const emptyCounts = (): StanceCounts => ({ SUPPORT: 0, OPPOSE: 0, REMARKS: 0, NO_REMARKS: 0, NONE: 0 });
@@ -31,15 +35,44 @@ const emptyCounts = (): StanceCounts => ({ SUPPORT: 0, OPPOSE: 0, REMARKS: 0, NO
 /** The proposal's amount in one year, service and transfers together. */
 export const yearTotal = (proposal: InsightProposal, year: number) => proposal.lines.reduce((sum, line) => sum + (line.amounts[year] ?? 0), 0);
 
+/** The amounts the reader asks about: one budget year, or the sum of all the budget's years. */
+export type Period = number | 'sum';
+
+/** The period asked for in the address, when it is one of the budget's; else the first year. */
+export function resolvePeriod(asked: string | undefined, years: readonly number[]): Period {
+  if (asked === 'sum') return 'sum';
+  const year = Number(asked);
+  return years.includes(year) ? year : years[0]!;
+}
+
+const periodYears = (period: Period, years: readonly number[]) => (period === 'sum' ? years : [period]);
+
+/** Service, transfers and both, in thousands of DKK, summed from the lines (lib/budget/totals.ts). */
+export type KindTotals = Record<ExpenditureKind, number> & { total: number };
+
+/** The proposals' amounts in the period, per expenditure kind and together. */
+export function kindTotals(proposals: readonly InsightProposal[], period: Period, years: readonly number[]): KindTotals {
+  const counted = periodYears(period, years);
+  const byYear = sumByKindAndYear(
+    proposals.flatMap((p) => p.lines.flatMap((line) => counted.map((year) => ({ kind: line.kind, year, amount: line.amounts[year] ?? 0 })))),
+    counted,
+  );
+  const [service, transfer] = EXPENDITURE_KINDS.map((kind) => counted.reduce((sum, year) => sum + (byYear[kind][year] ?? 0), 0)) as [number, number];
+  return { SERVICE: service, TRANSFER: transfer, total: service + transfer };
+}
+
+/** The proposal's amount in the period, service and transfers together. */
+export const periodAmount = (proposal: InsightProposal, period: Period, years: readonly number[]) => kindTotals([proposal], period, years).total;
+
 export interface OverviewRow {
   proposal: InsightProposal;
   counts: StanceCounts;
   responses: number;
-  /** The first budget year's amount, for sorting and filtering. */
+  /** The amount in the chosen period, for showing, sorting and filtering; negative is a saving. */
   amount: number;
 }
 
-export function overviewRows(proposals: InsightProposal[], responses: InsightResponse[], firstYear: number): OverviewRow[] {
+export function overviewRows(proposals: InsightProposal[], responses: InsightResponse[], period: Period, years: readonly number[]): OverviewRow[] {
   const counts = new Map(proposals.map((p) => [p.id, emptyCounts()]));
   for (const response of responses) {
     for (const answer of response.answers) {
@@ -49,9 +82,12 @@ export function overviewRows(proposals: InsightProposal[], responses: InsightRes
   }
   return proposals.map((proposal) => {
     const row = counts.get(proposal.id)!;
-    return { proposal, counts: row, responses: Object.values(row).reduce((a, b) => a + b, 0), amount: yearTotal(proposal, firstYear) };
+    return { proposal, counts: row, responses: Object.values(row).reduce((a, b) => a + b, 0), amount: periodAmount(proposal, period, years) };
   });
 }
+
+/** `saving`: the largest saving first; `cost`: the largest added cost first; `opposition`: the largest share of "støtter ikke" first. */
+export const SORTS = ['code', 'saving', 'cost', 'responses', 'opposition'] as const;
 
 const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
@@ -60,16 +96,32 @@ export const overviewFilters = z.object({
   type: optional(z.enum(PROPOSAL_TYPES)),
   list: optional(z.string().min(1).max(100)),
   stance: optional(z.enum(STANCES)),
-  /** Only proposals of at least this size (thousands of DKK, either sign) in the first year. */
+  /** A budget year, or 'sum' for all the budget's years (resolvePeriod). */
+  period: optional(z.string().regex(/^(sum|\d{4})$/)),
+  /** Savings only (negative amounts) or added costs only (positive amounts). */
+  direction: optional(z.enum(['saving', 'cost'])),
+  /** Only proposals of at least this size (thousands of DKK) in the period: saved, added, or either when no direction is chosen. */
   minAmount: optional(z.coerce.number().int().min(0).max(10_000_000)),
-  sort: z.enum(['code', 'amount', 'responses', 'opposition']).catch('code'),
+  sort: z.enum(SORTS).catch('code'),
 });
 export type OverviewFilters = z.infer<typeof overviewFilters>;
 
 export function parseOverviewFilters(params: Record<string, string | string[] | undefined>): OverviewFilters {
   const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
-  return overviewFilters.parse(Object.fromEntries(['committee', 'type', 'list', 'stance', 'minAmount', 'sort'].map((key) => [key, first(params[key])])));
+  return overviewFilters.parse(Object.fromEntries(['committee', 'type', 'list', 'stance', 'period', 'direction', 'minAmount', 'sort'].map((key) => [key, first(params[key])])));
 }
+
+/** The amount filter: a saving is a negative amount, an added cost a positive one. */
+function withinAmount(amount: number, { direction, minAmount }: Pick<OverviewFilters, 'direction' | 'minAmount'>): boolean {
+  const min = minAmount ?? 0;
+  if (direction === 'saving') return amount < 0 && -amount >= min;
+  if (direction === 'cost') return amount > 0 && amount >= min;
+  return Math.abs(amount) >= min;
+}
+
+/** Whether the filters leave anything out. */
+export const isFiltered = (filters: OverviewFilters) =>
+  Boolean(filters.committee || filters.type || filters.list || filters.stance || filters.direction || filters.minAmount);
 
 const opposition = (row: OverviewRow) => (row.responses ? row.counts.OPPOSE / row.responses : 0);
 
@@ -81,13 +133,14 @@ export function filterAndSort(rows: OverviewRow[], filters: OverviewFilters): Ov
       (!filters.type || row.proposal.lines.some((line) => line.type === filters.type)) &&
       (!filters.list || row.proposal.list.id === filters.list) &&
       (!filters.stance || (row.counts[filters.stance] > 0 && STANCES.every((s) => row.counts[s] <= row.counts[filters.stance!]))) &&
-      (filters.minAmount === undefined || Math.abs(row.amount) >= filters.minAmount),
+      withinAmount(row.amount, filters),
   );
   const byCode = (a: OverviewRow, b: OverviewRow) => a.proposal.code.localeCompare(b.proposal.code, 'da', { numeric: true });
   const order = {
     code: byCode,
-    // The largest saving first (the most negative amount).
-    amount: (a: OverviewRow, b: OverviewRow) => a.amount - b.amount || byCode(a, b),
+    // The largest saving first (the most negative amount), or the largest added cost.
+    saving: (a: OverviewRow, b: OverviewRow) => a.amount - b.amount || byCode(a, b),
+    cost: (a: OverviewRow, b: OverviewRow) => b.amount - a.amount || byCode(a, b),
     responses: (a: OverviewRow, b: OverviewRow) => b.responses - a.responses || byCode(a, b),
     opposition: (a: OverviewRow, b: OverviewRow) => opposition(b) - opposition(a) || byCode(a, b),
   }[filters.sort];
@@ -96,20 +149,36 @@ export function filterAndSort(rows: OverviewRow[], filters: OverviewFilters): Ov
 
 export interface MatrixGroup {
   type: string;
-  organisations: { id: string; name: string; cells: (StanceOrNone | null)[] }[];
+  /** Those that answered, by name, then the parties that have not (`responded: false`, no cells). */
+  organisations: { id: string; name: string; responded: boolean; cells: (StanceOrNone | null)[] }[];
 }
 
-/** Organisations (grouped by type, in `typeOrder`) × proposals; a cell is the stance, or null when not answered. */
-export function stanceMatrix(proposals: InsightProposal[], responses: InsightResponse[], typeOrder: readonly string[]): MatrixGroup[] {
+/**
+ * Organisations (grouped by type, in `typeOrder`) × proposals; a cell is the stance, or null when
+ * not answered. `missing` are the parties without a response, shown in their group after the others.
+ */
+export function stanceMatrix(
+  proposals: InsightProposal[],
+  responses: InsightResponse[],
+  typeOrder: readonly string[],
+  missing: readonly { organisationId: string; name: string; type: string }[] = [],
+): MatrixGroup[] {
+  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'da');
   const groups = typeOrder.map((type) => ({
     type,
-    organisations: responses
-      .filter((r) => r.organisation.type === type)
-      .sort((a, b) => a.organisation.name.localeCompare(b.organisation.name, 'da'))
-      .map((r) => {
-        const answers = new Map(r.answers.map((a) => [a.proposalId, a.stance ?? ('NONE' as const)]));
-        return { id: r.organisationId, name: r.organisation.name, cells: proposals.map((p) => answers.get(p.id) ?? null) };
-      }),
+    organisations: [
+      ...responses
+        .filter((r) => r.organisation.type === type)
+        .map((r) => {
+          const answers = new Map(r.answers.map((a) => [a.proposalId, a.stance ?? ('NONE' as const)]));
+          return { id: r.organisationId, name: r.organisation.name, responded: true, cells: proposals.map((p) => answers.get(p.id) ?? null) };
+        })
+        .sort(byName),
+      ...missing
+        .filter((m) => m.type === type)
+        .map((m) => ({ id: m.organisationId, name: m.name, responded: false, cells: proposals.map(() => null) }))
+        .sort(byName),
+    ],
   }));
   return groups.filter((g) => g.organisations.length > 0);
 }

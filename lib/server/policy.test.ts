@@ -60,6 +60,7 @@ const SITUATIONS: Partial<Record<Action, Situations>> = {
   'response.reopen': { own: () => own },
   'response.attachment.read': { draft: () => ({ ...own, response: { status: 'DRAFT' } }), submitted: () => ({ ...own, response: { status: 'SUBMITTED' } }) },
   'consultation.document.read': phases((status) => ({ consultation: { status } })),
+  'consultation.status.read': phases((status) => ({ consultation: { status } })),
   'consultation.export': phases((status) => ({ consultation: { status } })),
   'invitation.create': {
     admin: () => ({ role: 'ADMIN' }),

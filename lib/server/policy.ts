@@ -128,6 +128,9 @@ const rules = {
   'consultation.document.add': staff,
   'consultation.document.remove': staff,
   'consultation.document.read': (actor: Actor, { consultation }: { consultation: { status: ConsultationStatus } }) => mayReadConsultation(actor, consultation),
+  // Who has responded and who has not: the council's material, like the responses read whole.
+  'consultation.status.read': (actor: Actor, { consultation }: { consultation: { status: ConsultationStatus } }) =>
+    mayReadConsultation(actor, consultation) && readsResponsesWhole(actor),
   // The council's full export at once; the public's only when published.
   'consultation.export': (actor: Actor, { consultation }: { consultation: { status: ConsultationStatus } }) =>
     isStaff(actor) || (mayReadConsultation(actor, consultation) && (readsResponsesWhole(actor) || consultation.status === 'PUBLISHED')),

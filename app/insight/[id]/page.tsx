@@ -7,8 +7,10 @@ import { AudienceNote, InsightNav } from '@/components/insight/insight-nav';
 import { StanceBar, StanceLegend } from '@/components/insight/stance';
 import { PROPOSAL_TYPES } from '@/lib/budget/vocabulary';
 import { formatAmount } from '@/lib/format';
-import { filterAndSort, overviewRows, parseOverviewFilters, STANCES } from '@/lib/insight/aggregate';
+import { committeeLabel, filterAndSort, isFiltered, kindTotals, overviewRows, parseOverviewFilters, resolvePeriod, SORTS, STANCES, type KindTotals } from '@/lib/insight/aggregate';
+import { ResponseStatusSection } from '@/components/insight/response-status';
 import { getConsultationInsight } from '@/lib/server/insight';
+import { getResponseStatus } from '@/lib/server/response-status';
 import { can } from '@/lib/server/policy';
 import { currentActor } from '@/lib/server/session';
 
@@ -27,13 +29,27 @@ export default async function InsightOverviewPage({ params, searchParams }: Prop
   const actor = await currentActor();
   const insight = await getConsultationInsight(actor, id, tRoot('publicConsultations.redactedMarker'));
   if (!insight) notFound();
-  const mayExport = await can(actor, 'consultation.export', { consultation: insight.consultation });
+  const [mayExport, mayReadStatus] = await Promise.all([
+    can(actor, 'consultation.export', { consultation: insight.consultation }),
+    can(actor, 'consultation.status.read', { consultation: insight.consultation }),
+  ]);
+  const status = mayReadStatus ? await getResponseStatus(actor, id) : null;
   const filters = parseOverviewFilters(await searchParams);
   const { catalogue, consultation } = insight;
-  const firstYear = catalogue.budget.years[0]!;
-  const all = overviewRows(insight.proposals, insight.responses, firstYear);
+  const { years } = catalogue.budget;
+  const period = resolvePeriod(filters.period, years);
+  const periodName = (p: typeof period) => (p === 'sum' ? t('periodSum', { first: years[0]!, last: years[years.length - 1]! }) : String(p));
+  const all = overviewRows(insight.proposals, insight.responses, period, years);
   const rows = filterAndSort(all, filters);
   const answers = all.reduce((sum, row) => sum + row.responses, 0);
+  const filtered = isFiltered(filters);
+  const listTotals = catalogue.lists.map((list) => ({
+    list,
+    whole: kindTotals(insight.proposals.filter((p) => p.list.id === list.id), period, years),
+    shown: kindTotals(rows.filter((row) => row.proposal.list.id === list.id).map((row) => row.proposal), period, years),
+  }));
+  const KINDS = ['SERVICE', 'TRANSFER', 'total'] as const satisfies readonly (keyof KindTotals)[];
+  const kindHeading = { SERVICE: t('kindService'), TRANSFER: t('kindTransfer'), total: t('kindTotal') };
 
   return (
     <>
@@ -41,6 +57,7 @@ export default async function InsightOverviewPage({ params, searchParams }: Prop
       <AudienceNote audience={insight.audience} published={consultation.status === 'PUBLISHED'} />
       <InsightNav consultationId={id} current="overview" />
       <p className="mt-3">{t('summary', { responses: insight.responses.length, answers, proposals: all.length })}</p>
+      {status && <ResponseStatusSection status={status} />}
       {mayExport && <ExportSection consultationId={id} audience={insight.audience} />}
 
       <form method="get" className="no-print mt-4 flex flex-wrap items-end gap-3 rounded border border-slate-300 p-3" aria-labelledby="filter-heading">
@@ -50,7 +67,7 @@ export default async function InsightOverviewPage({ params, searchParams }: Prop
           <select name="committee" defaultValue={filters.committee ?? ''} className={field}>
             <option value="">{t('all')}</option>
             {catalogue.committees.map((c) => (
-              <option key={c.code} value={c.code}>{c.name ? `${c.code} – ${c.name}` : c.code}</option>
+              <option key={c.code} value={c.code}>{committeeLabel(c)}</option>
             ))}
           </select>
         </label>
@@ -82,13 +99,29 @@ export default async function InsightOverviewPage({ params, searchParams }: Prop
           </select>
         </label>
         <label className="flex flex-col text-sm">
-          {t('minAmount', { year: firstYear })}
+          {t('periodLabel')}
+          <select name="period" defaultValue={String(period)} className={field}>
+            {[...years, 'sum' as const].map((p) => (
+              <option key={p} value={String(p)}>{periodName(p)}</option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col text-sm">
+          {t('direction')}
+          <select name="direction" defaultValue={filters.direction ?? ''} className={field}>
+            <option value="">{t('directions.any')}</option>
+            <option value="saving">{t('directions.saving')}</option>
+            <option value="cost">{t('directions.cost')}</option>
+          </select>
+        </label>
+        <label className="flex flex-col text-sm">
+          {t('atLeast')}
           <input name="minAmount" type="number" min={0} step={1} defaultValue={filters.minAmount ?? ''} className={`${field} w-32`} />
         </label>
         <label className="flex flex-col text-sm">
           {t('sort')}
           <select name="sort" defaultValue={filters.sort} className={field}>
-            {(['code', 'amount', 'responses', 'opposition'] as const).map((sort) => (
+            {SORTS.map((sort) => (
               <option key={sort} value={sort}>{t(`sorts.${sort}`)}</option>
             ))}
           </select>
@@ -96,6 +129,49 @@ export default async function InsightOverviewPage({ params, searchParams }: Prop
         <button type="submit" className="rounded bg-brand px-4 py-1.5 font-medium text-white hover:bg-slate-800">{t('apply')}</button>
         <Link href={`/insight/${id}`} className="self-center text-sm text-blue-800 underline underline-offset-2">{t('reset')}</Link>
       </form>
+
+      <div className="mt-4 overflow-x-auto">
+        <table className="border-collapse text-left text-sm" data-list-totals>
+          <caption className="text-left font-semibold">{t(filtered ? 'totalsCaptionFiltered' : 'totalsCaption', { period: periodName(period) })}</caption>
+          <thead>
+            {filtered ? (
+              <>
+                <tr>
+                  <th scope="col" rowSpan={2} className="py-1 pr-3 align-bottom">{t('list')}</th>
+                  <th scope="colgroup" colSpan={KINDS.length} className="px-2 text-center">{t('wholeList')}</th>
+                  <th scope="colgroup" colSpan={KINDS.length} className="px-2 text-center">{t('shown')}</th>
+                </tr>
+                <tr className="border-b border-slate-400">
+                  {[...KINDS, ...KINDS].map((kind, i) => (
+                    <th key={i} scope="col" className="px-2 py-1 text-right">{kindHeading[kind]}</th>
+                  ))}
+                </tr>
+              </>
+            ) : (
+              <tr className="border-b border-slate-400">
+                <th scope="col" className="py-1 pr-3">{t('list')}</th>
+                {KINDS.map((kind) => (
+                  <th key={kind} scope="col" className="px-2 py-1 text-right">{kindHeading[kind]}</th>
+                ))}
+              </tr>
+            )}
+          </thead>
+          <tbody>
+            {listTotals.map(({ list, whole, shown }) => (
+              <tr key={list.id} className="border-b border-slate-200" data-list={list.name}>
+                <th scope="row" className="py-1 pr-3 font-normal">{list.name}</th>
+                {KINDS.map((kind) => (
+                  <td key={kind} className="px-2 py-1 text-right tabular-nums" data-whole={kind}>{formatAmount(whole[kind])}</td>
+                ))}
+                {filtered &&
+                  KINDS.map((kind) => (
+                    <td key={kind} className="px-2 py-1 text-right tabular-nums" data-shown={kind}>{formatAmount(shown[kind])}</td>
+                  ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
 
       <div className="mt-4"><StanceLegend /></div>
       <div className="mt-2 overflow-x-auto">
@@ -105,17 +181,17 @@ export default async function InsightOverviewPage({ params, searchParams }: Prop
             <tr className="border-b border-slate-400">
               <th scope="col" className="py-1 pr-3">{t('proposal')}</th>
               <th scope="col" className="py-1 pr-3">{t('list')}</th>
-              <th scope="col" className="py-1 pr-3 text-right">{t('amountYear', { year: firstYear })}</th>
+              <th scope="col" className="py-1 pr-3 text-right">{t('amountIn', { period: periodName(period) })}</th>
               <th scope="col" className="py-1 pr-3 text-right">{t('responsesCount')}</th>
               <th scope="col" className="py-1">{t('distribution')}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map(({ proposal, counts, responses, amount }) => (
-              <tr key={proposal.id} className="border-b border-slate-200 align-top" data-proposal={proposal.code}>
+              <tr key={proposal.id} className="border-b border-slate-200 align-top" data-proposal={proposal.code} data-amount={amount}>
                 <th scope="row" className="py-2 pr-3 font-normal">
                   <Link href={`/insight/${id}/proposals/${proposal.id}`} className="font-semibold text-blue-800 underline underline-offset-2">{proposal.code}</Link> {proposal.title}
-                  <span className="block text-xs text-slate-700">{proposal.committee.name ?? proposal.committee.code}</span>
+                  <span className="block text-xs text-slate-700">{committeeLabel(proposal.committee)}</span>
                 </th>
                 <td className="py-2 pr-3">{proposal.list.name}</td>
                 <td className="py-2 pr-3 text-right tabular-nums">{formatAmount(amount)}</td>

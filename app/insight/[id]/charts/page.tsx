@@ -4,7 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { BarChart } from '@/components/charts/bar-chart';
 import { AudienceNote, InsightNav } from '@/components/insight/insight-nav';
 import { EXPENDITURE_KINDS } from '@/lib/budget/vocabulary';
-import { committeeSummaries, overviewRows, STANCES } from '@/lib/insight/aggregate';
+import { committeeLabel, committeeSummaries, overviewRows, STANCES } from '@/lib/insight/aggregate';
 import { getConsultationInsight } from '@/lib/server/insight';
 import { currentActor } from '@/lib/server/session';
 
@@ -27,8 +27,7 @@ export default async function InsightChartsPage({ params }: Props) {
   const insight = await getConsultationInsight(await currentActor(), id, tRoot('publicConsultations.redactedMarker'));
   if (!insight) notFound();
   const { years } = insight.catalogue.budget;
-  const committees = committeeSummaries(overviewRows(insight.proposals, insight.responses, years[0]!), years);
-  const committeeLabel = (c: { code: string; name: string | null }) => (c.name ? `${c.code} ${c.name}` : c.code);
+  const committees = committeeSummaries(overviewRows(insight.proposals, insight.responses, years[0]!, years), years);
   const unit = t('unitThousands');
 
   return (

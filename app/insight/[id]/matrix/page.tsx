@@ -5,9 +5,11 @@ import { getTranslations } from 'next-intl/server';
 import { AudienceNote, InsightNav } from '@/components/insight/insight-nav';
 import { StanceLegend, StanceMark } from '@/components/insight/stance';
 import { stanceMatrix } from '@/lib/insight/aggregate';
+import { TYPE_ORDER } from '@/lib/insight/status';
 import { getConsultationInsight } from '@/lib/server/insight';
+import { can } from '@/lib/server/policy';
+import { getResponseStatus } from '@/lib/server/response-status';
 import { currentActor } from '@/lib/server/session';
-import { OrganisationType } from '@/lib/generated/prisma/enums';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -19,9 +21,13 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function InsightMatrixPage({ params }: Props) {
   const { id } = await params;
   const [t, tRoot] = await Promise.all([getTranslations('insight'), getTranslations()]);
-  const insight = await getConsultationInsight(await currentActor(), id, tRoot('publicConsultations.redactedMarker'));
+  const actor = await currentActor();
+  const insight = await getConsultationInsight(actor, id, tRoot('publicConsultations.redactedMarker'));
   if (!insight) notFound();
-  const groups = stanceMatrix(insight.proposals, insight.responses, Object.values(OrganisationType));
+  // Politicians and staff see the parties that have not responded too, as rows of their own.
+  const status = (await can(actor, 'consultation.status.read', { consultation: insight.consultation })) ? await getResponseStatus(actor, id) : null;
+  const missing = status?.groups.flatMap((group) => group.missing) ?? [];
+  const groups = stanceMatrix(insight.proposals, insight.responses, TYPE_ORDER, missing);
 
   return (
     <>
@@ -49,21 +55,28 @@ export default async function InsightMatrixPage({ params }: Props) {
               <tbody key={group.type}>
                 <tr>
                   <th scope="rowgroup" colSpan={insight.proposals.length + 1} className="bg-slate-200 p-1 text-left text-sm">
-                    {tRoot(`orgTypes.${group.type}`)} ({group.organisations.length})
+                    {tRoot(`orgTypes.${group.type}`)} ({group.organisations.filter((o) => o.responded).length})
                   </th>
                 </tr>
-                {group.organisations.map((organisation) => (
-                  <tr key={organisation.id} className="border-b border-slate-200" data-organisation={organisation.name}>
-                    <th scope="row" className="sticky left-0 max-w-56 truncate bg-white p-1 text-left font-normal">
-                      <Link href={`/insight/${id}/responses/${organisation.id}`} className="text-blue-800 underline underline-offset-2">{organisation.name}</Link>
-                    </th>
-                    {organisation.cells.map((stance, i) => (
-                      <td key={insight.proposals[i]!.id} className="p-0.5 text-center">
-                        {stance ? <StanceMark stance={stance} compact /> : <span className="sr-only">{t('notAnswered')}</span>}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
+                {group.organisations.map((organisation) =>
+                  organisation.responded ? (
+                    <tr key={organisation.id} className="border-b border-slate-200" data-organisation={organisation.name}>
+                      <th scope="row" className="sticky left-0 max-w-56 truncate bg-white p-1 text-left font-normal">
+                        <Link href={`/insight/${id}/responses/${organisation.id}`} className="text-blue-800 underline underline-offset-2">{organisation.name}</Link>
+                      </th>
+                      {organisation.cells.map((stance, i) => (
+                        <td key={insight.proposals[i]!.id} className="p-0.5 text-center">
+                          {stance ? <StanceMark stance={stance} compact /> : <span className="sr-only">{t('notAnswered')}</span>}
+                        </td>
+                      ))}
+                    </tr>
+                  ) : (
+                    <tr key={organisation.id} className="border-b border-slate-200 bg-slate-50" data-not-responded={organisation.name}>
+                      <th scope="row" className="sticky left-0 max-w-56 truncate bg-slate-50 p-1 text-left font-normal">{organisation.name}</th>
+                      <td colSpan={insight.proposals.length} className="p-1 italic text-slate-700">{t('hasNotResponded')}</td>
+                    </tr>
+                  ),
+                )}
               </tbody>
             ))}
           </table>

@@ -7,7 +7,7 @@ import { StanceMark } from '@/components/insight/stance';
 import { ProposalAmounts } from '@/components/proposal-amounts';
 import { formatCopenhagen } from '@/lib/deadline';
 import { isLocale } from '@/lib/i18n/config';
-import { STANCES, type StanceOrNone } from '@/lib/insight/aggregate';
+import { committeeLabel, STANCES, type StanceOrNone } from '@/lib/insight/aggregate';
 import { getProposal } from '@/lib/server/catalogue';
 import { getConsultationInsight } from '@/lib/server/insight';
 import { proposalMoveHistory } from '@/lib/server/proposal-moves';
@@ -47,7 +47,7 @@ export default async function InsightProposalPage({ params }: Props) {
       <AudienceNote audience={insight.audience} published={insight.consultation.status === 'PUBLISHED'} />
       <InsightNav consultationId={id} current="overview" />
       <p className="mt-3 text-sm">
-        {proposal.list.name} · {proposal.committee.name ?? proposal.committee.code} · {tRoot('proposalVersions.version', { version: proposal.version })} ·{' '}
+        {proposal.list.name} · {committeeLabel(proposal.committee)} · {tRoot('proposalVersions.version', { version: proposal.version })} ·{' '}
         <Link href={`/proposals/${proposal.id}`} className={link}>{t('publicProposalPage')}</Link>
       </p>
       <p className="mt-2 max-w-prose">{proposal.summary}</p>
