@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { create, type Font } from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { formatAmount } from '../format';
 import { minorityHeading, partyLine, STANCES, stanceGroups, summaryRows, type HearingNote, type NoteParty, type NoteProposal } from './note';
@@ -11,12 +12,14 @@ import { yieldToEventLoop } from './text';
 
 // IBM Plex Sans as TTF comes with dkfds (the design system the app already depends on); fontkit
 // cannot read the woff files of @fontsource. Read from the project's node_modules, which Next's
-// server and the CLI scripts both run in.
+// server and the CLI scripts both run in. Parsing a font's layout tables costs more than laying out
+// a whole note, so each is parsed once per process and shared by the documents (PDFKit subsets it
+// per document).
 const FONT_DIR = join(process.cwd(), 'node_modules', 'dkfds', 'src', 'fonts', 'IBMPlexSans', 'complete', 'ttf');
 const FONT_FILES = { regular: 'IBMPlexSans-Regular.ttf', bold: 'IBMPlexSans-Bold.ttf', italic: 'IBMPlexSans-Italic.ttf' } as const;
 type Face = keyof typeof FONT_FILES;
-let fonts: Record<Face, Buffer> | undefined;
-const loadFonts = () => (fonts ??= Object.fromEntries(Object.entries(FONT_FILES).map(([face, file]) => [face, readFileSync(join(FONT_DIR, file))])) as Record<Face, Buffer>);
+let fonts: Record<Face, Font> | undefined;
+const loadFonts = () => (fonts ??= Object.fromEntries(Object.entries(FONT_FILES).map(([face, file]) => [face, create(readFileSync(join(FONT_DIR, file))) as Font])) as Record<Face, Font>);
 
 const MARGIN = 56;
 const BOTTOM = 64;
@@ -68,10 +71,11 @@ class NotePdf {
       lang: 'da-DK',
       displayTitle: true,
       bufferPages: true,
-      font: join(FONT_DIR, FONT_FILES.regular),
+      // PDFKit accepts a fontkit font wherever it takes a font file; its types only know the file.
+      font: files.regular as unknown as string,
       info: { Title: `${labels.title} – ${consultationTitle}`, Author: letterhead.name, Subject: labels.title, Creator: letterhead.name },
     });
-    for (const face of Object.keys(files) as Face[]) this.doc.registerFont(face, files[face]);
+    for (const face of Object.keys(files) as Face[]) this.doc.registerFont(face, files[face] as unknown as string);
     this.root = this.doc.struct('Document');
     this.doc.addStructure(this.root);
   }
@@ -218,7 +222,7 @@ class NotePdf {
   }
 
   /** The contents list; in the first pass its page numbers are placeholders of the same width. */
-  contents(entries: Entry[]) {
+  contents(entries: Omit<Entry, 'page'>[]) {
     const { doc, note } = this;
     this.newPage();
     const sect = this.section();
@@ -264,14 +268,14 @@ class NotePdf {
     this.newPage('landscape');
     const sect = this.section();
     this.heading(sect, 1, labels.summaryTable);
-    const narrow = 50;
-    const rest = this.width - (years.length + STANCES.length) * narrow;
+    const [yearWidth, countWidth] = [50, 64];
+    const rest = this.width - years.length * yearWidth - STANCES.length * countWidth;
     const columns: Column[] = [
       { header: labels.proposal, width: rest * 0.46 },
       { header: labels.list, width: rest * 0.3 },
       { header: labels.committee, width: rest * 0.24 },
-      ...years.map((year) => ({ header: `${year}\n${labels.amounts}`, width: narrow, align: 'right' as const })),
-      ...STANCES.map((stance) => ({ header: labels.stances[stance], width: narrow, align: 'right' as const })),
+      ...years.map((year) => ({ header: `${year}\n${labels.amounts}`, width: yearWidth, align: 'right' as const })),
+      ...STANCES.map((stance) => ({ header: labels.stances[stance], width: countWidth, align: 'right' as const })),
     ];
     const rows = summaryRows(note).map(({ proposal, totals, counts }) => ({
       cells: [`${proposal.code} ${proposal.title}`, proposal.list, proposal.committee, ...totals.map(formatAmount), ...STANCES.map((stance) => String(counts[stance]))],
@@ -396,18 +400,38 @@ class NotePdf {
   }
 }
 
-async function layOut(note: HearingNote, contents: Entry[] | null, pages: number[] | null) {
+/** The headings the body writes at levels 1–3, in order: the contents list's entries. */
+export function contentsOf(note: HearingNote): { level: 1 | 2 | 3; title: string }[] {
+  const { labels } = note;
+  const parties = (title: string, items: { party: NoteParty }[]) => [{ level: 1 as const, title }, ...items.map(({ party }) => ({ level: 2 as const, title: partyLine(party) }))];
+  return [
+    { level: 1, title: labels.process },
+    { level: 2, title: labels.consulted },
+    { level: 1, title: labels.summaryTable },
+    ...note.lists.flatMap((list) => [
+      { level: 1 as const, title: list.name },
+      ...list.committees.flatMap((committee) => [{ level: 2 as const, title: committee.name }, ...committee.proposals.map((p) => ({ level: 3 as const, title: `${p.code} ${p.title}` }))]),
+    ]),
+    ...parties(labels.generalRemarks, note.generalRemarks),
+    ...parties(labels.minorityStatements, note.minorityStatements),
+    { level: 1, title: labels.nonResponders },
+  ].map((entry) => ({ level: entry.level as 1 | 2 | 3, title: clean(entry.title) }));
+}
+
+async function layOut(note: HearingNote, pages: number[] | null) {
   const pdf = new NotePdf(note, pages);
   pdf.titlePage();
-  if (contents) pdf.contents(contents);
+  pdf.contents(contentsOf(note).map((entry, i) => ({ ...entry, destination: `h${i + 1}`, page: 0 })));
   await pdf.body();
   return pdf;
 }
 
 export async function renderNotePdf(note: HearingNote): Promise<Uint8Array> {
-  // The first pass learns the contents' entries, the second their pages with the contents in place
-  // (placeholder numbers take the same lines), the third writes the note.
-  const entries = (await layOut(note, null, null)).entries;
-  const pages = (await layOut(note, entries, null)).entries.slice(1).map((entry) => entry.page);
-  return (await layOut(note, entries, pages)).finish();
+  // The first pass learns the page of each heading (its contents list has placeholder numbers,
+  // which take the same lines), the second writes the note with them.
+  const headings = (await layOut(note, null)).entries.slice(1);
+  const contents = contentsOf(note);
+  if (headings.some((heading, i) => heading.title !== contents[i]?.title) || headings.length !== contents.length) throw new Error('The contents list does not match the headings of the note');
+  const pages = headings.map((heading) => heading.page);
+  return (await layOut(note, pages)).finish();
 }
