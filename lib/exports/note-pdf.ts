@@ -238,10 +238,13 @@ class NotePdf {
       const width = this.width - indent - numberWidth - 8;
       this.ensure(doc.font(face).fontSize(BODY).heightOfString(text, { width }) + 4);
       const top = doc.y;
-      const link = doc.struct('Link', {}, () => {
-        doc.font(face).fontSize(BODY).fillColor(TEXT).text(text, MARGIN + indent, top, { width, goTo: entry.destination });
+      // The link annotation is made here, not by text()'s goTo option, which leaves it out of the
+      // structure tree; PDF/UA wants it inside its Link element, with a description.
+      const link: Struct = doc.struct('Link', {}, () => {
+        doc.font(face).fontSize(BODY).fillColor(TEXT).text(text, MARGIN + indent, top, { width });
         const bottom = doc.y;
-        doc.text(page, MARGIN + this.width - numberWidth, top, { width: numberWidth, align: 'right', goTo: entry.destination });
+        doc.text(page, MARGIN + this.width - numberWidth, top, { width: numberWidth, align: 'right' });
+        doc.goTo(MARGIN + indent, top, this.width - indent, Math.max(bottom, doc.y) - top, entry.destination, { structParent: link, Contents: new String(text) } as unknown as PDFKit.Mixins.AnnotationOption);
         doc.y = Math.max(bottom, doc.y) + (entry.level === 1 ? 4 : 1);
       });
       toc.add(doc.struct('TOCI', {}, [link]));

@@ -177,6 +177,14 @@ describe('renderNotePdf', () => {
     const headerCells = all.filter((d) => d.get(PDFName.of('S')) === PDFName.of('TH'));
     expect(headerCells.every((d) => d.lookup(PDFName.of('A'), PDFDict).get(PDFName.of('Scope')) instanceof PDFName)).toBe(true);
 
+    // The contents list's links are in the structure tree (PDF/UA), each with a description.
+    const links = all.filter((d) => d.get(PDFName.of('Subtype')) === PDFName.of('Link'));
+    expect(links.length).toBeGreaterThan(10);
+    for (const link of links) {
+      expect(link.get(PDFName.of('StructParent'))).toBeDefined();
+      expect(link.get(PDFName.of('Contents'))).toBeDefined();
+    }
+
     const fonts = all.filter((d) => d.get(PDFName.of('Type')) === PDFName.of('Font') && d.get(PDFName.of('Subtype')) !== PDFName.of('Type0'));
     expect(fonts.length).toBeGreaterThan(0);
     for (const font of fonts) {

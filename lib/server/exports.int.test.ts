@@ -72,12 +72,7 @@ beforeAll(async () => {
   await db.consultation.update({ where: { id: consultationId }, data: { status: 'PUBLISHED', publishedAt: new Date() } });
 });
 
-const occurrences = (text: string, needle: string) => text.split(needle).length - 1;
-
-/**
- * Each visible response's organisation is named with each of its comments; a silent "ingen
- * bemærkninger" is only named. Its texts appear whatever page they fall on.
- */
+/** Each visible response's organisation is named and each of its comments is there; a silent "ingen bemærkninger" is only named. */
 async function expectEveryResponse(actor: Actor, text: string) {
   const visible = (await visibleResponses(actor, consultationId, MARKER))!;
   expect(visible.responses.length).toBeGreaterThan(15);
