@@ -84,10 +84,10 @@ function proposal(note: HearingNote, p: NoteProposal): Block[] {
   return blocks;
 }
 
-function partyTexts(note: HearingNote, title: string, items: { party: NoteParty; lead?: string; text: string | null }[]): Block[] {
+function partyTexts(note: HearingNote, title: string, items: { party: NoteParty; lead?: string; text: string | null }[], pageBreak: boolean): Block[] {
   const { labels } = note;
   return [
-    heading(1, title, true),
+    heading(1, title, pageBreak),
     ...(items.length === 0 ? lines(labels.none) : []),
     ...items.flatMap((item) => [
       heading(2, partyLine(item.party)),
@@ -146,9 +146,9 @@ export async function renderNoteDocx(note: HearingNote): Promise<Uint8Array> {
     }
   }
   body.push(
-    ...partyTexts(note, labels.generalRemarks, note.generalRemarks),
-    ...partyTexts(note, labels.minorityStatements, note.minorityStatements.map(({ party, author, text }) => ({ party, lead: minorityHeading({ author }, labels), text }))),
-    heading(1, labels.nonResponders, true),
+    ...partyTexts(note, labels.generalRemarks, note.generalRemarks, true),
+    ...partyTexts(note, labels.minorityStatements, note.minorityStatements.map(({ party, author, text }) => ({ party, lead: minorityHeading({ author }, labels), text })), false),
+    heading(1, labels.nonResponders),
     ...(note.nonResponders.length === 0 ? lines(labels.allResponded) : bullets(note.nonResponders.map(partyLine))),
   );
 

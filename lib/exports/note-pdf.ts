@@ -323,9 +323,9 @@ class NotePdf {
     sect.end();
   }
 
-  partyTexts(title: string, items: { party: NoteParty; lead?: string; text: string | null }[]) {
+  partyTexts(title: string, items: { party: NoteParty; lead?: string; text: string | null }[], pageBreak: boolean) {
     const { labels } = this.note;
-    this.newPage();
+    if (pageBreak) this.newPage();
     const sect = this.section();
     this.heading(sect, 1, title);
     if (items.length === 0) this.paragraph(sect, labels.none);
@@ -358,10 +358,9 @@ class NotePdf {
       }
       listSect.end();
     }
-    this.partyTexts(labels.generalRemarks, note.generalRemarks.map(({ party, text }) => ({ party, text })));
-    this.partyTexts(labels.minorityStatements, note.minorityStatements.map(({ party, author, text }) => ({ party, lead: minorityHeading({ author }, labels), text })));
+    this.partyTexts(labels.generalRemarks, note.generalRemarks.map(({ party, text }) => ({ party, text })), true);
+    this.partyTexts(labels.minorityStatements, note.minorityStatements.map(({ party, author, text }) => ({ party, lead: minorityHeading({ author }, labels), text })), false);
 
-    this.newPage();
     const sect = this.section();
     this.heading(sect, 1, labels.nonResponders);
     if (note.nonResponders.length === 0) this.paragraph(sect, labels.allResponded);
