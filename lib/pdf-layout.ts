@@ -1,6 +1,6 @@
 import { PDFDocument, StandardFonts, rgb, type Color, type PDFFont, type PDFPage } from 'pdf-lib';
 
-// A4 pages of wrapped Helvetica text, shared by the receipt and the høringsnotat.
+// A4 pages of wrapped Helvetica text, for the receipt. (The høringsnotat is a tagged PDF of its own: lib/exports/note-pdf.ts.)
 
 export const PAGE_WIDTH = 595.28; // A4 in points
 export const PAGE_HEIGHT = 841.89;

@@ -1,14 +1,27 @@
-// The høringsnotat: per proposal its facts, every response to it and the administration's remark.
-// Texts arrive translated and filtered for the audience; the renderers only lay them out.
+// The høringsnotat as Danish municipalities write it: title page, contents, the consultation's
+// process, a summary table, then per list and committee each proposal with its answers grouped by
+// stance, the administration's remark; general remarks, minority statements, the parties that did
+// not answer. Texts arrive translated and filtered for the audience; the renderers only lay them out.
 
 import type { Letterhead } from '../pdf-layout';
 
-export interface NoteResponse {
-  organisation: string;
+export const STANCES = ['SUPPORT', 'OPPOSE', 'REMARKS', 'NO_REMARKS'] as const;
+export type NoteStance = (typeof STANCES)[number];
+
+export interface NoteParty {
+  name: string;
   /** Translated, e.g. "Ældreråd". */
   organisationType: string;
-  /** Translated, e.g. "Støtter ikke"; null when the organisation took no stance. */
-  stance: string | null;
+  /**
+   * The councils the municipality must consult (retssikkerhedsloven §§ 30, 37a) and the MED
+   * committees of the MED agreement: their answers come first wherever answers are listed.
+   */
+  statutory: boolean;
+}
+
+export interface NoteResponse extends NoteParty {
+  /** Null when the organisation took no stance. */
+  stance: NoteStance | null;
   /** Null when moderation hid the comment from this audience. */
   comment: string | null;
   /** Only ever true in the full audience's note. */
@@ -28,39 +41,55 @@ export interface NoteProposal {
   title: string;
   summary: string;
   list: string;
+  committee: string;
   lines: NoteAmountLine[];
   responses: NoteResponse[];
   /** The administration's remark; empty when none was written. */
   remark: string;
 }
 
-export interface NoteOrganisation {
+export interface NoteList {
   name: string;
-  organisationType: string;
-  generalRemarks: string | null;
-  minorityStatements: { author: string | null; text: string }[];
+  committees: { name: string; proposals: NoteProposal[] }[];
 }
 
 export interface NoteLabels {
   title: string;
   /** Which audience's edition this is, e.g. "Fuld udgave til byrådet …". */
   edition: string;
+  /** Title page lines, filled in: "Høringsperiode: …", "Høringsfrist: …", "Dannet …". */
+  period: string | null;
+  deadline: string;
   generatedAt: string;
+  contents: string;
+  process: string;
+  /** Filled in: "Følgende 14 parter blev hørt …". */
+  processText: string;
+  consulted: string;
+  summaryTable: string;
+  proposal: string;
+  committee: string;
   list: string;
   amounts: string;
+  total: string;
+  summary: string;
   responses: string;
   noResponses: string;
-  stance: string;
-  comment: string;
+  stances: Record<NoteStance, string>;
+  noStance: string;
+  /** Heads the one line that names every party without remarks. */
+  foldedNoRemarks: string;
   confidential: string;
   hidden: string;
   remark: string;
   noRemark: string;
-  organisations: string;
   generalRemarks: string;
+  minorityStatements: string;
   minority: string;
   /** With an `{author}` placeholder. */
   minorityBy: string;
+  nonResponders: string;
+  allResponded: string;
   none: string;
   /** With `{page}` and `{pages}` placeholders. */
   page: string;
@@ -72,13 +101,57 @@ export interface HearingNote {
   consultationTitle: string;
   budgetName: string;
   years: number[];
-  proposals: NoteProposal[];
-  organisations: NoteOrganisation[];
+  parties: NoteParty[];
+  lists: NoteList[];
+  generalRemarks: { party: NoteParty; text: string | null }[];
+  minorityStatements: { party: NoteParty; author: string | null; text: string }[];
+  nonResponders: NoteParty[];
   labels: NoteLabels;
 }
 
-export const stanceLine = (response: NoteResponse, labels: NoteLabels) =>
-  [`${response.organisation} (${response.organisationType})`, response.stance, response.confidential ? labels.confidential : null].filter(Boolean).join(' – ');
+export const partyLine = (party: NoteParty) => `${party.name} (${party.organisationType})`;
 
 export const minorityHeading = (statement: { author: string | null }, labels: NoteLabels) =>
   statement.author ? labels.minorityBy.replace('{author}', statement.author) : labels.minority;
+
+export interface StanceGroup {
+  heading: string;
+  responses: NoteResponse[];
+  /** The parties of "ingen bemærkninger" that wrote nothing: named on one line. */
+  folded: NoteResponse[];
+}
+
+/**
+ * A proposal's answers by stance, in the order støtter, støtter ikke, bemærkninger, uden holdning,
+ * ingen bemærkninger. Within each group the answers keep the caller's order, statutory bodies first.
+ */
+export function stanceGroups(responses: NoteResponse[], labels: NoteLabels): StanceGroup[] {
+  const silent = (r: NoteResponse) => r.stance === 'NO_REMARKS' && r.comment !== null && r.comment.trim() === '';
+  const order: (NoteStance | null)[] = ['SUPPORT', 'OPPOSE', 'REMARKS', null, 'NO_REMARKS'];
+  return order
+    .map((stance) => ({
+      heading: stance ? labels.stances[stance] : labels.noStance,
+      responses: responses.filter((r) => r.stance === stance && !silent(r)),
+      folded: stance === 'NO_REMARKS' ? responses.filter(silent) : [],
+    }))
+    .filter((group) => group.responses.length + group.folded.length > 0);
+}
+
+export interface SummaryRow {
+  proposal: NoteProposal;
+  /** The net amount per year over all the proposal's lines. */
+  totals: number[];
+  counts: Record<NoteStance, number>;
+}
+
+export function summaryRows(note: HearingNote): SummaryRow[] {
+  return note.lists.flatMap((list) =>
+    list.committees.flatMap((committee) =>
+      committee.proposals.map((proposal) => ({
+        proposal,
+        totals: note.years.map((_, i) => proposal.lines.reduce((sum, line) => sum + (line.amounts[i] ?? 0), 0)),
+        counts: Object.fromEntries(STANCES.map((stance) => [stance, proposal.responses.filter((r) => r.stance === stance).length])) as Record<NoteStance, number>,
+      })),
+    ),
+  );
+}

@@ -68,20 +68,23 @@ beforeAll(async () => {
   await db.submission.create({ data: { responseId: response.id, version: 1, snapshot } });
   await addModeration(staff, key, { target: answerTarget(proposalIds[0]!), kind: 'REDACT', passage, reason: 'Personoplysning' });
   await saveProposalRemark(staff, { consultationId, proposalId: proposalIds[0]!, text: remark });
+  const silent = await db.organisation.create({ data: { name: `Eksport ${suffix} Handicaprådet`, type: 'DISABILITY_COUNCIL' } });
+  await db.consultationParty.create({ data: { consultationId, organisationId: silent.id } });
   await db.consultation.update({ where: { id: consultationId }, data: { status: 'PUBLISHED', publishedAt: new Date() } });
 });
 
-const occurrences = (text: string, needle: string) => text.split(needle).length - 1;
-
-/** Each visible response's organisation heads each of its answers and its own section once. */
+/** Each visible response's organisation is named and each of its comments is there; a silent "ingen bemærkninger" is only named. */
 async function expectEveryResponse(actor: Actor, text: string) {
   const visible = (await visibleResponses(actor, consultationId, MARKER))!;
   expect(visible.responses.length).toBeGreaterThan(15);
   for (const response of visible.responses) {
-    const heading = squash(`${response.organisation.name} (${da.orgTypes[response.organisation.type]})`);
-    expect(occurrences(text, heading), response.organisation.name).toBe(response.answers.length + 1);
+    expect(text, response.organisation.name).toContain(squash(`${response.organisation.name} (${da.orgTypes[response.organisation.type]})`));
+    for (const answer of response.answers) if (answer.comment?.trim()) expect(text).toContain(squash(answer.comment));
   }
 }
+
+/** The parties listed after the heading of those that did not answer, up to the end of the note. */
+const nonResponders = (text: string) => text.slice(text.lastIndexOf(squash(da.exports.note.nonResponders)));
 
 const texts = async (actor: Actor) => {
   const [pdf, docx] = [(await exportConsultation(actor, consultationId, 'pdf'))!, (await exportConsultation(actor, consultationId, 'docx'))!];
@@ -95,7 +98,8 @@ describe('høringsnotat', () => {
       const { pdf, docx } = await texts(actor);
       for (const text of [pdf, docx]) {
         await expectEveryResponse(actor, text);
-        for (const phrase of [secret, passage, remark, 'SU01 Plejecenter 1', '-7.500', `Et mindretal i Ældrerådet ${suffix} er uenigt.`, da.exports.note.editionFull]) expect(text).toContain(squash(phrase));
+        for (const phrase of [secret, passage, remark, 'SU01 Plejecenter 1', '-7.500', `Et mindretal i Ældrerådet ${suffix} er uenigt.`, da.exports.note.editionFull, da.exports.note.summaryTable]) expect(text).toContain(squash(phrase));
+        expect(nonResponders(text)).toContain(squash(`Eksport ${suffix} Handicaprådet (Handicapråd)`));
       }
     }
   });
@@ -109,6 +113,12 @@ describe('høringsnotat', () => {
       expect(text).toContain(squash(`Ring til ${MARKER} om plejecentret.`));
       expect(text).toContain(squash(remark));
       expect(text).toContain(squash(da.exports.note.editionPublic));
+      // A response the public may not read was still given: its party is not listed as silent.
+      const unpublished = await db.response.findMany({ where: { consultationId, status: 'SUBMITTED', publicationConsent: false }, select: { organisation: { select: { name: true } } } });
+      expect(unpublished.length).toBeGreaterThan(0);
+      const silent = nonResponders(text);
+      expect(silent).toContain(squash(`Eksport ${suffix} Handicaprådet`));
+      for (const { organisation } of unpublished) expect(silent).not.toContain(squash(organisation.name));
     }
   });
 

@@ -4,10 +4,11 @@ import { EXPENDITURE_KINDS } from '@/lib/budget/vocabulary';
 import { XLSX_CONTENT_TYPE } from '@/lib/budget-spreadsheet/xlsx';
 import { formatCopenhagen } from '@/lib/deadline';
 import type { ExportFormat } from '@/lib/exports/formats';
-import type { HearingNote, NoteOrganisation, NoteProposal, NoteResponse } from '@/lib/exports/note';
+import { STANCES, type HearingNote, type NoteList, type NoteParty, type NoteProposal, type NoteResponse, type NoteStance } from '@/lib/exports/note';
 import { renderNoteDocx } from '@/lib/exports/note-docx';
 import { renderNotePdf } from '@/lib/exports/note-pdf';
 import { writeResponsesCsv, writeResponsesXlsx, type ResponseTable } from '@/lib/exports/responses-table';
+import type { OrganisationType } from '@/lib/generated/prisma/enums';
 import da from '@/lib/i18n/messages/da.json';
 import type { Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
@@ -37,39 +38,55 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
 };
 
-type Consultation = { title: string; budget: { id: string; name: string; years: number[] } };
+type Consultation = { title: string; deadline: Date; openedAt: Date | null; budget: { id: string; name: string; years: number[] } };
+
+// Councils the municipality must consult (retssikkerhedsloven §§ 30, 37a), then the MED
+// committees of the MED agreement: their answers come first. The schema does not tell the main
+// MED committee from local ones, so every MED committee counts.
+const STATUTORY: Record<OrganisationType, number> = { SENIOR_COUNCIL: 0, DISABILITY_COUNCIL: 1, MED_COMMITTEE: 2, INTEGRATION_COUNCIL: 3, SCHOOL_BOARD: 3, DAYCARE_BOARD: 3, OTHER: 3 };
+const partyOf = (organisation: { name: string; type: OrganisationType }): NoteParty => ({
+  name: organisation.name,
+  organisationType: t(`orgTypes.${organisation.type}`),
+  statutory: STATUTORY[organisation.type] < 3,
+});
+/** Ældreråd, Handicapråd, MED committees, then the others; by name within each. */
+const byRank = <T extends { organisation: { name: string; type: OrganisationType } }>(a: T, b: T) =>
+  STATUTORY[a.organisation.type] - STATUTORY[b.organisation.type] || a.organisation.name.localeCompare(b.organisation.name, 'da');
 
 async function noteOf(actor: Actor, consultationId: string, consultation: Consultation, responses: VisibleResponse[]): Promise<HearingNote> {
-  const [proposals, remarks] = await Promise.all([
+  const [proposals, remarks, parties] = await Promise.all([
     db.proposal.findMany({
       where: { budgetId: consultation.budget.id },
       orderBy: [{ list: { position: 'asc' } }, { position: 'asc' }],
-      select: { id: true, code: true, title: true, summary: true, list: { select: { name: true } }, ...LINES_WITH_TYPES },
+      select: { id: true, code: true, title: true, summary: true, list: { select: { id: true, name: true } }, committee: { select: { code: true, name: true } }, ...LINES_WITH_TYPES },
     }),
     db.proposalRemark.findMany({ where: { consultationId }, select: { proposalId: true, text: true } }),
+    // Whether a party answered at all is a fact of the consultation, not of what this reader may
+    // read: a submitted response the public may not see is not "no answer".
+    db.consultationParty.findMany({
+      where: { consultationId },
+      select: { organisation: { select: { name: true, type: true, responses: { where: { consultationId, status: 'SUBMITTED' }, select: { id: true } } } } },
+    }),
   ]);
+  const ranked = [...responses].sort(byRank);
   const remarkOf = new Map(remarks.map((r) => [r.proposalId, r.text]));
   const answersOf = new Map<string, NoteResponse[]>();
-  for (const response of responses) {
+  for (const response of ranked) {
     for (const answer of response.answers) {
       const list = answersOf.get(answer.proposalId) ?? [];
-      list.push({
-        organisation: response.organisation.name,
-        organisationType: t(`orgTypes.${response.organisation.type}`),
-        stance: answer.stance ? t(`responses.stances.${answer.stance}`) : null,
-        comment: answer.comment,
-        confidential: answer.confidential,
-      });
+      list.push({ ...partyOf(response.organisation), stance: answer.stance, comment: answer.comment, confidential: answer.confidential });
       answersOf.set(answer.proposalId, list);
     }
   }
   const { years } = consultation.budget;
-  const notes = proposals.map(
-    (p): NoteProposal => ({
+  const lists: NoteList[] = [];
+  for (const p of proposals) {
+    const proposal: NoteProposal = {
       code: p.code,
       title: p.title,
       summary: p.summary,
       list: p.list.name,
+      committee: p.committee.name ?? p.committee.code,
       lines: EXPENDITURE_KINDS.flatMap((kind) => {
         const lines = flatLines(p).filter((line) => line.kind === kind);
         if (!lines.length) return [];
@@ -77,37 +94,60 @@ async function noteOf(actor: Actor, consultationId: string, consultation: Consul
       }),
       responses: answersOf.get(p.id) ?? [],
       remark: remarkOf.get(p.id) ?? '',
-    }),
-  );
-  const organisations = responses.map(
-    (r): NoteOrganisation => ({ name: r.organisation.name, organisationType: t(`orgTypes.${r.organisation.type}`), generalRemarks: r.generalRemarks, minorityStatements: r.minorityStatements }),
-  );
+    };
+    // Proposals arrive in list order; within a list, committees in the order they first appear.
+    let list = lists.at(-1);
+    if (list?.name !== p.list.name) lists.push((list = { name: p.list.name, committees: [] }));
+    let committee = list.committees.find((c) => c.name === proposal.committee);
+    if (!committee) list.committees.push((committee = { name: proposal.committee, proposals: [] }));
+    committee.proposals.push(proposal);
+  }
+  const consulted = parties.sort(byRank);
+  const nonResponders = consulted.filter((party) => party.organisation.responses.length === 0).map((party) => partyOf(party.organisation));
+  const date = (instant: Date) => formatCopenhagen(instant, 'da');
   return {
     letterhead: await municipalityLetterhead(),
     consultationTitle: consultation.title,
     budgetName: consultation.budget.name,
     years,
-    proposals: notes,
-    organisations,
+    parties: consulted.map((party) => partyOf(party.organisation)),
+    lists,
+    generalRemarks: ranked.filter((r) => r.generalRemarks === null || r.generalRemarks.trim() !== '').map((r) => ({ party: partyOf(r.organisation), text: r.generalRemarks })),
+    minorityStatements: ranked.flatMap((r) => r.minorityStatements.map((statement) => ({ party: partyOf(r.organisation), ...statement }))),
+    nonResponders,
     labels: {
       title: tNote('title'),
       edition: tNote(audienceOf(actor) === 'full' ? 'editionFull' : 'editionPublic'),
-      generatedAt: tNote('generatedAt', { date: formatCopenhagen(new Date(), 'da') }),
+      period: consultation.openedAt ? tNote('period', { from: date(consultation.openedAt), to: date(consultation.deadline) }) : null,
+      deadline: tNote('deadline', { date: date(consultation.deadline) }),
+      generatedAt: tNote('generatedAt', { date: date(new Date()) }),
+      contents: tNote('contents'),
+      process: tNote('process'),
+      processText: tNote('processText', { parties: consulted.length, responses: responses.length, nonResponders: nonResponders.length, deadline: date(consultation.deadline) }),
+      consulted: tNote('consulted'),
+      summaryTable: tNote('summaryTable'),
+      proposal: tNote('proposal'),
+      committee: tNote('committee'),
       list: tNote('list'),
       amounts: tNote('amounts'),
+      total: tNote('total'),
+      summary: tNote('summary'),
       responses: tNote('responses'),
       noResponses: tNote('noResponses'),
-      stance: tNote('stance'),
-      comment: tNote('comment'),
+      stances: Object.fromEntries(STANCES.map((stance) => [stance, t(`responses.stances.${stance}`)])) as Record<NoteStance, string>,
+      noStance: tNote('noStance'),
+      foldedNoRemarks: tNote('foldedNoRemarks'),
       confidential: tNote('confidential'),
       hidden: tNote('hidden'),
       remark: tNote('remark'),
       noRemark: tNote('noRemark'),
-      organisations: tNote('organisations'),
       generalRemarks: tNote('generalRemarks'),
+      minorityStatements: tNote('minorityStatements'),
       minority: tNote('minority'),
       // The renderers fill in these placeholders themselves.
       minorityBy: tNote.raw('minorityBy') as string,
+      nonResponders: tNote('nonResponders'),
+      allResponded: tNote('allResponded'),
       none: tNote('none'),
       page: tNote.raw('page') as string,
     },
@@ -157,7 +197,7 @@ const slug = (title: string) => title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, 
  * unknown consultation. The builders yield between proposals, so other requests go on meanwhile.
  */
 export async function exportConsultation(actor: Actor, consultationId: string, format: ExportFormat): Promise<ExportFile | null> {
-  const consultation = await db.consultation.findUnique({ where: { id: consultationId }, select: { title: true, status: true, budget: { select: { id: true, name: true, years: true } } } });
+  const consultation = await db.consultation.findUnique({ where: { id: consultationId }, select: { title: true, status: true, deadline: true, openedAt: true, budget: { select: { id: true, name: true, years: true } } } });
   if (!consultation) return null;
   await authorize(actor, 'consultation.export', { consultation, object: { type: 'Consultation', id: consultationId } });
   const visible = await visibleResponses(actor, consultationId, t('publicConsultations.redactedMarker'));
