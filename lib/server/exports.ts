@@ -12,6 +12,7 @@ import type { OrganisationType } from '@/lib/generated/prisma/enums';
 import da from '@/lib/i18n/messages/da.json';
 import type { Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
+import { isStatutory, TYPE_ORDER } from '@/lib/insight/status';
 import { flatLines, LINES_WITH_TYPES } from '@/lib/server/budget-lines';
 import { db } from '@/lib/server/db';
 import { municipalityLetterhead } from '@/lib/server/municipality';
@@ -40,18 +41,15 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 
 type Consultation = { title: string; deadline: Date; openedAt: Date | null; budget: { id: string; name: string; years: number[] } };
 
-// Councils the municipality must consult (retssikkerhedsloven §§ 30, 37a), then the MED
-// committees of the MED agreement: their answers come first. The schema does not tell the main
-// MED committee from local ones, so every MED committee counts.
-const STATUTORY: Record<OrganisationType, number> = { SENIOR_COUNCIL: 0, DISABILITY_COUNCIL: 1, MED_COMMITTEE: 2, INTEGRATION_COUNCIL: 3, SCHOOL_BOARD: 3, DAYCARE_BOARD: 3, OTHER: 3 };
 const partyOf = (organisation: { name: string; type: OrganisationType }): NoteParty => ({
   name: organisation.name,
   organisationType: t(`orgTypes.${organisation.type}`),
-  statutory: STATUTORY[organisation.type] < 3,
+  statutory: isStatutory(organisation),
 });
-/** Ældreråd, Handicapråd, MED committees, then the others; by name within each. */
+const rankOf = (organisation: { name: string; type: OrganisationType }) => (isStatutory(organisation) ? 0 : 1) * TYPE_ORDER.length + TYPE_ORDER.indexOf(organisation.type);
+/** The bodies that must be heard first (lib/insight/status.ts), then by type and by name. */
 const byRank = <T extends { organisation: { name: string; type: OrganisationType } }>(a: T, b: T) =>
-  STATUTORY[a.organisation.type] - STATUTORY[b.organisation.type] || a.organisation.name.localeCompare(b.organisation.name, 'da');
+  rankOf(a.organisation) - rankOf(b.organisation) || a.organisation.name.localeCompare(b.organisation.name, 'da');
 
 async function noteOf(actor: Actor, consultationId: string, consultation: Consultation, responses: VisibleResponse[]): Promise<HearingNote> {
   const [proposals, remarks, parties] = await Promise.all([
