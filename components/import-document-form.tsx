@@ -28,7 +28,7 @@ export function ImportDocumentForm() {
           aria-invalid={fileError ? true : undefined}
           aria-describedby={fileError ? 'import-file-error' : undefined}
         />
-        {fileError && <p id="import-file-error" className="text-sm text-red-800">{t(fileError, LIMIT_MESSAGE_VALUES)}</p>}
+        {fileError && <p id="import-file-error" className="form-error-message">{t(fileError, LIMIT_MESSAGE_VALUES)}</p>}
         <label htmlFor="import-text" className="text-sm font-medium">{t('staff.import.text')}</label>
         <textarea
           id="import-text"
@@ -40,7 +40,7 @@ export function ImportDocumentForm() {
           aria-describedby={textError ? 'import-text-error' : undefined}
           className="rounded border border-slate-500 p-2 font-mono text-xs"
         />
-        {textError && <p id="import-text-error" className="text-sm text-red-800">{t(textError)}</p>}
+        {textError && <p id="import-text-error" className="form-error-message">{t(textError)}</p>}
         <SubmitButton label={t('staff.import.preview')} pending={previewing} />
         <FormStatus state={preview} />
         {preview.problems && (
@@ -59,7 +59,7 @@ export function ImportDocumentForm() {
             {t(preview.preview.totalsChecked ? 'staff.import.totalsMatch' : 'spreadsheet.totalsUnchecked')}
           </p>
           {preview.preview.lists.map((list) => (
-            <table key={list.name} className="mt-3 text-sm" data-preview-list={list.name}>
+            <table key={list.name} className="table mt-3 text-sm" data-preview-list={list.name}>
               <caption className="text-left font-semibold">{t('staff.import.listLine', { list: list.name, count: list.proposals })}</caption>
               <thead>
                 <tr>

@@ -11,7 +11,7 @@ export async function ListTotals({ list, years }: { list: CatalogueList; years: 
       <p className="text-sm text-slate-700">
         {list.incorporated ? t('incorporated') : t('notIncorporated')} · {t('proposalCount', { count: list.proposalCount })}
       </p>
-      <table className="mt-2 w-full text-sm">
+      <table className="table mt-2 w-full text-sm">
         <caption className="sr-only">{list.name}</caption>
         <thead>
           <tr>

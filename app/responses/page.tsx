@@ -23,7 +23,7 @@ export default async function MyConsultationsPage() {
       {consultations.length === 0 ? (
         <p className="mt-4">{t('noConsultations')}</p>
       ) : (
-        <table className="mt-4 w-full text-sm">
+        <table className="table mt-4 w-full text-sm">
           <thead>
             <tr className="border-b-2 border-slate-700 text-left">
               <th scope="col" className="px-2 py-1">{t('colConsultation')}</th>

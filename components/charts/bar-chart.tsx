@@ -56,7 +56,7 @@ export function BarChart({ id, title, description, categories, series, categoryH
           </li>
         ))}
       </ul>
-      <table className="mt-3 w-full border-collapse text-right text-sm tabular-nums">
+      <table className="table mt-3 w-full border-collapse text-right text-sm tabular-nums">
         <caption className="sr-only">{`${title} (${unit})`}</caption>
         <thead>
           <tr className="border-b border-slate-400">

@@ -13,14 +13,14 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('audit'))('title') };
 }
 
-const field = 'rounded border border-slate-500 bg-white px-2 py-1';
+const field = 'form-input';
 const link = 'text-blue-800 underline underline-offset-2';
 
 function Change({ event, labels }: { event: AuditEventView; labels: { field: string; before: string; after: string } }) {
   return (
     <>
       {event.changes.length > 0 && (
-        <table className="text-xs">
+        <table className="table text-xs">
           <thead>
             <tr className="text-left">
               <th scope="col" className="pr-2 font-semibold">{labels.field}</th>
@@ -116,7 +116,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </label>
         <label className="flex flex-col text-sm font-medium">{t('from')}<input type="date" name="from" defaultValue={filter.from} className={field} /></label>
         <label className="flex flex-col text-sm font-medium">{t('to')}<input type="date" name="to" defaultValue={filter.to} className={field} /></label>
-        <button type="submit" className="rounded bg-brand px-4 py-1.5 font-medium text-white">{t('apply')}</button>
+        <button type="submit" className="button button-primary">{t('apply')}</button>
         <Link href="/staff/audit" className={`${link} py-1.5`}>{t('reset')}</Link>
       </form>
 
@@ -134,7 +134,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       ) : (
         <div className="mt-2">
           <ScrollRegion label={t('title')}>
-            <table className="w-full text-sm">
+            <table className="table w-full text-sm">
               <caption className="sr-only">{t('title')}</caption>
               <thead>
                 <tr className="border-b-2 border-slate-700 text-left">

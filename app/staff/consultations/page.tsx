@@ -20,7 +20,7 @@ export default async function ConsultationsPage() {
       {consultations.length === 0 ? (
         <p className="mt-2">{t('none')}</p>
       ) : (
-        <table className="mt-4 w-full border-collapse text-left">
+        <table className="table mt-4 w-full border-collapse text-left">
           <caption className="sr-only">{t('title')}</caption>
           <thead>
             <tr className="border-b border-slate-400">

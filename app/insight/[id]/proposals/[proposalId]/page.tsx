@@ -58,7 +58,7 @@ export default async function InsightProposalPage({ params }: Props) {
         {answers.length === 0 ? (
           <p>{t('noAnswers')}</p>
         ) : (
-          <table className="mt-2 border-collapse text-sm">
+          <table className="table mt-2 border-collapse text-sm">
             <thead>
               <tr className="border-b border-slate-400">
                 <th scope="col" className="py-1 pr-3 text-left">{t('organisationType')}</th>
