@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ConsultationDetailsForm } from '@/components/consultation-forms';
+import { ScrollRegion } from '@/components/scroll-region';
 import { formatCopenhagen } from '@/lib/deadline';
 import { isLocale } from '@/lib/i18n/config';
 import { listBudgets, listConsultations } from '@/lib/server/consultations';
@@ -20,7 +21,9 @@ export default async function ConsultationsPage() {
       {consultations.length === 0 ? (
         <p className="mt-2">{t('none')}</p>
       ) : (
-        <table className="table mt-4 w-full border-collapse text-left">
+        <div className="mt-4">
+        <ScrollRegion label={t('title')}>
+        <table className="table w-full border-collapse text-left">
           <caption className="sr-only">{t('title')}</caption>
           <thead>
             <tr className="border-b border-slate-400">
@@ -47,6 +50,8 @@ export default async function ConsultationsPage() {
             ))}
           </tbody>
         </table>
+        </ScrollRegion>
+        </div>
       )}
       <section aria-labelledby="new-consultation-heading" className="mt-8">
         <h2 id="new-consultation-heading" className="text-xl font-semibold">{t('new')}</h2>
