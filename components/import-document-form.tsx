@@ -5,6 +5,8 @@ import { useTranslations } from 'next-intl';
 import { confirmImportAction, previewImportAction, type ImportState } from '@/app/staff/import/actions';
 import { formatAmount } from '@/lib/format';
 import { FormStatus, SubmitButton } from './form-fields';
+import { ScrollRegion } from './scroll-region';
+import { StepIndicator } from './step-indicator';
 import { LIMIT_MESSAGE_VALUES } from '@/lib/upload-limits';
 
 const idle: ImportState = { status: 'idle' };
@@ -16,10 +18,12 @@ export function ImportDocumentForm() {
   const [result, confirmAction, importing] = useActionState<ImportState, FormData>(confirmImportAction, idle);
   const textError = preview.status === 'error' ? preview.fieldErrors.text : undefined;
   const fileError = preview.status === 'error' ? preview.fieldErrors.file : undefined;
+  const step = result.status === 'success' ? 2 : preview.preview ? 1 : 0;
   return (
     <>
+      <StepIndicator steps={[t('staff.import.stepChoose'), t('staff.import.stepCheck'), t('staff.import.stepDone')]} current={step} />
       <form action={previewAction} noValidate className="flex flex-col gap-2">
-        <label htmlFor="import-file" className="text-sm font-medium">{t('staff.import.file')}</label>
+        <label htmlFor="import-file" className="form-label">{t('staff.import.file')}</label>
         <input
           id="import-file"
           name="file"
@@ -29,7 +33,7 @@ export function ImportDocumentForm() {
           aria-describedby={fileError ? 'import-file-error' : undefined}
         />
         {fileError && <p id="import-file-error" className="form-error-message">{t(fileError, LIMIT_MESSAGE_VALUES)}</p>}
-        <label htmlFor="import-text" className="text-sm font-medium">{t('staff.import.text')}</label>
+        <label htmlFor="import-text" className="form-label">{t('staff.import.text')}</label>
         <textarea
           id="import-text"
           name="text"
@@ -38,7 +42,7 @@ export function ImportDocumentForm() {
           key={preview.text ?? ''}
           aria-invalid={textError ? true : undefined}
           aria-describedby={textError ? 'import-text-error' : undefined}
-          className="rounded border border-slate-500 p-2 font-mono text-xs"
+          className="form-input font-mono text-xs"
         />
         {textError && <p id="import-text-error" className="form-error-message">{t(textError)}</p>}
         <SubmitButton label={t('staff.import.preview')} pending={previewing} />
@@ -59,7 +63,9 @@ export function ImportDocumentForm() {
             {t(preview.preview.totalsChecked ? 'staff.import.totalsMatch' : 'spreadsheet.totalsUnchecked')}
           </p>
           {preview.preview.lists.map((list) => (
-            <table key={list.name} className="table mt-3 text-sm" data-preview-list={list.name}>
+            <div key={list.name} className="mt-3">
+            <ScrollRegion label={t('staff.import.listLine', { list: list.name, count: list.proposals })}>
+            <table className="table text-sm" data-preview-list={list.name}>
               <caption className="text-left font-semibold">{t('staff.import.listLine', { list: list.name, count: list.proposals })}</caption>
               <thead>
                 <tr>
@@ -80,6 +86,8 @@ export function ImportDocumentForm() {
                 ))}
               </tbody>
             </table>
+            </ScrollRegion>
+            </div>
           ))}
           <form action={confirmAction} className="mt-4 flex flex-col gap-2">
             {preview.spreadsheet ? (

@@ -13,6 +13,11 @@ test('staff create a consultation party and invite a member, who accepts, signs 
   const create = page.getByRole('region', { name: 'Opret høringspart' });
   await create.getByRole('button', { name: 'Opret' }).click();
   await expect(create.getByText('Skal udfyldes.', { exact: true })).toBeVisible();
+  // The error summary at the top of the form links to the field it names.
+  const summary = create.getByRole('alert').filter({ hasText: 'Der er fejl i formularen' });
+  await summary.getByRole('link', { name: 'Navn: Skal udfyldes.' }).click();
+  await expect(create.getByLabel('Navn')).toBeFocused();
+  await expectNoAxeViolations(page);
   await create.getByLabel('Navn').fill(organisation);
   await create.getByLabel('Type').selectOption({ label: 'Handicapråd' });
   await create.getByRole('button', { name: 'Opret' }).click();
