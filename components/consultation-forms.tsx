@@ -161,7 +161,7 @@ export function RegisterResponseForm({ consultationId, organisationId, proposals
         <input type="checkbox" name="publicationConsent" defaultChecked={kept('publicationConsent') === 'on'} key={kept('publicationConsent')} />
         {t('publicationConsent')}
       </label>
-      <table className="table w-full border-collapse text-left text-sm">
+      <table className="table table-stacked w-full border-collapse text-left text-sm">
         <caption className="text-left font-medium">{t('answersCaption')}</caption>
         <thead>
           <tr className="border-b border-slate-400">
@@ -177,7 +177,7 @@ export function RegisterResponseForm({ consultationId, organisationId, proposals
                 <input type="hidden" name="proposalId" value={proposal.id} />
                 <span className="font-semibold">{proposal.code}</span> {proposal.title}
               </th>
-              <td className="py-1 pr-2">
+              <td className="py-1 pr-2" data-label={t('stance')}>
                 <select name={`stance-${proposal.id}`} aria-label={t('stanceFor', { code: proposal.code })} defaultValue={kept(`stance-${proposal.id}`) ?? ''} key={kept(`stance-${proposal.id}`)} className={inputClass}>
                   <option value="">{t('noStance')}</option>
                   {stances.map((stance) => (
@@ -185,7 +185,7 @@ export function RegisterResponseForm({ consultationId, organisationId, proposals
                   ))}
                 </select>
               </td>
-              <td className="py-1">
+              <td className="py-1" data-label={t('comment')}>
                 <textarea name={`comment-${proposal.id}`} aria-label={t('commentFor', { code: proposal.code })} rows={2} maxLength={10000} defaultValue={kept(`comment-${proposal.id}`) ?? ''} key={kept(`comment-${proposal.id}`)} className={`${inputClass} w-full`} />
               </td>
             </tr>
