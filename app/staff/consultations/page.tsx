@@ -23,7 +23,7 @@ export default async function ConsultationsPage() {
       ) : (
         <div className="mt-4">
         <ScrollRegion label={t('title')}>
-        <table className="table w-full border-collapse text-left">
+        <table className="table table-stacked w-full border-collapse text-left">
           <caption className="sr-only">{t('title')}</caption>
           <thead>
             <tr className="border-b border-slate-400">
@@ -38,14 +38,14 @@ export default async function ConsultationsPage() {
           <tbody>
             {consultations.map((consultation) => (
               <tr key={consultation.id} className="border-b border-slate-200">
-                <td className="py-1 pr-3">
+                <td data-label={t('titleField')} className="py-1 pr-3">
                   <Link href={`/staff/consultations/${consultation.id}`} className="text-blue-800 underline underline-offset-2">{consultation.title}</Link>
                 </td>
-                <td className="py-1 pr-3">{consultation.budget.name}</td>
-                <td className="py-1 pr-3">{formatCopenhagen(consultation.deadline, isLocale(locale) ? locale : 'da')}</td>
-                <td className="py-1 pr-3">{t(`phases.${consultation.status}`)}</td>
-                <td className="py-1 pr-3">{consultation._count.parties}</td>
-                <td className="py-1">{consultation._count.responses}</td>
+                <td data-label={t('budget')} className="py-1 pr-3">{consultation.budget.name}</td>
+                <td data-label={t('deadlineField')} className="py-1 pr-3">{formatCopenhagen(consultation.deadline, isLocale(locale) ? locale : 'da')}</td>
+                <td data-label={t('phase')} className="py-1 pr-3">{t(`phases.${consultation.status}`)}</td>
+                <td data-label={t('partiesCount')} className="py-1 pr-3">{consultation._count.parties}</td>
+                <td data-label={t('submittedCount')} className="py-1">{consultation._count.responses}</td>
               </tr>
             ))}
           </tbody>
