@@ -37,8 +37,7 @@ export async function SiteHeader() {
           </Link>
           {user && (
             <p className="flex flex-wrap gap-x-2 text-sm" data-signed-in>
-              <span className="font-semibold">{t('auth.signedInAs', { name: user.name ?? user.email })}</span>
-              <span>{t(`auth.roles.${user.role}`)}</span>
+              <span className="font-semibold">{t('auth.signedInAs', { name: user.name ?? user.email })} · {t(`auth.roles.${user.role}`)}</span>
               {organisations.length > 0 && <span>{t('app.organisationOf', { names: organisations.join(', ') })}</span>}
             </p>
           )}
