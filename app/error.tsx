@@ -13,7 +13,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
     <div role="alert">
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       <p className="mt-2">{t('body')}</p>
-      <button type="button" onClick={reset} className="mt-4 rounded bg-brand px-4 py-1.5 text-white">{t('retry')}</button>
+      <button type="button" onClick={reset} className="button button-primary mt-4">{t('retry')}</button>
     </div>
   );
 }

@@ -5,7 +5,13 @@ import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { SiteHeader } from '@/components/site-header';
 import { getMunicipality } from '@/lib/server/municipality';
-import { currentUser } from '@/lib/server/session';
+import { myAccount } from '@/lib/server/personal-data';
+import { currentActor, currentUser } from '@/lib/server/session';
+// IBM Plex Sans, DKFDS's typeface, served by the app itself (font-display: swap in each face).
+import '@fontsource/ibm-plex-sans/latin-400.css';
+import '@fontsource/ibm-plex-sans/latin-400-italic.css';
+import '@fontsource/ibm-plex-sans/latin-600.css';
+import '@fontsource/ibm-plex-sans/latin-700.css';
 import './globals.css';
 
 // Every page shows the municipality's settings from the database: rendered per request, never at
@@ -16,23 +22,35 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: { default: `${t('name')} – ${municipality.name}`, template: `%s – ${t('name')} – ${municipality.name}` } };
 }
 
-const footerLink = 'underline underline-offset-2';
+/** The signed-in person's organisations, for the header; none when they cannot be read (the page still renders). */
+async function organisationNames(): Promise<string[]> {
+  const actor = await currentActor();
+  if (actor.kind !== 'user') return [];
+  try {
+    return (await myAccount(actor)).memberships.map((membership) => membership.organisation.name);
+  } catch {
+    return [];
+  }
+}
+
+const footerLink = 'inline-flex min-h-11 items-center underline underline-offset-2';
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   await connection();
-  const [locale, t, municipality, user] = await Promise.all([getLocale(), getTranslations(), getMunicipality(), currentUser()]);
+  const [locale, t, municipality, user, organisations] = await Promise.all([getLocale(), getTranslations(), getMunicipality(), currentUser(), organisationNames()]);
   return (
     <html lang={locale}>
-      <body className="min-h-screen bg-white text-slate-900 antialiased">
+      <body className="flex min-h-screen flex-col bg-white font-sans text-text antialiased">
         <NextIntlClientProvider>
-          <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2">
+          <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2 focus:text-link">
             {t('app.skipToContent')}
           </a>
-          <SiteHeader user={user} municipality={municipality} />
-          <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6">
+          <SiteHeader user={user} organisations={organisations} municipality={municipality} />
+          <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">
             {children}
           </main>
-          <footer className="mx-auto flex max-w-7xl flex-col gap-3 border-t border-slate-200 px-4 py-4 text-sm text-slate-700">
+          <footer className="footer">
+            <div className="mx-auto flex max-w-7xl flex-col gap-3 px-4 py-6">
             <p>{t('app.footer')}</p>
             <div className="flex flex-wrap gap-x-8 gap-y-3">
               <section aria-labelledby="footer-contact">
@@ -46,12 +64,13 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 )}
               </section>
               <nav aria-label={t('legal.footer.nav')}>
-                <ul className="flex flex-col gap-1">
+                <ul className="flex flex-col">
                   <li><Link href="/privatliv" className={footerLink}>{t('legal.privacy.link')}</Link></li>
                   <li><Link href="/tilgaengelighed" className={footerLink}>{t('legal.accessibility.link')}</Link></li>
                   <li><Link href="/cookies" className={footerLink}>{t('legal.cookies.link')}</Link></li>
                 </ul>
               </nav>
+            </div>
             </div>
           </footer>
         </NextIntlClientProvider>

@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { PROPOSAL_TYPES } from '@/lib/budget/vocabulary';
 import type { CatalogueFilters as Filters, CommitteeLabel } from '@/lib/server/catalogue';
 
-const field = 'rounded border border-slate-500 bg-white px-2 py-1';
+const field = 'form-input';
 
 /** A plain GET form: filtering works without JavaScript and the URL can be shared. */
 export async function CatalogueFilters({ committees, filters }: { committees: CommitteeLabel[]; filters: Filters }) {
@@ -34,7 +34,7 @@ export async function CatalogueFilters({ committees, filters }: { committees: Co
         <label htmlFor="filter-query" className="text-sm font-medium">{t('catalogue.search')}</label>
         <input id="filter-query" name="q" type="search" maxLength={100} defaultValue={filters.query ?? ''} className={field} />
       </div>
-      <button type="submit" className="rounded bg-brand px-4 py-1.5 font-medium text-white hover:bg-slate-800">
+      <button type="submit" className="button button-primary">
         {t('catalogue.apply')}
       </button>
       <Link href="/" className="py-1.5 text-blue-800 underline underline-offset-2">{t('catalogue.reset')}</Link>

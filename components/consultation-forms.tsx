@@ -16,13 +16,13 @@ import {
   updateConsultationAction,
 } from '@/app/staff/consultations/actions';
 import { idle, type FormState } from '@/lib/form-state';
-import { DateTimeField, FileField, FormStatus, SelectField, SubmitButton, TextAreaField, TextField } from './form-fields';
+import { DateTimeField, ErrorSummary, FileField, FormStatus, SelectField, SubmitButton, TextAreaField, TextField } from './form-fields';
 import { LIMIT_MESSAGE_VALUES, TEXT_LIMITS } from '@/lib/limits';
 
 type Option = { value: string; label: string };
 type Action = (state: FormState, data: FormData) => Promise<FormState>;
 
-const inputClass = 'rounded border border-slate-500 bg-white px-2 py-1';
+const inputClass = 'form-input';
 
 function Hidden({ fields }: { fields: Record<string, string> }) {
   return Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
@@ -66,6 +66,7 @@ export function ConsultationDetailsForm({ consultation, budgets }: { consultatio
   const form = consultation ? 'consultation-edit' : 'consultation-new';
   return (
     <form action={action} noValidate className="flex max-w-2xl flex-col gap-3">
+      <ErrorSummary state={state} />
       {consultation && <Hidden fields={{ consultationId: consultation.id }} />}
       {budgets && <SelectField form={form} name="budgetId" label={t('budget')} state={state} options={budgets} />}
       <TextField form={form} name="title" label={t('titleField')} state={state} maxLength={TEXT_LIMITS.consultationTitle} defaultValue={consultation?.title} />
@@ -107,6 +108,7 @@ export function AssignmentForm({ consultationId, organisationId, proposals, note
   const [state, action, pending] = useActionState<FormState, FormData>(assignProposalsAction, idle);
   return (
     <form action={action} className="flex flex-col gap-3">
+      <ErrorSummary state={state} />
       <Hidden fields={{ consultationId, organisationId }} />
       <fieldset>
         <legend className="text-sm font-medium">{t('assignedProposals')}</legend>
@@ -133,6 +135,7 @@ export function AddDocumentForm({ consultationId }: { consultationId: string }) 
   const [state, action, pending] = useActionState<FormState, FormData>(addDocumentAction, idle);
   return (
     <form action={action} noValidate className="flex max-w-xl flex-col gap-3">
+      <ErrorSummary state={state} />
       <Hidden fields={{ consultationId }} />
       <TextField form="document" name="title" label={t('documentTitle')} state={state} maxLength={TEXT_LIMITS.documentTitle} />
       <FileField form="document" name="file" label={t('documentFile', LIMIT_MESSAGE_VALUES)} state={state} />
@@ -148,6 +151,7 @@ export function RegisterResponseForm({ consultationId, organisationId, proposals
   const kept = (name: string) => (state.status === 'error' ? state.values[name] : undefined);
   return (
     <form action={action} noValidate className="flex flex-col gap-4">
+      <ErrorSummary state={state} />
       <Hidden fields={{ consultationId, organisationId }} />
       <SelectField form="register" name="channel" label={t('channel')} state={state} options={[{ value: 'EMAIL', label: t('channels.EMAIL') }, { value: 'LETTER', label: t('channels.LETTER') }]} />
       <DateTimeField form="register" name="receivedAt" label={t('receivedAt')} state={state} defaultValue={now} />
@@ -157,7 +161,7 @@ export function RegisterResponseForm({ consultationId, organisationId, proposals
         <input type="checkbox" name="publicationConsent" defaultChecked={kept('publicationConsent') === 'on'} key={kept('publicationConsent')} />
         {t('publicationConsent')}
       </label>
-      <table className="w-full border-collapse text-left text-sm">
+      <table className="table table-stacked w-full border-collapse text-left text-sm">
         <caption className="text-left font-medium">{t('answersCaption')}</caption>
         <thead>
           <tr className="border-b border-slate-400">
@@ -173,7 +177,7 @@ export function RegisterResponseForm({ consultationId, organisationId, proposals
                 <input type="hidden" name="proposalId" value={proposal.id} />
                 <span className="font-semibold">{proposal.code}</span> {proposal.title}
               </th>
-              <td className="py-1 pr-2">
+              <td className="py-1 pr-2" data-label={t('stance')}>
                 <select name={`stance-${proposal.id}`} aria-label={t('stanceFor', { code: proposal.code })} defaultValue={kept(`stance-${proposal.id}`) ?? ''} key={kept(`stance-${proposal.id}`)} className={inputClass}>
                   <option value="">{t('noStance')}</option>
                   {stances.map((stance) => (
@@ -181,7 +185,7 @@ export function RegisterResponseForm({ consultationId, organisationId, proposals
                   ))}
                 </select>
               </td>
-              <td className="py-1">
+              <td className="py-1" data-label={t('comment')}>
                 <textarea name={`comment-${proposal.id}`} aria-label={t('commentFor', { code: proposal.code })} rows={2} maxLength={TEXT_LIMITS.comment} defaultValue={kept(`comment-${proposal.id}`) ?? ''} key={kept(`comment-${proposal.id}`)} className={`${inputClass} w-full`} />
               </td>
             </tr>
@@ -201,6 +205,7 @@ export function ModerationForm({ consultationId, organisationId, target, label }
   const form = `moderate-${target.replace(/[^a-zA-Z0-9-]/g, '-')}`;
   return (
     <form action={action} noValidate className="mt-2 flex flex-col gap-2 rounded border border-slate-300 p-3" aria-label={t('moderateItem', { item: label })}>
+      <ErrorSummary state={state} />
       <Hidden fields={{ consultationId, organisationId, target }} />
       <SelectField form={form} name="kind" label={t('moderationKind')} state={state} options={[{ value: 'REDACT', label: t('kinds.REDACT') }, { value: 'HIDE', label: t('kinds.HIDE') }]} />
       <TextField form={form} name="passage" label={t('passage')} state={state} maxLength={TEXT_LIMITS.passage} />

@@ -8,7 +8,7 @@ import { EXPENDITURE_KINDS, PROPOSAL_TYPES } from '@/lib/budget/vocabulary';
 import { formatAmount } from '@/lib/format';
 import { fieldError, idle, type FormState } from '@/lib/form-state';
 import type { VersionLine } from '@/lib/budget/versions';
-import { FormStatus, SubmitButton, TextAreaField, TextField } from './form-fields';
+import { ErrorSummary, FormStatus, SubmitButton, TextAreaField, TextField } from './form-fields';
 
 interface EditableProposal {
   id: string;
@@ -39,6 +39,7 @@ export function EditProposalForm({ proposal }: { proposal: EditableProposal }) {
   return (
     // Remounted on a new version, so that the fields show what was saved.
     <form key={proposal.version} action={action} noValidate className="flex flex-col gap-4">
+      <ErrorSummary state={state} />
       <input type="hidden" name="proposalId" value={proposal.id} />
       <input type="hidden" name="expectedVersion" value={proposal.version} />
       <TextField form="edit" name="title" label={t('proposalVersions.title')} state={state} maxLength={TEXT_LIMITS.proposalTitle} defaultValue={proposal.title} />
@@ -48,7 +49,7 @@ export function EditProposalForm({ proposal }: { proposal: EditableProposal }) {
         <legend className="px-1 font-semibold">{t('proposalVersions.amounts')}</legend>
         <p id="edit-amounts-hint" className="text-sm text-slate-700">{t('proposalVersions.amountsHint')}</p>
         <div className="overflow-x-auto">
-          <table className="mt-2 text-sm">
+          <table className="table mt-2 text-sm">
             <thead>
               <tr className="text-left">
                 <th scope="col" className="px-1">{t('proposalVersions.kind')}</th>
@@ -100,7 +101,7 @@ export function EditProposalForm({ proposal }: { proposal: EditableProposal }) {
           </table>
         </div>
         {cellErrors.map((cell) => (
-          <p key={cell.id} id={cell.id} className="text-sm text-red-800">
+          <p key={cell.id} id={cell.id} className="form-error-message">
             {t('proposalVersions.amountFor', { kind: t(`kinds.${cell.kind}`), year: cell.year })}: {t(cell.error.key, cell.error.params)}
           </p>
         ))}

@@ -16,8 +16,8 @@ export function EraseAccountForm() {
         <input type="checkbox" name="confirm" value="yes" aria-describedby={error ? 'erase-confirm-error' : undefined} aria-invalid={error ? true : undefined} />
         {t('account.eraseConfirm')}
       </label>
-      {error && <p id="erase-confirm-error" className="text-sm text-red-800">{t(error)}</p>}
-      <button type="submit" disabled={pending} className="self-start rounded bg-red-800 px-4 py-1.5 font-medium text-white hover:bg-red-900 disabled:opacity-70">
+      {error && <p id="erase-confirm-error" className="form-error-message">{t(error)}</p>}
+      <button type="submit" disabled={pending} className="button button-warning self-start">
         {t('account.eraseButton')}
       </button>
       <FormStatus state={state} />

@@ -7,6 +7,8 @@ import { confirmImportAction, previewImportAction, type ImportState } from '@/ap
 import { formatAmount } from '@/lib/format';
 import { FormStatus, SubmitButton } from './form-fields';
 import { EXPENDITURE_KINDS } from '@/lib/budget/vocabulary';
+import { ScrollRegion } from './scroll-region';
+import { StepIndicator } from './step-indicator';
 
 const idle: ImportState = { status: 'idle' };
 
@@ -17,10 +19,12 @@ export function ImportDocumentForm() {
   const [result, confirmAction, importing] = useActionState<ImportState, FormData>(confirmImportAction, idle);
   const textError = fieldError(preview, 'text');
   const fileError = fieldError(preview, 'file');
+  const step = result.status === 'success' ? 2 : preview.preview ? 1 : 0;
   return (
     <>
+      <StepIndicator steps={[t('staff.import.stepChoose'), t('staff.import.stepCheck'), t('staff.import.stepDone')]} current={step} />
       <form action={previewAction} noValidate className="flex flex-col gap-2">
-        <label htmlFor="import-file" className="text-sm font-medium">{t('staff.import.file')}</label>
+        <label htmlFor="import-file" className="form-label">{t('staff.import.file')}</label>
         <input
           id="import-file"
           name="file"
@@ -29,8 +33,8 @@ export function ImportDocumentForm() {
           aria-invalid={fileError ? true : undefined}
           aria-describedby={fileError ? 'import-file-error' : undefined}
         />
-        {fileError && <p id="import-file-error" className="text-sm text-red-800">{t(fileError.key, fileError.params)}</p>}
-        <label htmlFor="import-text" className="text-sm font-medium">{t('staff.import.text')}</label>
+        {fileError && <p id="import-file-error" className="form-error-message">{t(fileError.key, fileError.params)}</p>}
+        <label htmlFor="import-text" className="form-label">{t('staff.import.text')}</label>
         <textarea
           id="import-text"
           name="text"
@@ -39,9 +43,9 @@ export function ImportDocumentForm() {
           key={preview.text ?? ''}
           aria-invalid={textError ? true : undefined}
           aria-describedby={textError ? 'import-text-error' : undefined}
-          className="rounded border border-slate-500 p-2 font-mono text-xs"
+          className="form-input font-mono text-xs"
         />
-        {textError && <p id="import-text-error" className="text-sm text-red-800">{t(textError.key, textError.params)}</p>}
+        {textError && <p id="import-text-error" className="form-error-message">{t(textError.key, textError.params)}</p>}
         <SubmitButton label={t('staff.import.preview')} pending={previewing} />
         <FormStatus state={preview} />
         {preview.problems && (
@@ -60,7 +64,9 @@ export function ImportDocumentForm() {
             {t(preview.preview.totalsChecked ? 'staff.import.totalsMatch' : 'spreadsheet.totalsUnchecked')}
           </p>
           {preview.preview.lists.map((list) => (
-            <table key={list.name} className="mt-3 text-sm" data-preview-list={list.name}>
+            <div key={list.name} className="mt-3">
+            <ScrollRegion label={t('staff.import.listLine', { list: list.name, count: list.proposals })}>
+            <table className="table text-sm" data-preview-list={list.name}>
               <caption className="text-left font-semibold">{t('staff.import.listLine', { list: list.name, count: list.proposals })}</caption>
               <thead>
                 <tr>
@@ -81,6 +87,8 @@ export function ImportDocumentForm() {
                 ))}
               </tbody>
             </table>
+            </ScrollRegion>
+            </div>
           ))}
           <form action={confirmAction} className="mt-4 flex flex-col gap-2">
             {preview.spreadsheet ? (

@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { ScrollRegion } from '@/components/scroll-region';
 import { formatAmount } from '@/lib/format';
 import type { CatalogueList } from '@/lib/server/catalogue';
 import { EXPENDITURE_KINDS } from '@/lib/budget/vocabulary';
@@ -7,12 +8,13 @@ import { EXPENDITURE_KINDS } from '@/lib/budget/vocabulary';
 export async function ListTotals({ list, years }: { list: CatalogueList; years: number[] }) {
   const t = await getTranslations('catalogue');
   return (
-    <div className="rounded border border-slate-300 p-3" data-list-totals={list.name}>
+    <div className="min-w-0 rounded border border-slate-300 p-2 sm:p-3" data-list-totals={list.name}>
       <h3 className="font-semibold">{list.name}</h3>
       <p className="text-sm text-slate-700">
         {list.incorporated ? t('incorporated') : t('notIncorporated')} · {t('proposalCount', { count: list.proposalCount })}
       </p>
-      <table className="mt-2 w-full text-sm">
+      <ScrollRegion label={list.name}>
+      <table className="table mt-2 w-full text-sm">
         <caption className="sr-only">{list.name}</caption>
         <thead>
           <tr>
@@ -25,7 +27,7 @@ export async function ListTotals({ list, years }: { list: CatalogueList; years: 
         <tbody>
           {EXPENDITURE_KINDS.map((kind) => (
             <tr key={kind} data-total={kind}>
-              <th scope="row" className="pr-2 text-left font-normal">{t(kind === 'SERVICE' ? 'totalService' : 'totalTransfer')}</th>
+              <th scope="row" className="pr-1 text-left font-normal">{t(kind === 'SERVICE' ? 'totalService' : 'totalTransfer')}</th>
               {years.map((year) => (
                 <td key={year} className="px-1 text-right tabular-nums">{formatAmount(list.totals[kind][year] ?? 0)}</td>
               ))}
@@ -33,6 +35,7 @@ export async function ListTotals({ list, years }: { list: CatalogueList; years: 
           ))}
         </tbody>
       </table>
+      </ScrollRegion>
     </div>
   );
 }

@@ -29,9 +29,9 @@ export function MagicLinkForm({ callbackUrl, waitMinutes }: { callbackUrl: strin
         className="rounded border border-slate-500 px-2 py-1"
       />
       {error && (
-        <p id="signin-email-error" role="alert" className="text-red-800">{error}</p>
+        <p id="signin-email-error" role="alert" className="form-error-message">{error}</p>
       )}
-      <button type="submit" disabled={pending} className="self-start rounded bg-brand px-4 py-1.5 font-medium text-white hover:bg-slate-800 disabled:opacity-70">
+      <button type="submit" disabled={pending} className="button button-primary self-start">
         {t('sendLink')}
       </button>
     </form>

@@ -10,7 +10,7 @@ import type { TotalsByKind } from '@/lib/budget/totals';
 import { EXPENDITURE_KINDS } from '@/lib/budget/vocabulary';
 import { formatAmount } from '@/lib/format';
 import type { CatalogueLine } from '@/lib/server/catalogue';
-import { FormStatus, SelectField, SubmitButton } from './form-fields';
+import { ErrorSummary, FormStatus, SelectField, SubmitButton } from './form-fields';
 import { ScrollRegion } from './scroll-region';
 
 interface ListView {
@@ -30,7 +30,7 @@ function ListProposals({ list, years }: { list: ListView; years: number[] }) {
     <fieldset className="rounded border border-slate-300 p-3" data-list={list.name}>
       <legend className="px-1 font-semibold">{list.name}</legend>
       <ScrollRegion label={t('staff.moves.amountsCaption', { list: list.name })}>
-        <table className="w-full text-sm">
+        <table className="table w-full text-sm">
           <caption className="sr-only">{t('staff.moves.amountsCaption', { list: list.name })}</caption>
           <thead>
             <tr className="border-b border-slate-400 text-left">
@@ -95,7 +95,7 @@ function Comparison({ comparison, years }: { comparison: { list: string; before:
   const t = useTranslations();
   return (
     <ScrollRegion label={t('staff.moves.comparison')}>
-      <table className="text-sm" data-comparison>
+      <table className="table text-sm" data-comparison>
         <caption className="text-left font-semibold">{t('staff.moves.comparison')}</caption>
         <thead>
           <tr className="border-b border-slate-400">
@@ -133,10 +133,11 @@ export function MoveProposalsForm({ lists, years }: { lists: ListView[]; years: 
   const errors = { proposals: fieldError(state, 'proposals'), reason: fieldError(state, 'reason') };
   return (
     <form action={action} noValidate className="flex flex-col gap-4">
+      <ErrorSummary state={state} />
       {lists.map((list) => (
         <ListProposals key={list.id} list={list} years={years} />
       ))}
-      {errors.proposals && <p className="text-sm text-red-800">{t(errors.proposals.key, errors.proposals.params)}</p>}
+      {errors.proposals && <p className="form-error-message">{t(errors.proposals.key, errors.proposals.params)}</p>}
       <SelectField form="move" name="toListId" label={t('staff.moves.to')} state={state} options={lists.map((l) => ({ value: l.id, label: l.name }))} />
       <div className="flex flex-col gap-1">
         <label htmlFor="move-reason" className="text-sm font-medium">{t('staff.moves.reason')}</label>
@@ -152,7 +153,7 @@ export function MoveProposalsForm({ lists, years }: { lists: ListView[]; years: 
           className="rounded border border-slate-500 p-2"
         />
         <p id="move-reason-hint" className="text-sm text-slate-700">{t('staff.moves.reasonHint')}</p>
-        {errors.reason && <p id="move-reason-error" className="text-sm text-red-800">{t(errors.reason.key, errors.reason.params)}</p>}
+        {errors.reason && <p id="move-reason-error" className="form-error-message">{t(errors.reason.key, errors.reason.params)}</p>}
       </div>
       <SubmitButton label={t('staff.moves.submit')} pending={pending} />
       <FormStatus state={state} />

@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { TEXT_LIMITS } from '@/lib/limits';
 import { saveMunicipalityAction } from '@/app/staff/settings/actions';
 import { idle, type FormState } from '@/lib/form-state';
-import { FileField, FormStatus, SubmitButton, TextField } from './form-fields';
+import { ErrorSummary, FileField, FormStatus, SubmitButton, TextField } from './form-fields';
 
 type Settings = Record<'name' | 'contactEmail' | 'contactPhone' | 'controllerName' | 'controllerAddress' | 'dpoName' | 'dpoEmail' | 'dpoPhone' | 'privacyPolicyUrl' | 'accessibilityStatementUrl', string>;
 
@@ -20,6 +20,7 @@ export function MunicipalitySettingsForm({ settings, logoUrl }: { settings: Sett
   );
   return (
     <form action={action} noValidate className="flex max-w-2xl flex-col gap-6">
+      <ErrorSummary state={state} />
       <fieldset className="flex flex-col gap-3">
         <legend className="text-lg font-semibold">{t('identity')}</legend>
         {field('name', 'text', TEXT_LIMITS.municipalityName, 'organization')}

@@ -64,7 +64,7 @@ export function PublishForm({ consultationId, published }: { consultationId: str
           <input type="checkbox" name="confirm" className="mt-1" aria-invalid={error ? true : undefined} aria-describedby={error ? 'publish-confirm-error' : undefined} />
           {t('confirm', { count: published })}
         </label>
-        {error && <p id="publish-confirm-error" className="text-sm text-red-800">{tRoot(error)}</p>}
+        {error && <p id="publish-confirm-error" className="form-error-message">{tRoot(error)}</p>}
       </div>
       <SubmitButton label={t('submit')} pending={pending} />
       <FormStatus state={state} />

@@ -10,7 +10,7 @@ export async function ProposalAmounts({ lines, years }: { lines: CatalogueLine[]
     <>
       <h2 id="amounts-heading" className="mt-6 text-xl font-semibold">{t('proposal.amounts')}</h2>
       <ScrollRegion label={t('proposal.amounts')}>
-        <table className="mt-2 text-sm" aria-labelledby="amounts-heading">
+        <table className="table mt-2 text-sm" aria-labelledby="amounts-heading">
           <thead>
             <tr className="border-b-2 border-slate-700 text-left">
               <th scope="col" className="px-2 py-1">{t('catalogue.colKind')}</th>

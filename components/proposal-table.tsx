@@ -12,7 +12,7 @@ export async function ProposalTable({ list, years, headingId }: { list: Catalogu
   const t = await getTranslations();
   return (
     <ScrollRegion label={t('catalogue.tableCaption', { list: list.name })}>
-      <table className="w-full border-collapse text-sm" aria-labelledby={headingId}>
+      <table className="table w-full border-collapse text-sm" aria-labelledby={headingId}>
         <caption className="sr-only">{t('catalogue.tableCaption', { list: list.name })}</caption>
         <thead>
           <tr className="border-b-2 border-slate-700 text-left">

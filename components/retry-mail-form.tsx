@@ -11,7 +11,7 @@ export function RetryMailForm({ jobId, label, description }: { jobId: string; la
   return (
     <form action={action} className="flex flex-col gap-1">
       <input type="hidden" name="jobId" value={jobId} />
-      <button type="submit" disabled={pending} aria-label={description} className="self-start rounded bg-brand px-3 py-1 font-medium text-white hover:bg-slate-800 disabled:opacity-70">
+      <button type="submit" disabled={pending} aria-label={description} className="button button-primary button-small self-start">
         {label}
       </button>
       <FormStatus state={state} />

@@ -2,60 +2,65 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { setLocale } from '@/app/locale/actions';
 import { signOutAction } from '@/app/signin/actions';
+import { HeaderMenu } from '@/components/header-menu';
 import type { Municipality } from '@/lib/server/municipality';
 import type { currentUser } from '@/lib/server/session';
 
-/** The layout reads the signed-in user and the municipality and hands them over. */
-export async function SiteHeader({ user, municipality }: { user: Awaited<ReturnType<typeof currentUser>>; municipality: Municipality }) {
+const menuLink = 'text-link underline underline-offset-2 hover:no-underline';
+
+/**
+ * DKFDS header: the municipality's portal row above the solution's name and menu. The layout
+ * reads the signed-in user, their organisations and the municipality and hands them over.
+ */
+export async function SiteHeader({ user, organisations, municipality }: { user: Awaited<ReturnType<typeof currentUser>>; organisations: string[]; municipality: Municipality }) {
   const t = await getTranslations();
   return (
-    <header className="bg-brand text-white">
-      <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-4 px-4 py-3">
-        <Link href="/" className="flex items-center gap-3 underline-offset-4 hover:underline">
-          {/* The name beside it says what the logo says. */}
-          {/* eslint-disable-next-line @next/next/no-img-element -- a small stored logo, served as it was uploaded */}
-          {municipality.logoUrl && <img src={municipality.logoUrl} alt="" className="h-10 w-auto" />}
-          <span className="flex flex-col">
-            <span className="text-sm" data-municipality-name>{municipality.name}</span>
-            <span className="text-lg font-semibold">{t('app.name')}</span>
-          </span>
-        </Link>
-        <div className="no-print flex items-center gap-3">
-          <Link href="/consultations" className="text-sm underline underline-offset-2">{t('publicConsultations.link')}</Link>
-          <Link href="/insight" className="text-sm underline underline-offset-2">{t('insight.link')}</Link>
-          <Link href="/search" className="text-sm underline underline-offset-2">{t('search.link')}</Link>
-          {user ? (
-            <>
-              <span className="text-sm">
-                {t('auth.signedInAs', { name: user.name ?? user.email })} · {t(`auth.roles.${user.role}`)}
-              </span>
-              {(user.role === 'ADMIN' || user.role === 'STAFF') && (
-                <Link href="/staff" className="text-sm underline underline-offset-2">{t('staff.nav')}</Link>
-              )}
-              <Link href="/responses" className="text-sm underline underline-offset-2">{t('responses.overviewTitle')}</Link>
-              <Link href="/account" className="text-sm underline underline-offset-2">{t('account.link')}</Link>
-              <form action={signOutAction}>
-                <button type="submit" className="rounded border border-white px-3 py-1 text-sm hover:bg-white hover:text-brand">
-                  {t('auth.signOut')}
-                </button>
-              </form>
-            </>
-          ) : (
-            <Link href="/signin" className="rounded border border-white px-3 py-1 text-sm hover:bg-white hover:text-brand">
-              {t('auth.signIn')}
-            </Link>
+    <header className="header">
+      <div className="border-b border-border-light bg-gray-100">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-2">
+          <Link href="/" className="flex min-h-11 items-center gap-3 text-text no-underline hover:underline">
+            {/* The name beside it says what the logo says. */}
+            {/* eslint-disable-next-line @next/next/no-img-element -- a small stored logo, served as it was uploaded */}
+            {municipality.logoUrl && <img src={municipality.logoUrl} alt="" className="h-10 w-auto" />}
+            <span className="font-semibold" data-municipality-name>{municipality.name}</span>
+          </Link>
+          {user && (
+            <p className="flex flex-wrap gap-x-2 text-sm" data-signed-in>
+              <span className="font-semibold">{t('auth.signedInAs', { name: user.name ?? user.email })} · {t(`auth.roles.${user.role}`)}</span>
+              {organisations.length > 0 && <span>{t('app.organisationOf', { names: organisations.join(', ') })}</span>}
+            </p>
           )}
-          <form action={setLocale}>
-            <input type="hidden" name="locale" value={t('locale.switchToLang')} />
-            <button
-              type="submit"
-              lang={t('locale.switchToLang')}
-              className="rounded border border-white px-3 py-1 text-sm hover:bg-white hover:text-brand"
-            >
-              {t('locale.switchTo')}
-            </button>
-          </form>
         </div>
+      </div>
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-2">
+        <Link href="/" className="flex min-h-11 items-center text-xl font-semibold text-text no-underline hover:underline">
+          {t('app.name')}
+        </Link>
+        <HeaderMenu label={t('app.menu')} closeLabel={t('app.closeMenu')} navLabel={t('app.mainNav')}>
+          <Link href="/consultations" className={menuLink}>{t('publicConsultations.link')}</Link>
+          <Link href="/insight" className={menuLink}>{t('insight.link')}</Link>
+          <Link href="/search" className={menuLink}>{t('search.link')}</Link>
+          {user && (user.role === 'ADMIN' || user.role === 'STAFF') && (
+            <Link href="/staff" className={menuLink}>{t('staff.nav')}</Link>
+          )}
+          {user && <Link href="/responses" className={menuLink}>{t('responses.overviewTitle')}</Link>}
+          {user && <Link href="/account" className={menuLink}>{t('account.link')}</Link>}
+          <div className="flex flex-wrap gap-2 py-1 lg:py-0">
+            {user ? (
+              <form action={signOutAction}>
+                <button type="submit" className="button button-secondary button-small">{t('auth.signOut')}</button>
+              </form>
+            ) : (
+              <Link href="/signin" className="button button-primary button-small">{t('auth.signIn')}</Link>
+            )}
+            <form action={setLocale}>
+              <input type="hidden" name="locale" value={t('locale.switchToLang')} />
+              <button type="submit" lang={t('locale.switchToLang')} className="button button-secondary button-small">
+                {t('locale.switchTo')}
+              </button>
+            </form>
+          </div>
+        </HeaderMenu>
       </div>
     </header>
   );

@@ -77,7 +77,7 @@ test('staff run a consultation: create, invite, open, register a letter, moderat
   await page.getByLabel('Kommentar til ØU04').fill('Rammer de ældre.');
   await page.getByLabel('Organisationen har givet samtykke til offentliggørelse').check();
   await page.getByRole('button', { name: 'Registrér og indsend svaret' }).click();
-  await expect(page.getByText('Vedhæft originalen som PDF.')).toBeVisible();
+  await expect(page.getByText('Vedhæft originalen som PDF.', { exact: true })).toBeVisible();
   await expect(page.getByLabel('Originalen (PDF)')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByLabel('Kommentar til ØU04')).toHaveValue('Rammer de ældre.');
   await page.getByLabel('Originalen (PDF)').setInputFiles({ name: 'brev.pdf', ...PDF });

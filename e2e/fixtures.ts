@@ -2,10 +2,46 @@ import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 
 /** Fails with the list of violations when axe finds any WCAG 2.1 A/AA problem on the page. */
-export async function expectNoAxeViolations(page: Page): Promise<void> {
+export async function expectAxeClean(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(summary, 'axe violations').toEqual([]);
+}
+
+export const PHONE = { width: 390, height: 844 };
+
+/**
+ * Fails when the page scrolls sideways at the current viewport (WCAG 1.4.10 reflow), naming
+ * the elements that stick out past the right edge.
+ */
+export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
+  const overflow = await page.evaluate(() => {
+    const root = document.documentElement;
+    if (root.scrollWidth <= root.clientWidth) return null;
+    const wide = [...document.body.querySelectorAll('*')]
+      .filter((element) => element.getBoundingClientRect().right > root.clientWidth + 1)
+      .filter((element) => !element.parentElement || element.parentElement.getBoundingClientRect().right <= root.clientWidth + 1)
+      .slice(0, 5)
+      .map((element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}.${[...element.classList].join('.')} (${Math.round(element.getBoundingClientRect().right)} px)`);
+    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide };
+  });
+  expect(overflow, `the page is wider than ${page.viewportSize()?.width} px`).toBeNull();
+}
+
+/**
+ * Axe at the current size, then no horizontal overflow at a phone's 390 × 844 (the size is put
+ * back afterwards), so every page the suite checks is also checked on a phone.
+ */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  await expectAxeClean(page);
+  const size = page.viewportSize() ?? { width: 1280, height: 720 };
+  if (size.width === PHONE.width && size.height === PHONE.height) return expectNoHorizontalOverflow(page);
+  await page.setViewportSize(PHONE);
+  try {
+    await expectNoHorizontalOverflow(page);
+  } finally {
+    await page.setViewportSize(size);
+  }
 }
 
 export const test = base;

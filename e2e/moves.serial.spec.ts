@@ -28,7 +28,7 @@ test('staff move ØU04 to "Indarbejdes ikke" with a reason, both lists’ totals
   await page.getByLabel('Vælg ØU04').check();
   await page.getByLabel('Flyt til').selectOption({ label: NOT_INCORPORATED });
   await page.getByRole('button', { name: 'Flyt valgte forslag' }).click();
-  await expect(page.getByText('Skal udfyldes.')).toBeVisible();
+  await expect(page.getByText('Skal udfyldes.', { exact: true })).toBeVisible();
 
   await move(NOT_INCORPORATED, 'Besparelsen udskydes til næste år');
   // Before and after, each list's service and transfer totals in cells of their own, 2026-2029:

@@ -13,7 +13,12 @@ test('staff create a consultation party and invite a member, who accepts, signs 
 
   const create = page.getByRole('region', { name: 'Opret høringspart' });
   await create.getByRole('button', { name: 'Opret' }).click();
-  await expect(create.getByText('Skal udfyldes.')).toBeVisible();
+  await expect(create.getByText('Skal udfyldes.', { exact: true })).toBeVisible();
+  // The error summary at the top of the form links to the field it names.
+  const summary = create.getByRole('alert').filter({ hasText: 'Der er fejl i formularen' });
+  await summary.getByRole('link', { name: 'Navn: Skal udfyldes.' }).click();
+  await expect(create.getByLabel('Navn')).toBeFocused();
+  await expectNoAxeViolations(page);
   await create.getByLabel('Navn').fill(organisation);
   await create.getByLabel('Type').selectOption({ label: 'Handicapråd' });
   await create.getByRole('button', { name: 'Opret' }).click();
@@ -23,7 +28,7 @@ test('staff create a consultation party and invite a member, who accepts, signs 
   const invite = page.getByRole('region', { name: 'Inviter medlem' });
   await invite.getByLabel('E-mailadresse').fill('ikke en adresse');
   await invite.getByRole('button', { name: 'Send invitation' }).click();
-  await expect(invite.getByText('Skriv en gyldig e-mailadresse.')).toBeVisible();
+  await expect(invite.getByText('Skriv en gyldig e-mailadresse.', { exact: true })).toBeVisible();
   await expect(invite.getByLabel('E-mailadresse')).toHaveValue('ikke en adresse');
   await invite.getByLabel('E-mailadresse').fill(memberEmail);
   await invite.getByLabel('Høringspart', { exact: true }).selectOption({ label: organisation });

@@ -28,7 +28,7 @@ export default async function CookiesPage() {
       <p className="mt-2">{t('anonymous')}</p>
       <div className="mt-4">
         <ScrollRegion label={t('caption')}>
-          <table className="w-full border-collapse text-left text-sm">
+          <table className="table w-full border-collapse text-left text-sm">
             <caption className="text-left font-semibold">{t('caption')}</caption>
             <thead>
               <tr className="border-b border-slate-400">

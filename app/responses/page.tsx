@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { ScrollRegion } from '@/components/scroll-region';
 import { formatCopenhagen } from '@/lib/deadline';
 import { isLocale } from '@/lib/i18n/config';
 import { listMyConsultations } from '@/lib/server/responses';
@@ -23,7 +24,9 @@ export default async function MyConsultationsPage() {
       {consultations.length === 0 ? (
         <p className="mt-4">{t('noConsultations')}</p>
       ) : (
-        <table className="mt-4 w-full text-sm">
+        <div className="mt-4">
+        <ScrollRegion label={t('overviewTitle')}>
+        <table className="table w-full text-sm">
           <thead>
             <tr className="border-b-2 border-slate-700 text-left">
               <th scope="col" className="px-2 py-1">{t('colConsultation')}</th>
@@ -45,6 +48,8 @@ export default async function MyConsultationsPage() {
             ))}
           </tbody>
         </table>
+        </ScrollRegion>
+        </div>
       )}
     </>
   );

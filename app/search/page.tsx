@@ -12,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const link = 'text-blue-800 underline underline-offset-2';
-const field = 'rounded border border-slate-500 bg-white px-2 py-1';
+const field = 'form-input';
 
 // A plain GET form, so that searching works without JavaScript and a search can be shared as a link.
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -32,7 +32,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           <label htmlFor="search-query" className="text-sm font-medium">{t('label')}</label>
           <input id="search-query" name="q" type="search" defaultValue={typed ?? ''} aria-describedby="search-hint" className={field} />
         </div>
-        <button type="submit" className="rounded bg-brand px-4 py-1.5 font-medium text-white hover:bg-slate-800">{t('submit')}</button>
+        <button type="submit" className="button button-primary">{t('submit')}</button>
         <p id="search-hint" className="w-full text-sm text-slate-700">{t('hint')}</p>
       </form>
 

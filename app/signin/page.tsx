@@ -34,7 +34,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <p className="mb-3 text-slate-700">{t('staffIntro')}</p>
           <form action={signInWithOidc}>
             <input type="hidden" name="callbackUrl" value={callbackUrl} />
-            <button type="submit" className="rounded border-2 border-brand px-4 py-1.5 font-medium text-brand hover:bg-slate-100">
+            <button type="submit" className="button button-secondary">
               {t('staffButton', { provider: settings.AUTH_OIDC_NAME })}
             </button>
           </form>

@@ -1,6 +1,6 @@
-import Link from 'next/link';
 import { forbidden, redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { TabNav } from '@/components/tab-nav';
 import { isSignedIn, isStaff } from '@/lib/server/actor';
 import { can } from '@/lib/server/policy';
 import { currentActor } from '@/lib/server/session';
@@ -16,15 +16,19 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   const [t, mayChangeSettings] = await Promise.all([getTranslations(), can(actor, 'municipality.update')]);
   return (
     <>
-      <nav aria-label={t('staff.nav')} className="no-print mb-4 flex gap-4 text-sm">
-        <Link href="/staff" className="text-blue-800 underline underline-offset-2">{t('staff.organisations')}</Link>
-        <Link href="/staff/consultations" className="text-blue-800 underline underline-offset-2">{t('consultations.link')}</Link>
-        <Link href="/staff/import" className="text-blue-800 underline underline-offset-2">{t('staff.import.link')}</Link>
-        <Link href="/staff/proposals" className="text-blue-800 underline underline-offset-2">{t('staff.moves.link')}</Link>
-        <Link href="/staff/audit" className="text-blue-800 underline underline-offset-2">{t('staff.auditLink')}</Link>
-        <Link href="/staff/mail" className="text-blue-800 underline underline-offset-2">{t('staff.mail.link')}</Link>
-        {mayChangeSettings && <Link href="/staff/settings" className="text-blue-800 underline underline-offset-2">{t('settings.link')}</Link>}
-      </nav>
+      <TabNav
+        label={t('staff.nav')}
+        className="mb-6"
+        items={[
+          { href: '/staff', label: t('staff.organisations') },
+          { href: '/staff/consultations', label: t('consultations.link') },
+          { href: '/staff/import', label: t('staff.import.link') },
+          { href: '/staff/proposals', label: t('staff.moves.link') },
+          { href: '/staff/audit', label: t('staff.auditLink') },
+          { href: '/staff/mail', label: t('staff.mail.link') },
+          ...(mayChangeSettings ? [{ href: '/staff/settings', label: t('settings.link') }] : []),
+        ]}
+      />
       {children}
     </>
   );

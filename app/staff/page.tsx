@@ -43,8 +43,8 @@ export default async function StaffPage() {
                   ))}
                 </ul>
               )}
-              <details className="mt-2">
-                <summary className="cursor-pointer text-sm font-medium">{t('staff.editOrganisation', { name: organisation.name })}</summary>
+              <details className="accordion mt-2">
+                <summary>{t('staff.editOrganisation', { name: organisation.name })}</summary>
                 <div className="mt-2 flex flex-col gap-3">
                   <EditOrganisationForm organisation={organisation} types={typeOptions} />
                   {organisation.memberships.map(({ user, role }) => (

@@ -1,3 +1,4 @@
+import { ScrollRegion } from '@/components/scroll-region';
 import { axisTicks } from '@/lib/charts';
 import { formatAmount } from '@/lib/format';
 
@@ -27,7 +28,7 @@ export function BarChart({ id, title, description, categories, series, categoryH
   const barWidth = (groupWidth * 0.8) / Math.max(series.length, 1);
 
   return (
-    <figure className="break-inside-avoid rounded border border-slate-300 p-3" aria-labelledby={`${id}-title`}>
+    <figure className="min-w-0 break-inside-avoid rounded border border-slate-300 p-2 sm:p-3" aria-labelledby={`${id}-title`}>
       <figcaption id={`${id}-title`} className="font-semibold">{title}</figcaption>
       <p id={`${id}-description`} className="text-sm text-slate-700">{description}</p>
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="mt-2 w-full max-w-3xl" role="img" aria-labelledby={`${id}-title`} aria-describedby={`${id}-description`}>
@@ -56,7 +57,9 @@ export function BarChart({ id, title, description, categories, series, categoryH
           </li>
         ))}
       </ul>
-      <table className="mt-3 w-full border-collapse text-right text-sm tabular-nums">
+      <div className="mt-3">
+      <ScrollRegion label={title}>
+      <table className="table w-full border-collapse text-right text-sm tabular-nums">
         <caption className="sr-only">{`${title} (${unit})`}</caption>
         <thead>
           <tr className="border-b border-slate-400">
@@ -77,6 +80,8 @@ export function BarChart({ id, title, description, categories, series, categoryH
           ))}
         </tbody>
       </table>
+      </ScrollRegion>
+      </div>
       <p className="mt-1 text-xs text-slate-700">{unit}</p>
     </figure>
   );

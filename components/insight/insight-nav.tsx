@@ -10,12 +10,14 @@ export async function InsightNav({ consultationId, current }: { consultationId: 
     { key: 'charts', href: `/insight/${consultationId}/charts` },
   ] as const;
   return (
-    <nav aria-label={t('views')} className="no-print mt-3 flex flex-wrap gap-4">
-      {views.map((view) => (
-        <Link key={view.key} href={view.href} aria-current={view.key === current ? 'page' : undefined} className={`underline underline-offset-2 ${view.key === current ? 'font-bold text-slate-900' : 'text-blue-800'}`}>
-          {t(`nav.${view.key}`)}
-        </Link>
-      ))}
+    <nav aria-label={t('views')} className="no-print mt-3">
+      <ul className="tab-list">
+        {views.map((view) => (
+          <li key={view.key}>
+            <Link href={view.href} aria-current={view.key === current ? 'page' : undefined}>{t(`nav.${view.key}`)}</Link>
+          </li>
+        ))}
+      </ul>
     </nav>
   );
 }

@@ -37,8 +37,8 @@ export function ConflictPanel({ status, mine, onKeepMine, onKeepTheirs }: { stat
         </div>
       </div>
       <div className="mt-2 flex gap-2">
-        <button type="button" onClick={onKeepMine} className="rounded bg-brand px-3 py-1 text-white">{t('keepMine')}</button>
-        <button type="button" onClick={onKeepTheirs} className="rounded border border-brand px-3 py-1 text-brand">{t('keepTheirs')}</button>
+        <button type="button" onClick={onKeepMine} className="button button-primary button-small">{t('keepMine')}</button>
+        <button type="button" onClick={onKeepTheirs} className="button button-secondary button-small">{t('keepTheirs')}</button>
       </div>
     </div>
   );

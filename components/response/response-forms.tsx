@@ -12,7 +12,7 @@ import {
   uploadAttachmentAction,
 } from '@/app/responses/actions';
 import { fieldError, idle, type FormState } from '@/lib/form-state';
-import { FormStatus, SubmitButton, TextAreaField } from '../form-fields';
+import { ErrorSummary, FormStatus, SubmitButton, TextAreaField } from '../form-fields';
 import { LIMIT_MESSAGE_VALUES, TEXT_LIMITS } from '@/lib/limits';
 
 interface Keys {
@@ -71,7 +71,7 @@ export function MinorityStatementForm({ keys }: { keys: Keys }) {
         aria-describedby={error ? 'minority-text-error' : undefined}
         className="rounded border border-slate-500 p-2"
       />
-      {error && <p id="minority-text-error" className="text-sm text-red-800">{t(error.key, error.params)}</p>}
+      {error && <p id="minority-text-error" className="form-error-message">{t(error.key, error.params)}</p>}
       <SubmitButton label={t('responses.addMinority')} pending={pending} />
       <FormStatus state={state} />
     </form>
@@ -84,9 +84,10 @@ export function OwnMinorityStatementForms({ keys, statement }: { keys: Keys; sta
   const [editState, editAction, editing] = useForm(editMinorityStatementAction);
   const [deleteState, deleteAction, deleting] = useForm(deleteMinorityStatementAction);
   return (
-    <details className="mt-2">
-      <summary className="cursor-pointer text-sm text-blue-800 underline underline-offset-2">{t('responses.changeMinority')}</summary>
+    <details className="accordion mt-2">
+      <summary>{t('responses.changeMinority')}</summary>
       <form action={editAction} noValidate className="mt-2 flex flex-col gap-2">
+        <ErrorSummary state={editState} />
         <KeyFields keys={keys} />
         <input type="hidden" name="statementId" value={statement.id} />
         <TextAreaField form={`minority-${statement.id}`} name="text" label={t('responses.editMinorityText')} state={editState} rows={3} maxLength={TEXT_LIMITS.minorityStatement} defaultValue={statement.text} />
@@ -133,7 +134,7 @@ export function AttachmentForm({ keys }: { keys: Keys }) {
         aria-describedby={error ? 'attachment-file-error' : 'attachment-file-hint'}
       />
       <p id="attachment-file-hint" className="text-xs text-slate-700">{t('responses.attachmentsIntro', LIMIT_MESSAGE_VALUES)}</p>
-      {error && <p id="attachment-file-error" className="text-sm text-red-800">{t(error.key, error.params)}</p>}
+      {error && <p id="attachment-file-error" className="form-error-message">{t(error.key, error.params)}</p>}
       <SubmitButton label={t('responses.upload')} pending={pending} />
       <FormStatus state={state} />
     </form>

@@ -20,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('insight'))('title') };
 }
 
-const field = 'rounded border border-slate-500 bg-white px-2 py-1';
+const field = 'form-input';
 
 // Works without JavaScript: filtering and sorting are a GET form.
 export default async function InsightOverviewPage({ params, searchParams }: Props) {
@@ -126,7 +126,7 @@ export default async function InsightOverviewPage({ params, searchParams }: Prop
             ))}
           </select>
         </label>
-        <button type="submit" className="rounded bg-brand px-4 py-1.5 font-medium text-white hover:bg-slate-800">{t('apply')}</button>
+        <button type="submit" className="button button-primary">{t('apply')}</button>
         <Link href={`/insight/${id}`} className="self-center text-sm text-blue-800 underline underline-offset-2">{t('reset')}</Link>
       </form>
 
@@ -175,7 +175,7 @@ export default async function InsightOverviewPage({ params, searchParams }: Prop
 
       <div className="mt-4"><StanceLegend /></div>
       <div className="mt-2 overflow-x-auto">
-        <table className="w-full border-collapse text-left text-sm" data-overview>
+        <table className="table w-full border-collapse text-left text-sm" data-overview>
           <caption className="text-left text-slate-700">{t('showing', { count: rows.length, total: all.length })}</caption>
           <thead>
             <tr className="border-b border-slate-400">

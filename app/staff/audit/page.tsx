@@ -13,14 +13,14 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('audit'))('title') };
 }
 
-const field = 'rounded border border-slate-500 bg-white px-2 py-1';
+const field = 'form-input';
 const link = 'text-blue-800 underline underline-offset-2';
 
 function Change({ event, labels }: { event: AuditEventView; labels: { field: string; before: string; after: string } }) {
   return (
     <>
       {event.changes.length > 0 && (
-        <table className="text-xs">
+        <table className="table text-xs">
           <thead>
             <tr className="text-left">
               <th scope="col" className="pr-2 font-semibold">{labels.field}</th>
@@ -81,12 +81,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       <p className="mt-1 text-slate-700">{t('intro')}</p>
       <form method="get" role="search" aria-label={t('filters')} className="mt-4 flex flex-wrap items-end gap-3 rounded bg-slate-100 p-3">
-        <div className="flex flex-col text-sm">
+        <div className="flex min-w-0 max-w-full flex-col text-sm">
           <label htmlFor="audit-person" className="font-medium">{t('person')}</label>
           <input id="audit-person" name="person" defaultValue={filter.person} aria-describedby="audit-person-help" className={field} />
           <span id="audit-person-help" className="max-w-56 text-xs text-slate-700">{t('personHelp')}</span>
         </div>
-        <div className="flex flex-col text-sm">
+        <div className="flex min-w-0 max-w-full flex-col text-sm">
           <label htmlFor="audit-organisation" className="font-medium">{t('organisation')}</label>
           <select id="audit-organisation" name="organisationId" defaultValue={filter.organisationId ?? ''} aria-describedby="audit-organisation-help" className={field}>
             <option value="">{t('anyOrganisation')}</option>
@@ -96,7 +96,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </select>
           <span id="audit-organisation-help" className="max-w-56 text-xs text-slate-700">{t('organisationHelp')}</span>
         </div>
-        <label className="flex flex-col text-sm font-medium">
+        <label className="flex min-w-0 max-w-full flex-col text-sm font-medium">
           {t('action')}
           <select name="action" defaultValue={filter.action ?? ''} className={field}>
             <option value="">{t('anyAction')}</option>
@@ -105,7 +105,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             ))}
           </select>
         </label>
-        <label className="flex flex-col text-sm font-medium">
+        <label className="flex min-w-0 max-w-full flex-col text-sm font-medium">
           {t('outcome')}
           <select name="outcome" defaultValue={filter.outcome ?? ''} className={field}>
             <option value="">{t('anyOutcome')}</option>
@@ -114,9 +114,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             ))}
           </select>
         </label>
-        <label className="flex flex-col text-sm font-medium">{t('from')}<input type="date" name="from" defaultValue={filter.from} className={field} /></label>
-        <label className="flex flex-col text-sm font-medium">{t('to')}<input type="date" name="to" defaultValue={filter.to} className={field} /></label>
-        <button type="submit" className="rounded bg-brand px-4 py-1.5 font-medium text-white">{t('apply')}</button>
+        <label className="flex min-w-0 max-w-full flex-col text-sm font-medium">{t('from')}<input type="date" name="from" defaultValue={filter.from} className={field} /></label>
+        <label className="flex min-w-0 max-w-full flex-col text-sm font-medium">{t('to')}<input type="date" name="to" defaultValue={filter.to} className={field} /></label>
+        <button type="submit" className="button button-primary">{t('apply')}</button>
         <Link href="/staff/audit" className={`${link} py-1.5`}>{t('reset')}</Link>
       </form>
 
@@ -134,7 +134,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       ) : (
         <div className="mt-2">
           <ScrollRegion label={t('title')}>
-            <table className="w-full text-sm">
+            <table className="table w-full text-sm">
               <caption className="sr-only">{t('title')}</caption>
               <thead>
                 <tr className="border-b-2 border-slate-700 text-left">
@@ -175,7 +175,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       )}
 
       {pages > 1 && (
-        <nav aria-label={t('pages')} className="mt-4 flex gap-4">
+        <nav aria-label={t('pages')} className="pagination mt-4">
           {page > 1 && <Link href={hrefOf(page - 1)} className={link} rel="prev">{t('previous')}</Link>}
           {page < pages && <Link href={hrefOf(page + 1)} className={link} rel="next">{t('next')}</Link>}
         </nav>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ConsultationDetailsForm } from '@/components/consultation-forms';
+import { ScrollRegion } from '@/components/scroll-region';
 import { formatCopenhagen } from '@/lib/deadline';
 import { isLocale } from '@/lib/i18n/config';
 import { listBudgets, listConsultations } from '@/lib/server/consultations';
@@ -20,7 +21,9 @@ export default async function ConsultationsPage() {
       {consultations.length === 0 ? (
         <p className="mt-2">{t('none')}</p>
       ) : (
-        <table className="mt-4 w-full border-collapse text-left">
+        <div className="mt-4">
+        <ScrollRegion label={t('title')}>
+        <table className="table table-stacked w-full border-collapse text-left">
           <caption className="sr-only">{t('title')}</caption>
           <thead>
             <tr className="border-b border-slate-400">
@@ -35,18 +38,20 @@ export default async function ConsultationsPage() {
           <tbody>
             {consultations.map((consultation) => (
               <tr key={consultation.id} className="border-b border-slate-200">
-                <td className="py-1 pr-3">
+                <td data-label={t('titleField')} className="py-1 pr-3">
                   <Link href={`/staff/consultations/${consultation.id}`} className="text-blue-800 underline underline-offset-2">{consultation.title}</Link>
                 </td>
-                <td className="py-1 pr-3">{consultation.budget.name}</td>
-                <td className="py-1 pr-3">{formatCopenhagen(consultation.deadline, isLocale(locale) ? locale : 'da')}</td>
-                <td className="py-1 pr-3">{t(`phases.${consultation.status}`)}</td>
-                <td className="py-1 pr-3">{consultation._count.parties}</td>
-                <td className="py-1">{consultation._count.responses}</td>
+                <td data-label={t('budget')} className="py-1 pr-3">{consultation.budget.name}</td>
+                <td data-label={t('deadlineField')} className="py-1 pr-3">{formatCopenhagen(consultation.deadline, isLocale(locale) ? locale : 'da')}</td>
+                <td data-label={t('phase')} className="py-1 pr-3">{t(`phases.${consultation.status}`)}</td>
+                <td data-label={t('partiesCount')} className="py-1 pr-3">{consultation._count.parties}</td>
+                <td data-label={t('submittedCount')} className="py-1">{consultation._count.responses}</td>
               </tr>
             ))}
           </tbody>
         </table>
+        </ScrollRegion>
+        </div>
       )}
       <section aria-labelledby="new-consultation-heading" className="mt-8">
         <h2 id="new-consultation-heading" className="text-xl font-semibold">{t('new')}</h2>

@@ -20,7 +20,7 @@ export default async function FailedMailPage() {
       ) : (
         <div className="mt-4">
           <ScrollRegion label={t('title')}>
-            <table className="w-full text-sm">
+            <table className="table w-full text-sm">
               <caption className="sr-only">{t('title')}</caption>
               <thead>
                 <tr className="border-b-2 border-slate-700 text-left">

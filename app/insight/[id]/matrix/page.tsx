@@ -38,8 +38,8 @@ export default async function InsightMatrixPage({ params }: Props) {
       {groups.length === 0 ? (
         <p className="mt-4">{t('noResponses')}</p>
       ) : (
-        <div className="mt-3 max-h-[80vh] overflow-auto" tabIndex={0} role="region" aria-label={t('matrixScroll')}>
-          <table className="border-collapse text-xs" data-matrix>
+        <div className="relative mt-3 max-h-[80vh] overflow-auto" tabIndex={0} role="region" aria-label={t('matrixScroll')}>
+          <table className="table border-collapse text-xs" data-matrix>
             <caption className="sr-only">{t('matrixCaption')}</caption>
             <thead className="sticky top-0 bg-white">
               <tr>

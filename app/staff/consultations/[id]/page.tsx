@@ -154,8 +154,8 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
                 )}
               </div>
               {phaseAllows('partySettings', status) && (
-                <details className="mt-2">
-                  <summary className="cursor-pointer text-sm font-medium">{t('partySettings', { count: party.assignments.length })}</summary>
+                <details className="accordion mt-2">
+                  <summary>{t('partySettings', { count: party.assignments.length })}</summary>
                   <div className="mt-2 flex flex-col gap-4">
                     <ExtensionForm consultationId={consultation.id} organisationId={party.organisationId} organisation={party.organisationName} current={instantToCopenhagenLocal(party.deadline)} />
                     <AssignmentForm

@@ -5,6 +5,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { AudienceNote, InsightNav } from '@/components/insight/insight-nav';
 import { StanceMark } from '@/components/insight/stance';
 import { ProposalAmounts } from '@/components/proposal-amounts';
+import { ScrollRegion } from '@/components/scroll-region';
 import { formatCopenhagen } from '@/lib/deadline';
 import { isLocale } from '@/lib/i18n/config';
 import { committeeLabel, STANCES, type StanceOrNone } from '@/lib/insight/aggregate';
@@ -58,7 +59,9 @@ export default async function InsightProposalPage({ params }: Props) {
         {answers.length === 0 ? (
           <p>{t('noAnswers')}</p>
         ) : (
-          <table className="mt-2 border-collapse text-sm">
+          <div className="mt-2">
+          <ScrollRegion label={t('byType')}>
+          <table className="table border-collapse text-sm">
             <thead>
               <tr className="border-b border-slate-400">
                 <th scope="col" className="py-1 pr-3 text-left">{t('organisationType')}</th>
@@ -78,6 +81,8 @@ export default async function InsightProposalPage({ params }: Props) {
               ))}
             </tbody>
           </table>
+          </ScrollRegion>
+          </div>
         )}
       </section>
 
