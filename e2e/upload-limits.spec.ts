@@ -1,27 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { MAX_PDF_BYTES } from '../lib/upload-limits.js';
 import { pdfOfSize } from '../test/pdf-fixtures';
 import { expect, signInWithMagicLink, test } from './fixtures';
-
-/** A council of this test's own, invited to the open demo consultation, with one editor. */
-async function ownCouncil(unique: string): Promise<{ email: string; path: string }> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ id: string }>(`SELECT id FROM "Consultation" WHERE status = 'OPEN' ORDER BY "createdAt" LIMIT 1`);
-    const consultationId = rows[0]!.id;
-    const [organisationId, userId] = [`c${randomUUID().replaceAll('-', '').slice(0, 24)}`, `c${randomUUID().replaceAll('-', '').slice(0, 24)}`];
-    const email = `upload-${unique}@example.test`;
-    await client.query(`INSERT INTO "Organisation" (id, name, type) VALUES ($1, $2, 'OTHER')`, [organisationId, `Uploadrådet ${unique}`]);
-    await client.query(`INSERT INTO "User" (id, email, name, role) VALUES ($1, $2, 'Upload Tester', 'PARTY_MEMBER')`, [userId, email]);
-    await client.query(`INSERT INTO "Membership" ("userId", "organisationId", role) VALUES ($1, $2, 'EDITOR')`, [userId, organisationId]);
-    await client.query(`INSERT INTO "ConsultationParty" ("consultationId", "organisationId") VALUES ($1, $2)`, [consultationId, organisationId]);
-    return { email, path: `/responses/${consultationId}/${organisationId}` };
-  } finally {
-    await client.end();
-  }
-}
+import { createParty } from './people';
 
 test('a PDF of exactly the limit is accepted, one byte more gets the Danish message, never a server error', async ({ page }) => {
   // Two 10 MB uploads, each parsed and followed by a new rendering of the page.
@@ -30,9 +10,10 @@ test('a PDF of exactly the limit is accepted, one byte more gets the Danish mess
   page.on('response', (response) => {
     if (response.status() >= 500) serverErrors.push(`${response.status()} ${response.request().method()} ${response.url()}`);
   });
-  const { email, path } = await ownCouncil(Date.now().toString(36));
-  await signInWithMagicLink(page, email);
-  await page.goto(path);
+  // A consultation of this test's own: the demo consultation's parties are counted elsewhere.
+  const party = await createParty({ label: 'Uploadrådet' });
+  await signInWithMagicLink(page, party.editor.email);
+  await page.goto(`/responses/${party.consultationId}/${party.organisation.id}`);
   const upload = page.getByRole('region', { name: 'Bilag' });
   await expect(upload.getByText('PDF-filer på højst 10 MB.')).toBeVisible();
 
