@@ -68,7 +68,8 @@ test('two members draft together, a conflict is resolved, the submitter submits 
   await submitter.reload();
   await expect(answer(submitter, 'SU01').getByLabel('Kommentar (SU01)')).toHaveValue('Borgere under 50 år må ikke få ringere tilbud. Vi foreslår en overgangsordning.');
   await submitter.getByRole('button', { name: 'Indsend høringssvar' }).click();
-  await expect(submitter.getByText(/Indsendt som version 1 med kvitteringsnummer BH-\d{6}/).first()).toBeVisible();
+  // Submitting renders the PDF receipt, which takes a while on a loaded machine.
+  await expect(submitter.getByText(/Indsendt som version 1 med kvitteringsnummer BH-\d{6}/).first()).toBeVisible({ timeout: 15_000 });
   const receipt = (await submitter.getByText(/Indsendt som version 1/).first().textContent())!.match(/BH-\d{6}/)![0];
   await expect(answer(submitter, 'SU01').getByLabel('Kommentar (SU01)')).toBeDisabled();
 
@@ -84,7 +85,7 @@ test('two members draft together, a conflict is resolved, the submitter submits 
   await submitter.getByRole('button', { name: 'Genåbn høringssvaret' }).click();
   await expect(submitter.getByText('Høringssvaret er genåbnet')).toBeVisible();
   await submitter.getByRole('button', { name: 'Indsend høringssvar' }).click();
-  await expect(submitter.getByText(/Indsendt som version 2/).first()).toBeVisible();
+  await expect(submitter.getByText(/Indsendt som version 2/).first()).toBeVisible({ timeout: 15_000 });
   await expect(submitter.getByText(/^Version 1 · BH-/)).toBeVisible();
   await expectNoAxeViolations(submitter);
 
