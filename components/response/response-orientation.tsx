@@ -11,13 +11,12 @@ export interface ContentsEntry {
 }
 
 interface Orientation {
-  states: Record<string, AnswerState>;
   /** Cards hidden by "Vis kun ubesvarede" (they stay mounted, so their saves go on). */
   hidden: ReadonlySet<string>;
   report: (code: string, state: AnswerState) => void;
 }
 
-const OrientationContext = createContext<Orientation>({ states: {}, hidden: new Set(), report: () => {} });
+const OrientationContext = createContext<Orientation>({ hidden: new Set(), report: () => {} });
 
 /** What a proposal's card reports and whether it is hidden. Outside the form's provider: nothing. */
 export function useAnswerOrientation(code: string) {
@@ -63,14 +62,17 @@ export function ResponseOrientation({ entries, serverFiltered, sections, childre
   const wide = useSyncExternalStore(subscribeToWidth, () => window.matchMedia(WIDE).matches, () => false);
   const [contentsOpen, setContentsOpen] = useState<boolean | null>(null);
   const report = useCallback((code: string, state: AnswerState) => setStates((current) => (current[code] === state ? current : { ...current, [code]: state })), []);
-  const orientation = useMemo(() => ({ states, hidden, report }), [states, hidden, report]);
+  // The cards need not re-render when another card's state changes.
+  const orientation = useMemo(() => ({ hidden, report }), [hidden, report]);
+  const stateOf = (entry: ContentsEntry) => states[entry.code] ?? entry.state;
 
-  const answered = entries.filter((e) => isAnswered(states[e.code] ?? e.state)).length;
+  const answered = entries.filter((e) => isAnswered(stateOf(e))).length;
   const shown = entries.filter((e) => !hidden.has(e.code) && (!serverFiltered || e.state === 'unanswered'));
   const toggle = () => {
     const next = !onlyUnanswered;
     setOnlyUnanswered(next);
-    setHidden(next ? new Set(entries.filter((e) => (states[e.code] ?? e.state) === 'stance' || (states[e.code] ?? e.state) === 'comment').map((e) => e.code)) : new Set());
+    // A conflict needs the member's attention, so it stays in view.
+    setHidden(next ? new Set(entries.filter((e) => stateOf(e) === 'stance' || stateOf(e) === 'comment').map((e) => e.code)) : new Set());
   };
 
   return (
@@ -110,7 +112,7 @@ export function ResponseOrientation({ entries, serverFiltered, sections, childre
               </li>
             ))}
             {shown.map((entry) => {
-              const state = states[entry.code] ?? entry.state;
+              const state = stateOf(entry);
               return (
                 <li key={entry.code} data-contents-entry={entry.code} data-state={state}>
                   <a href={`#${proposalAnchor(entry.code)}`} className="block py-1 text-blue-800 underline underline-offset-2">
