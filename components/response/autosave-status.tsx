@@ -1,6 +1,7 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
+import { genitive } from '@/lib/answer-state';
 import type { AutosaveStatus } from './use-autosave';
 
 /** The save state of one field, announced politely to screen readers. */
@@ -22,13 +23,16 @@ export function AutosaveStatusLine({ status, lastEditedBy }: { status: AutosaveS
 /** Both texts side by side when another member saved the field first; the user chooses. */
 export function ConflictPanel({ status, mine, onKeepMine, onKeepTheirs }: { status: AutosaveStatus; mine: string; onKeepMine: () => void; onKeepTheirs: () => void }) {
   const t = useTranslations('responses');
+  const locale = useLocale();
   if (status.kind !== 'conflict') return null;
+  // Named after the member who saved it ("Karens tekst"): a bare "deres" reads as the formal "your".
+  const owner = status.editedBy ? genitive(status.editedBy, locale) : null;
   return (
     <div role="alert" className="mt-2 rounded border-2 border-amber-700 bg-amber-50 p-3">
       <p className="font-semibold">{t('conflictTitle', { name: status.editedBy ?? t('someone') })}</p>
       <div className="mt-2 grid gap-3 md:grid-cols-2">
         <div>
-          <p className="text-sm font-semibold">{t('conflictTheirs')}</p>
+          <p className="text-sm font-semibold">{owner ? t('conflictTheirs', { owner }) : t('conflictTheirsUnknown')}</p>
           <pre className="whitespace-pre-wrap rounded bg-white p-2 font-sans text-sm" data-conflict="theirs">{status.theirs}</pre>
         </div>
         <div>
@@ -36,9 +40,9 @@ export function ConflictPanel({ status, mine, onKeepMine, onKeepTheirs }: { stat
           <pre className="whitespace-pre-wrap rounded bg-white p-2 font-sans text-sm" data-conflict="mine">{mine}</pre>
         </div>
       </div>
-      <div className="mt-2 flex gap-2">
+      <div className="mt-2 flex flex-wrap gap-2">
         <button type="button" onClick={onKeepMine} className="button button-primary button-small">{t('keepMine')}</button>
-        <button type="button" onClick={onKeepTheirs} className="button button-secondary button-small">{t('keepTheirs')}</button>
+        <button type="button" onClick={onKeepTheirs} className="button button-secondary button-small">{owner ? t('keepTheirs', { owner }) : t('keepTheirsUnknown')}</button>
       </div>
     </div>
   );

@@ -3,9 +3,11 @@
 import { useTranslations } from 'next-intl';
 import { TEXT_LIMITS } from '@/lib/limits';
 import { saveAnswerAction, saveGeneralRemarksAction } from '@/app/responses/actions';
+import { answerState } from '@/lib/answer-state';
 import type { Stance } from '@/lib/generated/prisma/enums';
 import { AutosaveStatusLine, ConflictPanel, LimitedTextarea } from './autosave-status';
 import { useAutosave } from './use-autosave';
+import { proposalAnchor, useAnswerOrientation } from './response-orientation';
 
 interface Keys {
   consultationId: string;
@@ -42,35 +44,53 @@ export interface AnswerView {
 
 const STANCES: Stance[] = ['SUPPORT', 'OPPOSE', 'REMARKS', 'NO_REMARKS'];
 
-/** One proposal's stance, comment and publication flag, saved together as one versioned answer. */
-export function AnswerCard({ keys, answer, disabled }: { keys: Keys; answer: AnswerView; disabled: boolean }) {
+/**
+ * One proposal's stance, comment and publication flag, saved together as one versioned answer,
+ * under the proposal's title (a link to its public page) and its context (`children`: summary,
+ * list, committee and amounts). Each save's result feeds the form's progress and contents.
+ */
+export function AnswerCard({ keys, answer, disabled, children }: { keys: Keys; answer: AnswerView; disabled: boolean; children?: React.ReactNode }) {
   const t = useTranslations('responses');
   const tVersions = useTranslations('proposalVersions');
+  const { hidden, report } = useAnswerOrientation(answer.code);
   const field = useAutosave(
     { stance: answer.stance, comment: answer.comment, confidential: answer.confidential },
     answer.version,
-    (value, expectedVersion) => saveAnswerAction({ ...keys, proposalId: answer.id, ...value, expectedVersion }),
+    async (value, expectedVersion) => {
+      const result = await saveAnswerAction({ ...keys, proposalId: answer.id, ...value, expectedVersion });
+      if (result.ok) report(answer.code, answerState(value));
+      else if ('conflict' in result) report(answer.code, 'conflict');
+      return result;
+    },
   );
   const base = `answer-${answer.code}`;
   return (
-    <fieldset className={`rounded border p-3 ${answer.assigned ? 'border-2 border-brand' : 'border-slate-300'}`} data-answer={answer.code}>
-      <legend className="px-1 font-semibold">
-        <span className="font-mono">{answer.code}</span> {answer.title}
+    <fieldset
+      id={proposalAnchor(answer.code)}
+      hidden={hidden}
+      className={`min-w-0 rounded border p-3 ${answer.assigned ? 'border-2 border-brand' : 'border-slate-300'}`}
+      data-answer={answer.code}
+      data-proposal-version={answer.proposalVersion}
+    >
+      <legend className="px-1">
+        <h3 className="font-semibold">
+          <span className="font-mono">{answer.code}</span>{' '}
+          <a href={`/proposals/${answer.id}`} className="text-blue-800 underline underline-offset-2">{answer.title}</a>
+        </h3>
       </legend>
-      <p className="text-sm text-slate-700" data-proposal-version={answer.proposalVersion}>{tVersions('answeringVersion', { version: answer.proposalVersion })}</p>
+      {answer.assigned && (
+        <p className="text-sm font-medium text-brand">{answer.assignmentNote ? t('assignedNote', { note: answer.assignmentNote }) : t('assigned')}</p>
+      )}
       {/* A save records the current version, so the notice goes once the answer is saved again. */}
       {answer.answeredVersion !== null && answer.answeredVersion < answer.proposalVersion && field.status.kind !== 'saved' && (
         <p className="mt-1 rounded bg-amber-100 p-2 text-sm" data-changed-since-answer>
-          {tVersions('changedSinceAnswer', { from: answer.answeredVersion, to: answer.proposalVersion })}
+          {tVersions.rich('changedSinceAnswer', {
+            link: (chunks) => <a href={`/proposals/${answer.id}#versions`} className="text-blue-800 underline underline-offset-2">{chunks}</a>,
+          })}
         </p>
       )}
-      {answer.assigned && (
-        <p className="text-sm font-medium text-brand">
-          {t('assigned')}
-          {answer.assignmentNote ? `: ${answer.assignmentNote}` : ''}
-        </p>
-      )}
-      <div role="radiogroup" aria-label={t('stance')} className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+      {children}
+      <div role="radiogroup" aria-label={`${t('stance')} (${answer.code})`} className="mt-3 flex flex-wrap gap-x-4 gap-y-1">
         {STANCES.map((stance) => (
           <label key={stance} className="flex items-center gap-1 text-sm">
             <input
@@ -105,7 +125,11 @@ export function AnswerCard({ keys, answer, disabled }: { keys: Keys; answer: Ans
         status={field.status}
         mine={field.value.comment}
         onKeepMine={field.keepMine}
-        onKeepTheirs={() => field.keepTheirs({ ...field.value, comment: field.status.kind === 'conflict' ? field.status.theirs : field.value.comment })}
+        onKeepTheirs={() => {
+          const theirs = { ...field.value, comment: field.status.kind === 'conflict' ? field.status.theirs : field.value.comment };
+          field.keepTheirs(theirs);
+          report(answer.code, answerState(theirs));
+        }}
       />
     </fieldset>
   );

@@ -51,7 +51,8 @@ export interface Catalogue {
 
 const KIND_ORDER: Record<ExpenditureKind, number> = { SERVICE: 0, TRANSFER: 1 };
 
-function groupLines(lines: { kind: ExpenditureKind; type: ProposalType; year: number; amount: number }[]): CatalogueLine[] {
+/** A proposal's lines grouped per expenditure kind, service before transfers. */
+export function groupLines(lines: { kind: ExpenditureKind; type: ProposalType; year: number; amount: number }[]): CatalogueLine[] {
   const byKind = new Map<ExpenditureKind, CatalogueLine>();
   for (const line of lines) {
     const group = byKind.get(line.kind) ?? { kind: line.kind, type: line.type, amounts: {} };

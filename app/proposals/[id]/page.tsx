@@ -85,7 +85,7 @@ export default async function ProposalPage({ params }: Props) {
         </ul>
       )}
 
-      <h2 className="mt-6 text-xl font-semibold">{t('proposalVersions.history')}</h2>
+      <h2 id="versions" className="mt-6 text-xl font-semibold">{t('proposalVersions.history')}</h2>
       <ol className="mt-2 flex flex-col gap-2" data-versions>
         {versions.map((version) => (
           <li key={version.version}>
