@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatCopenhagen } from '@/lib/deadline';
 import { isLocale } from '@/lib/i18n/config';
-import { listMyConsultations } from '@/lib/server/responses';
+import { listMyConsultations } from '@/lib/server/responses/workspace';
 import { currentActor } from '@/lib/server/session';
 
 export async function generateMetadata(): Promise<Metadata> {

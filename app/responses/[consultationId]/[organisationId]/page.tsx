@@ -6,7 +6,7 @@ import { AttachmentForm, ConsentForm, MinorityStatementForm, OwnMinorityStatemen
 import { formatCopenhagen } from '@/lib/deadline';
 import { isLocale } from '@/lib/i18n/config';
 import { answeredVersions } from '@/lib/server/proposal-versions';
-import { getResponseWorkspace } from '@/lib/server/responses';
+import { getResponseWorkspace } from '@/lib/server/responses/workspace';
 import { currentActor } from '@/lib/server/session';
 
 type Props = { params: Promise<{ consultationId: string; organisationId: string }> };
