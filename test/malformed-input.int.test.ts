@@ -235,7 +235,7 @@ const PAGE_QUERY: Record<string, string[]> = {
   '/consultations': [],
   '/consultations/[id]': [],
   '/insight': [],
-  '/insight/[id]': ['committee', 'type', 'list', 'stance', 'minAmount', 'sort'],
+  '/insight/[id]': ['committee', 'type', 'list', 'stance', 'minAmount', 'sort', 'period', 'direction'],
   '/insight/[id]/charts': [],
   '/insight/[id]/matrix': [],
   '/insight/[id]/proposals/[proposalId]': [],

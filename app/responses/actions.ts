@@ -11,17 +11,8 @@ import { addAttachment } from '@/lib/server/attachments';
 import type { Actor } from '@/lib/server/actor';
 import { DomainError } from '@/lib/server/errors';
 import { formAction, type Revalidation } from '@/lib/server/form-action';
-import {
-  addMinorityStatement,
-  deleteMinorityStatement,
-  editMinorityStatement,
-  reopenResponse,
-  saveAnswer,
-  saveConsent,
-  saveGeneralRemarks,
-  submitResponse,
-  type SaveResult,
-} from '@/lib/server/responses';
+import { addMinorityStatement, deleteMinorityStatement, editMinorityStatement, saveAnswer, saveConsent, saveGeneralRemarks, type SaveResult } from '@/lib/server/responses/drafts';
+import { reopenResponse, submitResponse } from '@/lib/server/responses/submission';
 import { consumeLimit } from '@/lib/server/rate-limit';
 import { requestContext } from '@/lib/server/request-context';
 import { currentActor } from '@/lib/server/session';

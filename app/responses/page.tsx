@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { ScrollRegion } from '@/components/scroll-region';
 import { formatCopenhagen } from '@/lib/deadline';
 import { isLocale } from '@/lib/i18n/config';
-import { listMyConsultations } from '@/lib/server/responses';
+import { listMyConsultations } from '@/lib/server/responses/workspace';
 import { currentActor } from '@/lib/server/session';
 
 export async function generateMetadata(): Promise<Metadata> {

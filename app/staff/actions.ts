@@ -7,7 +7,7 @@ import { TEXT_LIMITS } from '@/lib/limits';
 import { createCommittee, renameCommittee } from '@/lib/server/committees';
 import { formAction } from '@/lib/server/form-action';
 import { inviteUser } from '@/lib/server/invitations';
-import { grantExtension } from '@/lib/server/responses';
+import { grantExtension } from '@/lib/server/consultation-parties';
 import { changeMembership, changeUserRole, createOrganisation, updateOrganisation } from '@/lib/server/organisations';
 import { MembershipRole, OrganisationType, UserRole } from '@/lib/generated/prisma/enums';
 

@@ -9,7 +9,7 @@ import { MAX_PDF_BYTES } from '@/lib/limits';
 import { db } from '@/lib/server/db';
 import { addConsultationDocument } from '@/lib/server/consultation-documents';
 import { registerResponse } from '@/lib/server/registered-responses';
-import { submitResponse } from '@/lib/server/responses';
+import { submitResponse } from '@/lib/server/responses/submission';
 import { PDF as pdf, POLYGLOT, withEmbeddedFile, withLaunchAnnotation, withOpenActionJavaScript } from '@/test/pdf-fixtures';
 
 afterAll(() => db.$disconnect());

@@ -4,7 +4,7 @@ import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
 import { readStored, storePdf } from '@/lib/server/file-storage';
 import { authorize, mayReadConsultation } from '@/lib/server/policy';
-import { editableDraft, type ResponseKey } from '@/lib/server/responses';
+import { editableDraft, type ResponseKey } from '@/lib/server/responses/access';
 
 export async function addAttachment(actor: Actor, key: ResponseKey, file: { name: string; bytes: Uint8Array }): Promise<{ id: string }> {
   return storePdf(file, (stored) =>

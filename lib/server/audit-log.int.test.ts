@@ -4,7 +4,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
-import { AUDIT_PAGE_SIZE, exportAuditLog, listAuditEvents } from '@/lib/server/audit-log';
+import { exportAuditLog } from '@/lib/server/audit-log/export';
+import { AUDIT_PAGE_SIZE, listAuditEvents } from '@/lib/server/audit-log/query';
 import { db } from '@/lib/server/db';
 
 afterAll(() => db.$disconnect());

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isStaff, type Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
-import { listAuditEvents } from '@/lib/server/audit-log';
+import { listAuditEvents } from '@/lib/server/audit-log/query';
 import { db } from '@/lib/server/db';
 import { authorize } from '@/lib/server/policy';
 

@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/server/actor';
-import { closeConsultation, createConsultation, openConsultation, publishConsultation, remindParty, setConsultationParties, updateConsultation } from '@/lib/server/consultations';
+import { remindParty } from '@/lib/server/consultation-parties';
+import { closeConsultation, createConsultation, openConsultation, publishConsultation, setConsultationParties, updateConsultation } from '@/lib/server/consultations';
 import { db } from '@/lib/server/db';
 import { startMailWorker } from '@/lib/server/mail';
 import { addModeration, removeModeration } from '@/lib/server/moderation';
 import { markNamesReviewed } from '@/lib/server/name-review';
 import { getPublicConsultation, listPublicConsultations } from '@/lib/server/public-consultations';
 import { registerResponse } from '@/lib/server/registered-responses';
-import { saveAnswer, saveConsent, saveGeneralRemarks, submitResponse } from '@/lib/server/responses';
+import { saveAnswer, saveConsent, saveGeneralRemarks } from '@/lib/server/responses/drafts';
+import { submitResponse } from '@/lib/server/responses/submission';
 import { answerTarget } from '@/lib/moderation';
 import { parseSnapshot } from '@/lib/submission-snapshot';
 import { PDF } from '@/test/pdf-fixtures';

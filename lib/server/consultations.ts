@@ -8,7 +8,7 @@ import { db } from '@/lib/server/db';
 import { mailParty, memberAddresses } from '@/lib/server/mail';
 import { nameReviewsOf } from '@/lib/server/name-review';
 import { authorize, type PlainAction } from '@/lib/server/policy';
-import type { PartyStatus } from '@/lib/server/responses';
+import type { PartyStatus } from '@/lib/server/consultation-parties';
 import { parseSnapshot } from '@/lib/submission-snapshot';
 import type { ConsultationStatus, Prisma } from '@/lib/generated/prisma/client';
 
@@ -31,7 +31,7 @@ async function lockConsultation(id: string, tx: Tx) {
 }
 
 /** Refuses what the phase does not allow (lib/consultation-phases.ts). */
-function requirePhase(status: ConsultationStatus, step: ConsultationTransition | PhaseChange) {
+export function requirePhase(status: ConsultationStatus, step: ConsultationTransition | PhaseChange) {
   if (!phaseAllows(step, status)) throw new DomainError('consultation.wrongPhase');
 }
 
@@ -286,24 +286,4 @@ export async function publishConsultation(actor: Actor, id: string, confirmed: {
       tx,
     );
   });
-}
-
-/** Staff remind one party now, whatever the daily reminder job has done. */
-export async function remindParty(actor: Actor, key: { consultationId: string; organisationId: string }): Promise<{ recipients: number }> {
-  await authorize(actor, 'consultation.reminder', { object: { type: 'Organisation', id: key.organisationId } });
-  const party = await db.consultationParty.findUniqueOrThrow({
-    where: { consultationId_organisationId: key },
-    include: {
-      consultation: true,
-      organisation: { include: { memberships: { include: { user: { select: { email: true, erasedAt: true } } } }, responses: { where: { consultationId: key.consultationId } } } },
-    },
-  });
-  requirePhase(party.consultation.status, 'reminder');
-  if (party.organisation.responses.some((r) => r.status === 'SUBMITTED')) throw new DomainError('consultation.submitted');
-  const recipients = memberAddresses(party.organisation.memberships);
-  const deadline = effectiveDeadline(party.consultation.deadline, party.deadlineExtension);
-  await mailParty('reminder', { recipients, organisation: party.organisation.name, consultation: party.consultation.title, deadline, key });
-  await db.consultationParty.update({ where: { consultationId_organisationId: key }, data: { remindedAt: new Date() } });
-  await audit(actor, { action: 'consultation.reminder', objectType: 'ConsultationParty', objectId: `${key.consultationId}:${key.organisationId}`, details: { recipients: recipients.length, manual: true } });
-  return { recipients: recipients.length };
 }

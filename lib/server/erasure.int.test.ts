@@ -10,7 +10,9 @@ import { getSubmittedResponse } from '@/lib/server/moderation';
 import { eraseMyData } from '@/lib/server/personal-data';
 import { getPublicConsultation } from '@/lib/server/public-consultations';
 import { visibleResponses } from '@/lib/server/response-views';
-import { addMinorityStatement, getResponseWorkspace, saveAnswer, saveConsent, saveGeneralRemarks, submitResponse } from '@/lib/server/responses';
+import { addMinorityStatement, saveAnswer, saveConsent, saveGeneralRemarks } from '@/lib/server/responses/drafts';
+import { submitResponse } from '@/lib/server/responses/submission';
+import { getResponseWorkspace } from '@/lib/server/responses/workspace';
 import { search } from '@/lib/server/search';
 
 afterAll(() => db.$disconnect());

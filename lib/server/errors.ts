@@ -29,6 +29,7 @@ export type DomainErrorCode =
   | 'consultation.noParties'
   | 'consultation.deadlineNotPassed'
   | 'consultation.partyHasResponse'
+  | 'consultation.proposalOfOtherBudget'
   | 'consultation.submitted'
   | 'consultation.namesNotReviewed'
   | 'consultation.publicationChanged'
@@ -103,6 +104,7 @@ export const MESSAGE_KEYS = {
   'consultation.noParties': 'consultations.errors.noParties',
   'consultation.deadlineNotPassed': 'consultations.errors.deadlineNotPassed',
   'consultation.partyHasResponse': 'consultations.errors.partyHasResponse',
+  'consultation.proposalOfOtherBudget': 'consultations.errors.proposalOfOtherBudget',
   'consultation.submitted': 'consultations.errors.submitted',
   'consultation.namesNotReviewed': 'consultations.errors.namesNotReviewed',
   'consultation.publicationChanged': 'consultations.errors.publicationChanged',

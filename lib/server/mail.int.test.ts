@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Actor } from '@/lib/server/actor';
-import { remindParty } from '@/lib/server/consultations';
+import { remindParty } from '@/lib/server/consultation-parties';
 import { db } from '@/lib/server/db';
 import { inviteUser } from '@/lib/server/invitations';
 import { JOB_SCHEMA, jobQueue, MAIL_QUEUE } from '@/lib/server/jobs';

@@ -7,7 +7,8 @@ import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
 import { displayName } from '@/lib/server/personal-data';
 import { authorize } from '@/lib/server/policy';
-import { receiptNumber, type ResponseKey } from '@/lib/server/responses';
+import type { ResponseKey } from '@/lib/server/responses/access';
+import { receiptNumber } from '@/lib/server/responses/receipt';
 import type { ModerationKind } from '@/lib/generated/prisma/enums';
 
 /** The latest submitted version of a response with its moderation, for staff. Null when nothing was submitted. */

@@ -7,7 +7,9 @@ import { db } from '@/lib/server/db';
 import { addModeration, removeModeration } from '@/lib/server/moderation';
 import { confirmNotName, getNameReviews, markNamesReviewed } from '@/lib/server/name-review';
 import { getPublicConsultation } from '@/lib/server/public-consultations';
-import { reopenResponse, saveAnswer, saveConsent, saveGeneralRemarks, submitResponse, type ResponseKey } from '@/lib/server/responses';
+import type { ResponseKey } from '@/lib/server/responses/access';
+import { saveAnswer, saveConsent, saveGeneralRemarks } from '@/lib/server/responses/drafts';
+import { reopenResponse, submitResponse } from '@/lib/server/responses/submission';
 import { search } from '@/lib/server/search';
 
 afterAll(() => db.$disconnect());

@@ -7,7 +7,8 @@ import type { Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
 import { authorize } from '@/lib/server/policy';
-import { receiptNumber, type ResponseKey } from '@/lib/server/responses';
+import type { ResponseKey } from '@/lib/server/responses/access';
+import { receiptNumber } from '@/lib/server/responses/receipt';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
 // Before publication staff review every submitted response that is published without personal

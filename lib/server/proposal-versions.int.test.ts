@@ -8,7 +8,8 @@ import { getCatalogue, movedSinceOpened } from '@/lib/server/catalogue';
 import { db } from '@/lib/server/db';
 import { moveProposals } from '@/lib/server/proposal-moves';
 import { answeredVersions, editProposal, proposalVersionHistory } from '@/lib/server/proposal-versions';
-import { saveAnswer, submitResponse } from '@/lib/server/responses';
+import { saveAnswer } from '@/lib/server/responses/drafts';
+import { submitResponse } from '@/lib/server/responses/submission';
 import { buildBudgetDocument, sampleSummary, uniqueYears } from '@/test/budget-document-builder';
 import { isDomainError } from '@/lib/server/errors';
 

@@ -6,7 +6,9 @@ import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
 import { storePdf } from '@/lib/server/file-storage';
 import { authorize, deny } from '@/lib/server/policy';
-import { deliverReceipt, freezeSubmission, lockDraftForSubmission, type ResponseKey } from '@/lib/server/responses';
+import { lockDraftForSubmission, type ResponseKey } from '@/lib/server/responses/access';
+import { deliverReceipt } from '@/lib/server/responses/receipt';
+import { freezeSubmission } from '@/lib/server/responses/submission';
 import type { Stance } from '@/lib/generated/prisma/enums';
 
 export interface RegisteredResponseInput {

@@ -4,7 +4,7 @@ import { parseSnapshot } from '@/lib/submission-snapshot';
 import type { Actor } from '@/lib/server/actor';
 import { db } from '@/lib/server/db';
 import { mayReadConsultation, readsResponsesWhole } from '@/lib/server/policy';
-import { receiptNumber } from '@/lib/server/responses';
+import { receiptNumber } from '@/lib/server/responses/receipt';
 import type { OrganisationType, ResponseChannel, Stance } from '@/lib/generated/prisma/enums';
 
 /**

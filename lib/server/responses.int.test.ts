@@ -5,26 +5,17 @@ import { type Actor } from '@/lib/server/actor';
 import { db } from '@/lib/server/db';
 import { addAttachment, readAttachment } from '@/lib/server/attachments';
 import { readConsultationDocument } from '@/lib/server/consultation-documents';
+import { assignProposals, grantExtension } from '@/lib/server/consultation-parties';
 import { exportConsultation } from '@/lib/server/exports';
 import { getConsultationInsight } from '@/lib/server/insight';
 import { listPublicConsultations } from '@/lib/server/public-consultations';
 import { visibleResponses } from '@/lib/server/response-views';
 import { search } from '@/lib/server/search';
-import {
-  addMinorityStatement,
-  deleteMinorityStatement,
-  editMinorityStatement,
-  getResponseWorkspace,
-  grantExtension,
-  listMyConsultations,
-  receiptNumber,
-  reopenResponse,
-  saveAnswer,
-  saveConsent,
-  saveGeneralRemarks,
-  submitResponse,
-  type ResponseKey,
-} from '@/lib/server/responses';
+import type { ResponseKey } from '@/lib/server/responses/access';
+import { addMinorityStatement, deleteMinorityStatement, editMinorityStatement, saveAnswer, saveConsent, saveGeneralRemarks } from '@/lib/server/responses/drafts';
+import { receiptNumber } from '@/lib/server/responses/receipt';
+import { reopenResponse, submitResponse } from '@/lib/server/responses/submission';
+import { getResponseWorkspace, listMyConsultations } from '@/lib/server/responses/workspace';
 import { PDF } from '@/test/pdf-fixtures';
 
 afterAll(() => db.$disconnect());
@@ -172,6 +163,16 @@ describe('the deadline', () => {
     await grantExtension(staff, key, new Date(Date.now() + 3_600_000));
     await expect(saveGeneralRemarks(editor, key, { text: 'x', expectedVersion: 0 })).resolves.toMatchObject({ ok: true });
     expect((await listMyConsultations(submitter)).map((c) => c.status)).toEqual(['DRAFT']);
+  });
+});
+
+describe('assigned proposals', () => {
+  it('are the consultation budget’s own: a proposal of another budget is refused and nothing changes', async () => {
+    const { key, proposals } = await world();
+    await assignProposals(staff, key, [proposals[0]!.id], 'Vedrører jer');
+    const other = await world();
+    await expect(assignProposals(staff, key, [proposals[1]!.id, other.proposals[0]!.id], null)).rejects.toMatchObject({ code: 'consultation.proposalOfOtherBudget' });
+    expect(await db.proposalAssignment.findMany({ where: key, select: { proposalId: true, note: true } })).toEqual([{ proposalId: proposals[0]!.id, note: 'Vedrører jer' }]);
   });
 });
 

@@ -5,7 +5,8 @@ import { closeConsultation, createConsultation, openConsultation, publishConsult
 import { db } from '@/lib/server/db';
 import { addModeration } from '@/lib/server/moderation';
 import { markNamesReviewed } from '@/lib/server/name-review';
-import { addMinorityStatement, saveAnswer, saveConsent, saveGeneralRemarks, submitResponse } from '@/lib/server/responses';
+import { addMinorityStatement, saveAnswer, saveConsent, saveGeneralRemarks } from '@/lib/server/responses/drafts';
+import { submitResponse } from '@/lib/server/responses/submission';
 import { search } from '@/lib/server/search';
 
 afterAll(() => db.$disconnect());

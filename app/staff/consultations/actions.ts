@@ -6,11 +6,11 @@ import { recordId } from '@/lib/record-id';
 import { chosenFile, copenhagenTime, requiredText, text } from '@/lib/form-schemas';
 import { LIST_LIMITS, TEXT_LIMITS } from '@/lib/limits';
 import { addConsultationDocument, removeConsultationDocument } from '@/lib/server/consultation-documents';
-import { closeConsultation, createConsultation, openConsultation, publishConsultation, remindParty, setConsultationParties, updateConsultation } from '@/lib/server/consultations';
+import { closeConsultation, createConsultation, openConsultation, publishConsultation, setConsultationParties, updateConsultation } from '@/lib/server/consultations';
 import { formAction, type Revalidation } from '@/lib/server/form-action';
 import { addModeration, removeModeration } from '@/lib/server/moderation';
 import { registerResponse } from '@/lib/server/registered-responses';
-import { assignProposals } from '@/lib/server/responses';
+import { assignProposals, remindParty } from '@/lib/server/consultation-parties';
 import { ModerationKind, Stance } from '@/lib/generated/prisma/enums';
 
 const id = recordId;

@@ -12,7 +12,7 @@ import { formatCopenhagen } from '@/lib/deadline';
 import { isLocale } from '@/lib/i18n/config';
 import { answeredVersions } from '@/lib/server/proposal-versions';
 import { responseFormContext } from '@/lib/server/response-form';
-import { getResponseWorkspace } from '@/lib/server/responses';
+import { getResponseWorkspace } from '@/lib/server/responses/workspace';
 import { currentActor } from '@/lib/server/session';
 
 type Props = { params: Promise<{ consultationId: string; organisationId: string }>; searchParams: Promise<{ unanswered?: string | string[] }> };

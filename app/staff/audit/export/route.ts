@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { downloadResponse } from '@/lib/download';
 import { auditFilterSchema } from '@/lib/audit-filter';
 import { isDomainError } from '@/lib/server/errors';
-import { AUDIT_EXPORT_FORMATS, exportAuditLog, type AuditExportFormat } from '@/lib/server/audit-log';
+import { AUDIT_EXPORT_FORMATS, exportAuditLog, type AuditExportFormat } from '@/lib/server/audit-log/export';
 import { databaseUnavailableResponse, plainText } from '@/lib/server/download';
 import { currentActor } from '@/lib/server/session';
 

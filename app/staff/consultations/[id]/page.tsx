@@ -10,7 +10,7 @@ import { phaseAllows, transitionsFrom } from '@/lib/consultation-phases';
 import { formatCopenhagen, instantToCopenhagenLocal } from '@/lib/deadline';
 import { isLocale } from '@/lib/i18n/config';
 import { getConsultationForStaff, publicationSummary } from '@/lib/server/consultations';
-import { PARTY_STATUSES, type PartyStatus } from '@/lib/server/responses';
+import { PARTY_STATUSES, type PartyStatus } from '@/lib/server/consultation-parties';
 import { audienceOf } from '@/lib/server/response-views';
 import { currentActor } from '@/lib/server/session';
 
