@@ -243,7 +243,7 @@ const PAGE_QUERY: Record<string, string[]> = {
   '/invitation/[token]': [],
   '/proposals/[id]': [],
   '/responses': [],
-  '/responses/[consultationId]/[organisationId]': [],
+  '/responses/[consultationId]/[organisationId]': ['unanswered'],
   '/search': ['q'],
   '/signin': ['callbackUrl'],
   '/signin/check-email': [],
