@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { FocusHeading } from '@/components/focus-heading';
+import { StepIndicator } from '@/components/step-indicator';
 import { ConfirmSubmissionForm } from '@/components/response/response-forms';
 import { calendarDaysUntil, formatCopenhagen } from '@/lib/deadline';
 import { isLocale } from '@/lib/i18n/config';
@@ -38,6 +39,7 @@ export default async function ReviewPage({ params }: Props) {
       <p className="text-sm">
         <Link href={base} className="underline underline-offset-2">{t('review.back')}</Link>
       </p>
+      <StepIndicator steps={[t('steps.write'), t('steps.review'), t('steps.receipt')]} current={1} />
       <FocusHeading>{t('review.heading', { organisation: workspace.organisation.name })}</FocusHeading>
       <p className="mt-1">{workspace.consultation.title}</p>
       <p className="mt-1 font-semibold">

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { FocusHeading } from '@/components/focus-heading';
+import { StepIndicator } from '@/components/step-indicator';
 import { formatCopenhagen } from '@/lib/deadline';
 import { isLocale } from '@/lib/i18n/config';
 import { getReceipt } from '@/lib/server/receipts';
@@ -27,6 +28,7 @@ export default async function ReceiptPage({ params }: Props) {
 
   return (
     <>
+      <StepIndicator steps={[t('steps.write'), t('steps.review'), t('steps.receipt')]} current={2} />
       <FocusHeading>{t('receiptPage.heading')}</FocusHeading>
       <div className="alert alert-success mt-4" role="status" data-receipt={receipt.receiptNumber}>
         <p>{t('submittedNotice', { version: receipt.version, receipt: receipt.receiptNumber })}</p>
