@@ -49,3 +49,6 @@ function parseUrl(value: string, base?: string): URL | null {
     return null;
   }
 }
+
+/** Where a sign-in without a destination of its own goes: a page that sends each role to its start (app/signin/continue). */
+export const AFTER_SIGN_IN_PATH = '/signin/continue';

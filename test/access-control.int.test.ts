@@ -308,7 +308,22 @@ const rows: Row[] = [
     // Submitting then reopening again, so that every cell meets a response in the state it needs.
     target: 'responses/actions.ts#submitResponseAction',
     expect: { own: only('submitter'), other: everyone('deny'), unpublished: members('closed', 'submitter'), submitted: members('closed', 'submitter') },
-    call: async (scope) => (await load<{ submitResponseAction: Action }>('responses/actions.ts')).submitResponseAction(idle, keyForm(scope)),
+    call: async (scope) => (await load<{ submitResponseAction: Action }>('responses/actions.ts')).submitResponseAction(idle, keyForm(scope, { confirm: 'on' })),
+  },
+  {
+    // own: the own organisation's submitted version 1; other: another organisation's submission.
+    target: 'api/responses/[consultationId]/[organisationId]/receipts/[version]/route.ts#GET',
+    expect: { own: only('editor', 'submitter', 'staff', 'admin'), other: only('staff', 'admin') },
+    call: async (scope) => {
+      const key = scope === 'own' ? responseKey('submitted') : (await submittedResponse()).key;
+      const route = await load<{ GET: (r: Request, c: { params: Promise<{ consultationId: string; organisationId: string; version: string }> }) => Promise<Response> }>(
+        'api/responses/[consultationId]/[organisationId]/receipts/[version]/route.ts',
+      );
+      const response = await route.GET(new Request('http://localhost/'), { params: Promise.resolve({ ...key, version: '1' }) });
+      // An allowed cell gets the receipt itself, as a PDF download.
+      if (response.ok) expect([response.headers.get('content-disposition')?.startsWith('attachment;'), Buffer.from(await response.arrayBuffer()).subarray(0, 5).toString()]).toEqual([true, '%PDF-']);
+      return response;
+    },
   },
   {
     // submitted: reopening is the one way to change a submitted response again, and only a submitter's.

@@ -153,7 +153,13 @@ const request = fc
     const request = Object.assign(new Request(url, { method, body: method === 'POST' ? body : undefined }), { nextUrl: url });
     return described(request, () => `${method} ${url.href}`);
   });
-const params = fc.record({ id: fc.oneof(text, unknownId), nextauth: fc.array(fc.string(), { maxLength: 4 }) });
+const params = fc.record({
+  id: fc.oneof(text, unknownId),
+  nextauth: fc.array(fc.string(), { maxLength: 4 }),
+  consultationId: fc.oneof(text, unknownId),
+  organisationId: fc.oneof(text, unknownId),
+  version: fc.oneof(text, fc.nat().map(String)),
+});
 
 /** The autosave actions take one plain object; every other action takes form data. */
 const OBJECT_ARGUMENT = new Set(['responses/actions.ts#saveGeneralRemarksAction', 'responses/actions.ts#saveAnswerAction']);
@@ -244,9 +250,12 @@ const PAGE_QUERY: Record<string, string[]> = {
   '/proposals/[id]': [],
   '/responses': [],
   '/responses/[consultationId]/[organisationId]': ['unanswered'],
+  '/responses/[consultationId]/[organisationId]/receipt/[version]': [],
+  '/responses/[consultationId]/[organisationId]/review': [],
   '/search': ['q'],
   '/signin': ['callbackUrl'],
   '/signin/check-email': [],
+  '/signin/continue': [],
   '/signin/error': ['error'],
   '/staff': [],
   '/staff/audit': ['person', 'organisationId', 'action', 'outcome', 'from', 'to', 'page'],

@@ -1,5 +1,6 @@
 'use server';
 
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { recordId } from '@/lib/record-id';
 import { issueMessage, issueParams, type MessageParams } from '@/lib/form-state';
@@ -89,15 +90,19 @@ export const deleteMinorityStatementAction = formAction(
   { revalidate: responsePage, success: 'responses.minorityDeleted' },
 );
 
+// Submitted from the review page, behind an explicit confirmation; then the receipt page.
 export const submitResponseAction = formAction(
-  keyForm,
-  async (ids, { actor }) => {
+  keyForm.extend({ confirm: z.literal('on', { error: 'responses.review.confirmRequired' }) }),
+  async ({ consultationId, organisationId }, { actor }) => {
     // In the run: the limiter's counters are in PostgreSQL, so it fails as the database does.
     const { ip } = await requestContext();
     if (!(await consumeLimit('submissionPerIp', ip ?? 'unknown')).allowed) throw new DomainError('rateLimited');
-    return submitResponse(actor, ids);
+    return submitResponse(actor, { consultationId, organisationId });
   },
-  { revalidate: responsePage, success: (receipt) => ({ status: 'success', message: 'responses.submittedNotice', params: { version: String(receipt.version), receipt: receipt.receiptNumber } }) },
+  {
+    revalidate: (ids) => [...responsePage(ids), '/responses'],
+    success: (receipt, ids) => redirect(`/responses/${ids.consultationId}/${ids.organisationId}/receipt/${receipt.version}`),
+  },
 );
 
 export const reopenResponseAction = formAction(keyForm, (ids, { actor }) => reopenResponse(actor, ids), { revalidate: responsePage, success: 'responses.reopened' });

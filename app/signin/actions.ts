@@ -9,7 +9,7 @@ import { DomainError } from '@/lib/server/errors';
 import { formAction } from '@/lib/server/form-action';
 import { sessionCookieName, startDemoSession } from '@/lib/server/demo-login';
 import { EMAIL_PROVIDER, OIDC_PROVIDER, signIn, signOut } from '@/lib/server/auth';
-import { safeRedirectPath } from '@/lib/safe-redirect';
+import { AFTER_SIGN_IN_PATH, safeRedirectPath } from '@/lib/safe-redirect';
 import { tooManyLinksMinutes } from '@/lib/server/sign-in-limits';
 
 /** The typed address comes back with an error, so nothing the user typed is lost. */
@@ -19,13 +19,13 @@ export type MagicLinkState =
   | { status: 'error'; error: 'tooManyRequests'; minutes: number; email: string };
 
 /** Only paths on this site: an absolute URL here would make the sign-in an open redirect. */
-const localPath = z.unknown().transform((value) => safeRedirectPath(value));
+const localPath = z.unknown().transform((value) => safeRedirectPath(value, { fallback: AFTER_SIGN_IN_PATH }));
 
 const magicLinkForm = z.object({ email: z.email().max(TEXT_LIMITS.email), callbackUrl: localPath });
 
 export async function requestMagicLink(_previous: MagicLinkState, formData: FormData): Promise<MagicLinkState> {
   const typed = String(formData.get('email') ?? '').trim().slice(0, TEXT_LIMITS.email);
-  const parsed = magicLinkForm.safeParse({ email: typed, callbackUrl: formData.get('callbackUrl') ?? '/' });
+  const parsed = magicLinkForm.safeParse({ email: typed, callbackUrl: formData.get('callbackUrl') ?? AFTER_SIGN_IN_PATH });
   if (!parsed.success) return { status: 'error', error: 'invalidEmail', email: typed };
   const { email, callbackUrl } = parsed.data;
 
@@ -47,7 +47,7 @@ export const demoSignInAction = formAction(
   magicLinkForm,
   async ({ email }, { actor }) => (await startDemoSession(actor, email)) ?? refuse(),
   {
-    input: (values) => ({ email: values.email?.trim(), callbackUrl: values.callbackUrl ?? '/' }),
+    input: (values) => ({ email: values.email?.trim(), callbackUrl: values.callbackUrl ?? AFTER_SIGN_IN_PATH }),
     fields: { demo: 'email' },
     success: async (session, { callbackUrl }) => {
       const { APP_URL } = env();

@@ -5,7 +5,7 @@ import { DemoLoginForm } from '@/components/demo-login-form';
 import { MagicLinkForm } from '@/components/magic-link-form';
 import { demoLoginAllowed } from '@/lib/server/policy';
 import { env } from '@/lib/env';
-import { safeRedirectPath } from '@/lib/safe-redirect';
+import { AFTER_SIGN_IN_PATH, safeRedirectPath } from '@/lib/safe-redirect';
 import { currentUser } from '@/lib/server/session';
 import { TOO_MANY_LINKS_PARAM, waitMinutes } from '@/lib/server/sign-in-limits';
 import { signInWithOidc } from './actions';
@@ -16,7 +16,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeRedirectPath(params.callbackUrl);
+  // Without a page of its own to return to, the sign-in ends on the role's start page.
+  const callbackUrl = safeRedirectPath(params.callbackUrl, { fallback: AFTER_SIGN_IN_PATH });
   if (await currentUser()) redirect(callbackUrl);
   const t = await getTranslations('auth');
   const settings = env();

@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import {
@@ -104,14 +105,59 @@ export function OwnMinorityStatementForms({ keys, statement }: { keys: Keys; sta
   );
 }
 
-/** Submits a draft, or reopens a submitted response; give it `key={status}` so it starts afresh when that flips. */
+/**
+ * A draft is submitted from its review page, so here it gets a link there; a submitted response
+ * is reopened here. Give it `key={status}` so it starts afresh when that flips.
+ */
 export function SubmissionForm({ keys, submitted }: { keys: Keys; submitted: boolean }) {
   const t = useTranslations('responses');
-  const [state, action, pending] = useForm(submitted ? reopenResponseAction : submitResponseAction);
+  if (!submitted) {
+    return (
+      <Link href={`/responses/${keys.consultationId}/${keys.organisationId}/review`} className="button button-primary self-start">
+        {t('review.open')}
+      </Link>
+    );
+  }
+  return <ReopenForm keys={keys} />;
+}
+
+function ReopenForm({ keys }: { keys: Keys }) {
+  const t = useTranslations('responses');
+  const [state, action, pending] = useForm(reopenResponseAction);
   return (
     <form action={action} className="flex flex-col gap-2">
       <KeyFields keys={keys} />
-      <SubmitButton label={t(submitted ? 'reopen' : 'submit')} pending={pending} />
+      <SubmitButton label={t('reopen')} pending={pending} />
+      <FormStatus state={state} />
+    </form>
+  );
+}
+
+/** The review page's explicit confirmation, then the submission; success goes on to the receipt page. */
+export function ConfirmSubmissionForm({ keys, unanswered }: { keys: Keys; unanswered: number }) {
+  const t = useTranslations('responses');
+  const messages = useTranslations();
+  const [state, action, pending] = useForm(submitResponseAction);
+  const error = fieldError(state, 'confirm');
+  return (
+    <form action={action} noValidate className="flex flex-col gap-3">
+      <ErrorSummary state={state} />
+      <KeyFields keys={keys} />
+      <div className={`form-group${error ? ' form-error' : ''}`}>
+        {error && <p id="confirm-submission-error" className="form-error-message">{messages(error.key, error.params)}</p>}
+        <label className="flex items-start gap-2">
+          <input
+            id="confirm-submission"
+            type="checkbox"
+            name="confirm"
+            className="mt-1"
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? 'confirm-submission-error' : undefined}
+          />
+          <span>{unanswered > 0 ? t('review.confirmWithUnanswered', { count: unanswered }) : t('review.confirm')}</span>
+        </label>
+      </div>
+      <SubmitButton label={t('submit')} pending={pending} />
       <FormStatus state={state} />
     </form>
   );

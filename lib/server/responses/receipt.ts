@@ -32,21 +32,31 @@ export async function deliverReceipt(
   return { receiptNumber: receipt, version: submission.version };
 }
 
-async function sendReceipt(
-  organisationId: string,
-  receipt: {
-    receipt: string;
-    organisationName: string;
-    consultationTitle: string;
-    version: number;
-    submittedAt: Date;
-    submitter: string | null;
-    snapshot: SubmissionSnapshot;
-  },
-) {
+export interface ReceiptFacts {
+  receipt: string;
+  organisationName: string;
+  consultationTitle: string;
+  version: number;
+  submittedAt: Date;
+  submitter: string | null;
+  snapshot: SubmissionSnapshot;
+}
+
+async function sendReceipt(organisationId: string, receipt: ReceiptFacts) {
+  const submittedAt = formatCopenhagen(receipt.submittedAt, 'da');
+  const pdf = await receiptPdf(receipt);
+  const members = await db.membership.findMany({ where: { organisationId }, include: { user: { select: { email: true, erasedAt: true } } } });
+  const subject = mailText('receiptSubject', { receipt: receipt.receipt });
+  const text = mailText('receiptBody', { organisation: receipt.organisationName, consultation: receipt.consultationTitle, receipt: receipt.receipt, submittedAt, version: receipt.version });
+  const attachments = [{ filename: `kvittering-${receipt.receipt}.pdf`, content: Buffer.from(pdf), contentType: 'application/pdf' }];
+  await queueMail(memberAddresses(members).map((to) => ({ to, subject, text, attachments })));
+}
+
+/** The receipt's PDF copy: the one the mail attaches and the receipt page downloads. */
+export async function receiptPdf(receipt: ReceiptFacts): Promise<Uint8Array> {
   const t = responseLabels;
   const submittedAt = formatCopenhagen(receipt.submittedAt, 'da');
-  const pdf = await renderReceiptPdf({
+  return renderReceiptPdf({
     letterhead: await municipalityLetterhead(),
     receiptNumber: receipt.receipt,
     consultationTitle: receipt.consultationTitle,
@@ -79,10 +89,5 @@ async function sendReceipt(
       page: t.raw('receipt.page') as string,
     },
   });
-  const members = await db.membership.findMany({ where: { organisationId }, include: { user: { select: { email: true, erasedAt: true } } } });
-  const subject = mailText('receiptSubject', { receipt: receipt.receipt });
-  const text = mailText('receiptBody', { organisation: receipt.organisationName, consultation: receipt.consultationTitle, receipt: receipt.receipt, submittedAt, version: receipt.version });
-  const attachments = [{ filename: `kvittering-${receipt.receipt}.pdf`, content: Buffer.from(pdf), contentType: 'application/pdf' }];
-  await queueMail(memberAddresses(members).map((to) => ({ to, subject, text, attachments })));
 }
 
