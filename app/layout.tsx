@@ -24,10 +24,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The signed-in person's organisations, for the header; none when they cannot be read (the page still renders). */
 async function organisationNames(): Promise<string[]> {
-  const actor = await currentActor();
-  if (actor.kind !== 'user') return [];
   try {
-    return (await myAccount(actor)).memberships.map((membership) => membership.organisation.name);
+    const actor = await currentActor();
+    return actor.kind === 'user' ? (await myAccount(actor)).memberships.map((membership) => membership.organisation.name) : [];
   } catch {
     return [];
   }
@@ -37,7 +36,9 @@ const footerLink = 'inline-flex min-h-11 items-center underline underline-offset
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   await connection();
-  const [locale, t, municipality, user, organisations] = await Promise.all([getLocale(), getTranslations(), getMunicipality(), currentUser(), organisationNames()]);
+  // While the database is away the header shows nobody signed in rather than failing the layout,
+  // which no error page could then replace: the page below fails and says "try again" in Danish.
+  const [locale, t, municipality, user, organisations] = await Promise.all([getLocale(), getTranslations(), getMunicipality(), currentUser().catch(() => null), organisationNames()]);
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col bg-white font-sans text-text antialiased">

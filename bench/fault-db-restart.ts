@@ -42,7 +42,10 @@ try {
   printBurst(result);
   const check = await reconcile(db, fixture.consultationId, result.acknowledged);
   console.log(formatReconciliation(check));
-  for (const page of outage) console.log(`during the outage GET ${page.path}: ${page.status}`);
+  for (const page of outage) {
+    const shown = page.body.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>|<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    console.log(`during the outage GET ${page.path}: ${page.status}${leak(page.body) ? ` (internal detail: ${leak(page.body)})` : ''}; shows: ${shown.slice(0, 300)}`);
+  }
 
   checks.check(check.lost.length === 0, 'every receipt a client got has its committed Submission', `${check.lost.length} lost`);
   checks.check(check.lostAnswers.length === 0, 'every confirmed answer save is in the database', `${check.lostAnswers.length} missing`);

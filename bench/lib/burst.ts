@@ -5,6 +5,9 @@ import { actionResult, callAction, leak, responsePage, type Reply } from './clie
 import type { Acknowledged, BurstFixture, Party } from './fixtures';
 import { formatSummary, sleep, summarise, type Sample, type Summary } from './stats';
 
+
+/** The version a submission's receipt page names: fetch actions answer a redirect with x-action-redirect. */
+const submittedVersion = (reply: Reply): string | undefined => /\/receipt\/(\d+);/.exec(reply.headers.get('x-action-redirect') ?? '')?.[1];
 export interface BurstOptions {
   base: string;
   fixture: BurstFixture;
@@ -52,18 +55,18 @@ export async function runBurst(options: BurstOptions): Promise<BurstResult> {
   let unsubmitted = 0;
 
   /** Sends until the reply is accepted (or already done), retrying while `retryUntil` allows. */
-  const attempt = async (send: () => Promise<Reply>, accepted: (result: Record<string, unknown> | null) => 'ok' | 'done' | false, into: Sample[]) => {
+  const attempt = async (send: () => Promise<Reply>, accepted: (result: Record<string, unknown> | null, reply: Reply) => 'ok' | 'done' | false, into: Sample[]) => {
     for (;;) {
       const reply = await send();
       const result = actionResult(reply);
-      const verdict = accepted(result);
+      const verdict = accepted(result, reply);
       into.push({ ms: reply.ms, ok: verdict !== false });
       const leaked = leak(reply.body);
       if (leaked) leaks.push(`${reply.status}: …${leaked}…`);
-      if (verdict) return { verdict, result };
+      if (verdict) return { verdict, result, reply };
       const key = failureKey(reply, result);
       failures.set(key, (failures.get(key) ?? 0) + 1);
-      if (!options.retryUntil || Date.now() > options.retryUntil) return { verdict: false as const, result };
+      if (!options.retryUntil || Date.now() > options.retryUntil) return { verdict: false as const, result, reply };
       await sleep(250 + Math.random() * 500);
     }
   };
@@ -92,13 +95,14 @@ export async function runBurst(options: BurstOptions): Promise<BurstResult> {
       unsubmitted++;
       return;
     }
-    const { verdict, result } = await attempt(
-      () => callAction(base, page, ids.submit, { state: { status: 'idle' }, form: key }, party),
-      (r) => (r?.status === 'success' ? 'ok' : r?.formError === 'responses.errors.submitted' ? 'done' : false),
+    // Submitted from the review step, with its confirmation; success redirects to the receipt page.
+    const { verdict, reply } = await attempt(
+      () => callAction(base, page, ids.submit, { state: { status: 'idle' }, form: { ...key, confirm: 'on' } }, party),
+      (r, answer) => (submittedVersion(answer) ? 'ok' : r?.formError === 'responses.errors.submitted' ? 'done' : false),
       submits,
     );
-    const receipt = (result?.params as { receipt?: string } | undefined)?.receipt;
-    if (verdict === 'ok' && receipt) acknowledged.receipts.push(receipt);
+    const version = submittedVersion(reply);
+    if (verdict === 'ok' && version) acknowledged.receipts.push(`${party.organisationId}:${version}`);
     if (!verdict) unsubmitted++;
   };
 

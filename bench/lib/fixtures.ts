@@ -101,7 +101,7 @@ export async function dropFixture(db: pg.Pool, fixture: { prefix: string; consul
 }
 
 export interface Acknowledged {
-  /** Receipt numbers (BH-nnnnnn) the clients were given, one per successful submit. */
+  /** organisationId:version of every submission whose receipt page a client was sent to. */
   receipts: string[];
   /** organisationId:proposalId of every answer save the app confirmed. */
   answers: string[];
@@ -122,11 +122,11 @@ export interface Reconciliation {
 
 /** Checks every acknowledgement against what PostgreSQL committed. */
 export async function reconcile(db: pg.Pool, consultationId: string, acknowledged: Acknowledged): Promise<Reconciliation> {
-  const { rows } = await db.query<{ id: string; responseId: string; status: string }>(
-    `SELECT s.id::text, s."responseId", r.status FROM "Submission" s JOIN "Response" r ON r.id = s."responseId" WHERE r."consultationId" = $1`,
+  const { rows } = await db.query<{ key: string; responseId: string; status: string }>(
+    `SELECT r."organisationId" || ':' || s.version AS key, s."responseId", r.status FROM "Submission" s JOIN "Response" r ON r.id = s."responseId" WHERE r."consultationId" = $1`,
     [consultationId],
   );
-  const stored = new Set(rows.map((r) => `BH-${r.id.padStart(6, '0')}`));
+  const stored = new Set(rows.map((r) => r.key));
   const perResponse = new Map<string, number>();
   for (const row of rows) perResponse.set(row.responseId, (perResponse.get(row.responseId) ?? 0) + 1);
   const seen = new Set<string>();
