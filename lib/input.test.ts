@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { NextRequest } from 'next/server';
 import { proxy } from '@/proxy';
 import { cleanedUrl, withoutControlCharacters } from './input';
@@ -23,6 +23,13 @@ describe('cleanedUrl', () => {
 });
 
 describe('proxy', () => {
+  // The proxy reads its settings through lib/env.ts: a valid set, so that the test runs outside `npm test` too.
+  beforeAll(() => {
+    vi.stubEnv('DATABASE_URL', process.env.DATABASE_URL ?? 'postgresql://localhost/unit');
+    vi.stubEnv('AUTH_SECRET', process.env.AUTH_SECRET ?? 'x'.repeat(32));
+    vi.stubEnv('SMTP_URL', process.env.SMTP_URL ?? 'smtp://localhost:2525');
+  });
+
   it('serves a request with a NUL in its query at the address without it, keeping the security headers', () => {
     const response = proxy(new NextRequest('http://localhost/?q=%00&committee=S%00U'));
     expect(new URL(response.headers.get('x-middleware-rewrite')!).search).toBe('?q=&committee=SU');
