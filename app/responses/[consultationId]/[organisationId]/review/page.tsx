@@ -19,6 +19,21 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const brief = (text: string, length = 200) => (text.length > length ? `${text.slice(0, length).trimEnd()} …` : text);
 
+/** Links back to each proposal's comment field in the form. */
+function ProposalLinks({ base, proposals }: { base: string; proposals: { id: string; code: string; title: string }[] }) {
+  return (
+    <ul className="mt-2 list-disc pl-6">
+      {proposals.map((proposal) => (
+        <li key={proposal.id}>
+          <Link href={`${base}#answer-${proposal.code}-comment`} className="underline underline-offset-2">
+            {proposal.code} {proposal.title}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** The step before submitting: the response in brief, what is missing, then an explicit confirmation. */
 export default async function ReviewPage({ params }: Props) {
   const keys = await params;
@@ -64,29 +79,13 @@ export default async function ReviewPage({ params }: Props) {
           <div className="alert alert-warning mt-3" data-unanswered={summary.unanswered.length}>
             <p className="font-semibold">{t('review.unansweredWarning', { count: summary.unanswered.length, total })}</p>
             <p className="mt-1">{t('review.unansweredHint')}</p>
-            <ul className="mt-2 list-disc pl-6">
-              {summary.unanswered.map((proposal) => (
-                <li key={proposal.id}>
-                  <Link href={`${base}#answer-${proposal.code}-comment`} className="underline underline-offset-2">
-                    {proposal.code} {proposal.title}
-                  </Link>
-                </li>
-              ))}
-            </ul>
+            <ProposalLinks base={base} proposals={summary.unanswered} />
           </div>
         )}
         {summary.withoutComment.length > 0 && (
           <div className="alert alert-info mt-3">
             <p className="font-semibold">{t('review.withoutCommentHeading', { count: summary.withoutComment.length })}</p>
-            <ul className="mt-2 list-disc pl-6">
-              {summary.withoutComment.map((proposal) => (
-                <li key={proposal.id}>
-                  <Link href={`${base}#answer-${proposal.code}-comment`} className="underline underline-offset-2">
-                    {proposal.code} {proposal.title}
-                  </Link>
-                </li>
-              ))}
-            </ul>
+            <ProposalLinks base={base} proposals={summary.withoutComment} />
           </div>
         )}
         {summary.answered.length > 0 && (
