@@ -67,6 +67,14 @@ export function copenhagenLocalToInstant(local: string): Date {
   return new Date(first);
 }
 
+/**
+ * The instant's Copenhagen wall-clock time as a Date whose UTC fields read that time, for
+ * spreadsheet date cells: spreadsheets store a date without a zone, and show what is written.
+ */
+export function copenhagenWallClock(instant: Date): Date {
+  return new Date(toWallClock(instant));
+}
+
 /** The instant as a datetime-local value in Copenhagen time ("YYYY-MM-DDTHH:mm"), for form fields. */
 export function instantToCopenhagenLocal(instant: Date): string {
   return new Date(toWallClock(instant)).toISOString().slice(0, 16);

@@ -146,14 +146,38 @@ describe('answer tables', () => {
     const [staffRows, publicRows] = [await csv(staff), await csv(anonymous)];
     expect(staffRows).toHaveLength(count(full) + 1);
     expect(publicRows).toHaveLength(count(published) + 1);
-    expect(staffRows.find((row) => row[5] === secret)?.[6]).toBe('Ja');
-    expect(staffRows.every((row, i) => i === 0 || /^BH-/.test(row[8]!))).toBe(true);
+    const column = (name: string) => staffRows[0]!.indexOf(name);
+    expect(staffRows.find((row) => row[column('Bemærkning')] === secret)?.[column('Ikke til offentliggørelse')]).toBe('Ja');
+    expect(staffRows.every((row, i) => i === 0 || /^BH-/.test(row[column('Kvitteringsnummer')]!))).toBe(true);
+    expect(publicRows[0]).not.toContain('Kvitteringsnummer');
     expect(publicRows.flat().join('\n')).not.toContain(secret);
     expect(publicRows.flat().join('\n')).not.toContain(passage);
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await exportConsultation(anonymous, consultationId, 'xlsx'))!.bytes as unknown as ExcelJS.Buffer);
-    expect(workbook.worksheets[0]!.rowCount).toBe(count(published) + 1);
+    const answers = workbook.worksheets[0]!;
+    expect(answers.rowCount).toBe(count(published) + 1);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Høringssvar', 'Forslag', 'Generelle bemærkninger', 'Mindretalsudtalelser', 'Ikke svaret']);
+  });
+
+  it('gives amounts as numbers, times as dates, and the stance counts per proposal', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await exportConsultation(staff, consultationId, 'xlsx'))!.bytes as unknown as ExcelJS.Buffer);
+    const answers = workbook.getWorksheet('Høringssvar')!;
+    const header = (answers.getRow(1).values as unknown[]).slice(1);
+    const cell = (row: number, name: string) => answers.getRow(row).getCell(header.indexOf(name) + 1);
+    const su03 = answers.getRows(2, answers.rowCount - 1)!.find((row) => row.getCell(header.indexOf('Forslag') + 1).value === 'SU03')!;
+    expect(su03.getCell(header.indexOf('Service 2027 (1.000 kr.)') + 1).value).toBe(-3750);
+    expect(su03.getCell(header.indexOf('Service 2028 (1.000 kr.)') + 1).value).toBe(-2500);
+    expect(su03.getCell(header.indexOf('Liste') + 1).value).toBe('Indarbejdes og sendes i høring');
+    expect(cell(2, 'Indsendt').type).toBe(ExcelJS.ValueType.Date);
+    expect(cell(2, 'Lovpligtig høringspart').value).toMatch(/^(Ja|Nej)$/);
+
+    const full = (await visibleResponses(staff, consultationId, MARKER))!.responses;
+    const opposing = full.filter((r) => r.answers.some((a) => a.proposalId === proposalIds[0] && a.stance === 'OPPOSE')).length;
+    const proposals = workbook.getWorksheet('Forslag')!;
+    const proposalHeader = (proposals.getRow(1).values as unknown[]).slice(1);
+    expect(proposals.getRow(2).getCell(proposalHeader.indexOf('Støtter ikke') + 1).value).toBe(opposing);
   });
 });
 

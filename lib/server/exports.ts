@@ -2,12 +2,13 @@ import 'server-only';
 import { createTranslator } from 'next-intl';
 import { EXPENDITURE_KINDS } from '@/lib/budget/vocabulary';
 import { XLSX_CONTENT_TYPE } from '@/lib/budget-spreadsheet/xlsx';
-import { formatCopenhagen } from '@/lib/deadline';
+import { copenhagenWallClock, formatCopenhagen } from '@/lib/deadline';
 import type { ExportFormat } from '@/lib/exports/formats';
 import { STANCES, type HearingNote, type NoteList, type NoteParty, type NoteProposal, type NoteResponse, type NoteStance } from '@/lib/exports/note';
 import { renderNoteDocx } from '@/lib/exports/note-docx';
 import { renderNotePdf } from '@/lib/exports/note-pdf';
-import { writeResponsesCsv, writeResponsesXlsx, type ResponseTable } from '@/lib/exports/responses-table';
+import { analysisWorkbook } from '@/lib/exports/analysis';
+import { writeSheetCsv, writeWorkbookXlsx, type Workbook } from '@/lib/exports/workbook';
 import type { OrganisationType } from '@/lib/generated/prisma/enums';
 import da from '@/lib/i18n/messages/da.json';
 import type { Actor } from '@/lib/server/actor';
@@ -51,20 +52,40 @@ const rankOf = (organisation: { name: string; type: OrganisationType }) => (isSt
 const byRank = <T extends { organisation: { name: string; type: OrganisationType } }>(a: T, b: T) =>
   rankOf(a.organisation) - rankOf(b.organisation) || a.organisation.name.localeCompare(b.organisation.name, 'da');
 
+type ProposalRow = Awaited<ReturnType<typeof proposalsOf>>[number];
+
+function proposalsOf(budgetId: string) {
+  return db.proposal.findMany({
+    where: { budgetId },
+    orderBy: [{ list: { position: 'asc' } }, { position: 'asc' }],
+    select: { id: true, code: true, title: true, summary: true, list: { select: { id: true, name: true } }, committee: { select: { code: true, name: true } }, ...LINES_WITH_TYPES },
+  });
+}
+
+/**
+ * The consulted parties, those that must be heard first at the top, each with whether it answered.
+ * Whether a party answered at all is a fact of the consultation, not of what this reader may
+ * read: a submitted response the public may not see is not "no answer".
+ */
+async function consultedPartiesOf(consultationId: string) {
+  const parties = await db.consultationParty.findMany({
+    where: { consultationId },
+    select: { organisation: { select: { name: true, type: true, responses: { where: { consultationId, status: 'SUBMITTED' }, select: { id: true } } } } },
+  });
+  return parties.sort(byRank).map(({ organisation }) => ({ organisation, responded: organisation.responses.length > 0 }));
+}
+
+/** A proposal's lines of one kind as amounts per year of the budget, with the kind's type. */
+function linesOf(p: ProposalRow, kind: (typeof EXPENDITURE_KINDS)[number], years: number[]) {
+  const lines = flatLines(p).filter((line) => line.kind === kind);
+  return { type: lines[0]?.type ?? null, amounts: years.map((year) => lines.find((line) => line.year === year)?.amount ?? 0) };
+}
+
 async function noteOf(actor: Actor, consultationId: string, consultation: Consultation, responses: VisibleResponse[]): Promise<HearingNote> {
-  const [proposals, remarks, parties] = await Promise.all([
-    db.proposal.findMany({
-      where: { budgetId: consultation.budget.id },
-      orderBy: [{ list: { position: 'asc' } }, { position: 'asc' }],
-      select: { id: true, code: true, title: true, summary: true, list: { select: { id: true, name: true } }, committee: { select: { code: true, name: true } }, ...LINES_WITH_TYPES },
-    }),
+  const [proposals, remarks, consulted] = await Promise.all([
+    proposalsOf(consultation.budget.id),
     db.proposalRemark.findMany({ where: { consultationId }, select: { proposalId: true, text: true } }),
-    // Whether a party answered at all is a fact of the consultation, not of what this reader may
-    // read: a submitted response the public may not see is not "no answer".
-    db.consultationParty.findMany({
-      where: { consultationId },
-      select: { organisation: { select: { name: true, type: true, responses: { where: { consultationId, status: 'SUBMITTED' }, select: { id: true } } } } },
-    }),
+    consultedPartiesOf(consultationId),
   ]);
   const ranked = [...responses].sort(byRank);
   const remarkOf = new Map(remarks.map((r) => [r.proposalId, r.text]));
@@ -86,9 +107,8 @@ async function noteOf(actor: Actor, consultationId: string, consultation: Consul
       list: p.list.name,
       committee: p.committee.name ?? p.committee.code,
       lines: EXPENDITURE_KINDS.flatMap((kind) => {
-        const lines = flatLines(p).filter((line) => line.kind === kind);
-        if (!lines.length) return [];
-        return [{ kind: t(`kinds.${kind}`), type: t(`types.${lines[0]!.type}`), amounts: years.map((year) => lines.find((line) => line.year === year)?.amount ?? 0) }];
+        const { type, amounts } = linesOf(p, kind, years);
+        return type ? [{ kind: t(`kinds.${kind}`), type: t(`types.${type}`), amounts }] : [];
       }),
       responses: answersOf.get(p.id) ?? [],
       remark: remarkOf.get(p.id) ?? '',
@@ -100,8 +120,7 @@ async function noteOf(actor: Actor, consultationId: string, consultation: Consul
     if (!committee) list.committees.push((committee = { name: proposal.committee, proposals: [] }));
     committee.proposals.push(proposal);
   }
-  const consulted = parties.sort(byRank);
-  const nonResponders = consulted.filter((party) => party.organisation.responses.length === 0).map((party) => partyOf(party.organisation));
+  const nonResponders = consulted.filter((party) => !party.responded).map((party) => partyOf(party.organisation));
   const date = (instant: Date) => formatCopenhagen(instant, 'da');
   return {
     letterhead: await municipalityLetterhead(),
@@ -152,39 +171,30 @@ async function noteOf(actor: Actor, consultationId: string, consultation: Consul
   };
 }
 
-async function tableOf(actor: Actor, responses: VisibleResponse[]): Promise<ResponseTable> {
-  return {
+async function analysisOf(actor: Actor, consultation: Consultation & { id: string }, responses: VisibleResponse[]): Promise<Workbook> {
+  const { years } = consultation.budget;
+  const [proposals, consulted] = await Promise.all([proposalsOf(consultation.budget.id), consultedPartiesOf(consultation.id)]);
+  return analysisWorkbook({
     issuer: (await municipalityLetterhead()).name,
     full: audienceOf(actor) === 'full',
-    rows: responses.flatMap((response) => {
-      const submittedAt = formatCopenhagen(response.submittedAt, 'da');
-      return response.answers.map((answer) => ({
-        organisation: response.organisation.name,
-        organisationType: t(`orgTypes.${response.organisation.type}`),
-        code: answer.code,
-        title: answer.title,
-        stance: answer.stance ? t(`responses.stances.${answer.stance}`) : '',
-        comment: answer.comment,
-        confidential: answer.confidential,
-        submittedAt,
-        receiptNumber: response.receiptNumber,
-      }));
+    years,
+    proposals: proposals.map((p) => {
+      const [service, transfers] = [linesOf(p, 'SERVICE', years), linesOf(p, 'TRANSFER', years)];
+      const type = service.type ?? transfers.type;
+      return { id: p.id, code: p.code, title: p.title, list: p.list.name, committee: p.committee.name ?? p.committee.code, type: type ? t(`types.${type}`) : '', service: service.amounts, transfers: transfers.amounts };
     }),
-    labels: {
-      organisation: tTable('organisation'),
-      type: tTable('type'),
-      code: tTable('code'),
-      title: tTable('title'),
-      stance: tTable('stance'),
-      comment: tTable('comment'),
-      confidential: tTable('confidential'),
-      submittedAt: tTable('submittedAt'),
-      receiptNumber: tTable('receiptNumber'),
-      yes: tTable('yes'),
-      no: tTable('no'),
-      hidden: tNote('hidden'),
-    },
-  };
+    responses: [...responses].sort(byRank).map((response) => ({
+      party: partyOf(response.organisation),
+      submittedAt: copenhagenWallClock(response.submittedAt),
+      receiptNumber: response.receiptNumber,
+      generalRemarks: response.generalRemarks,
+      minorityStatements: response.minorityStatements,
+      answers: response.answers,
+    })),
+    nonResponders: consulted.filter((party) => !party.responded).map((party) => partyOf(party.organisation)),
+    label: (key, params) => (key === 'hidden' ? tNote('hidden') : tTable(key, params)),
+    stanceLabel: (stance) => t(`responses.stances.${stance}`),
+  });
 }
 
 const slug = (title: string) => title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
@@ -195,7 +205,7 @@ const slug = (title: string) => title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, 
  * unknown consultation. The builders yield between proposals, so other requests go on meanwhile.
  */
 export async function exportConsultation(actor: Actor, consultationId: string, format: ExportFormat): Promise<ExportFile | null> {
-  const consultation = await db.consultation.findUnique({ where: { id: consultationId }, select: { title: true, status: true, deadline: true, openedAt: true, budget: { select: { id: true, name: true, years: true } } } });
+  const consultation = await db.consultation.findUnique({ where: { id: consultationId }, select: { id: true, title: true, status: true, deadline: true, openedAt: true, budget: { select: { id: true, name: true, years: true } } } });
   if (!consultation) return null;
   await authorize(actor, 'consultation.export', { consultation, object: { type: 'Consultation', id: consultationId } });
   const visible = await visibleResponses(actor, consultationId, t('publicConsultations.redactedMarker'));
@@ -206,8 +216,11 @@ export async function exportConsultation(actor: Actor, consultationId: string, f
   let bytes: Uint8Array;
   if (format === 'pdf') bytes = await renderNotePdf(await noteOf(actor, consultationId, consultation, visible.responses));
   else if (format === 'docx') bytes = await renderNoteDocx(await noteOf(actor, consultationId, consultation, visible.responses));
-  else if (format === 'xlsx') bytes = await writeResponsesXlsx(await tableOf(actor, visible.responses), tTable('sheet'));
-  else bytes = new TextEncoder().encode(await writeResponsesCsv(await tableOf(actor, visible.responses)));
+  else {
+    const workbook = await analysisOf(actor, consultation, visible.responses);
+    // The CSV holds the first sheet, every answer with the same columns as in the workbook.
+    bytes = format === 'xlsx' ? await writeWorkbookXlsx(workbook) : new TextEncoder().encode(await writeSheetCsv(workbook.sheets[0]!));
+  }
 
   await audit(actor, { action: 'consultation.export', objectType: 'Consultation', objectId: consultationId, details: { format, audience: visible.audience, responses: visible.responses.length } });
   return { fileName: `${baseName}.${format}`, contentType: CONTENT_TYPES[format], bytes };
