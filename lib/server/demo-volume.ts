@@ -3,10 +3,12 @@ import type { Actor } from '@/lib/server/actor';
 import { db } from '@/lib/server/db';
 import { authorize } from '@/lib/server/policy';
 import type { SubmissionSnapshot } from '@/lib/submission-snapshot';
-import type { OrganisationType, Stance } from '@/lib/generated/prisma/enums';
+import { demoAnswer, subjectOf } from '@/lib/demo/comments';
+import type { OrganisationType } from '@/lib/generated/prisma/enums';
 
 // Realistic volume for the demo, the e2e tests and the benchmarks: many consulted organisations
-// of every kind, each with a submitted response to most proposals. Deterministic for a given seed.
+// of every kind, each with a submitted response to most proposals, its comments fitting each
+// proposal's subject and the organisation (lib/demo/comments.ts). Deterministic for a given seed.
 
 const NAMES: { type: OrganisationType; pattern: string; places: string[] }[] = [
   { type: 'MED_COMMITTEE', pattern: 'MED-udvalg, {place}', places: ['Skoleområdet', 'Dagtilbud', 'Ældreplejen', 'Teknik og Miljø', 'Jobcentret', 'Socialområdet', 'Kultur og Fritid', 'Sundhed og Forebyggelse', 'Borgerservice', 'Ejendomsdrift'] },
@@ -17,27 +19,6 @@ const NAMES: { type: OrganisationType; pattern: string; places: string[] }[] = [
   { type: 'INTEGRATION_COUNCIL', pattern: 'Integrationsforening, {place}', places: ['Gadehavegård', 'Charlottekvarteret', 'Tåstrupgård'] },
   { type: 'OTHER', pattern: '{place}', places: ['Lokalrådet i Sengeløse', 'Idrætssamvirket', 'Fritidsrådet', 'Erhvervsforeningen', 'Lærerkredsen', 'BUPL Storkøbenhavn', 'FOA Afdeling', 'Musikskolens venner'] },
 ];
-
-const COMMENTS: Record<Stance, string[]> = {
-  OPPOSE: [
-    'Forslaget vil ramme beboerne på plejehjemmet hårdt, og vi kan ikke støtte det.',
-    'Vi frygter, at besparelsen blot flytter udgifterne til andre områder.',
-    'Børnene og de unge betaler prisen; vi opfordrer til at droppe forslaget.',
-    'Serviceniveauet er allerede lavt, og en yderligere reduktion er ikke forsvarlig.',
-  ],
-  SUPPORT: [
-    'Vi kan støtte forslaget, hvis konsekvenserne følges nøje.',
-    'Forslaget er fornuftigt og bør gennemføres.',
-    'En god effektivisering, der ikke går ud over kerneopgaven.',
-  ],
-  REMARKS: [
-    'Vi beder om, at konsekvenserne for plejehjemmene beskrives nærmere.',
-    'Medarbejderne bør inddrages tidligt i gennemførelsen.',
-    'Det er uklart, hvordan besparelsen påvirker ventetiderne.',
-    'Vi foreslår en gradvis indfasning over to år.',
-  ],
-  NO_REMARKS: [''],
-};
 
 const REMARKS = [
   'Vi har drøftet budgetforslagene på vores seneste møde og har følgende bemærkninger.',
@@ -58,8 +39,6 @@ function random(seed: number) {
   };
 }
 
-const STANCES: Stance[] = ['OPPOSE', 'OPPOSE', 'REMARKS', 'SUPPORT', 'NO_REMARKS'];
-
 /** The organisation names of the volume, `count` of them, every type represented. */
 export function volumeOrganisations(count: number, prefix = ''): { name: string; type: OrganisationType }[] {
   const all = NAMES.flatMap(({ type, pattern, places }) => places.map((place) => ({ type, base: pattern.replace('{place}', place) })));
@@ -79,21 +58,21 @@ export async function seedResponseVolume(actor: Actor, input: { consultationId: 
   const next = random(input.seed ?? 2026);
   const pick = <T,>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
   const consultation = await db.consultation.findUniqueOrThrow({ where: { id: input.consultationId } });
-  const proposals = await db.proposal.findMany({ where: { budgetId: consultation.budgetId }, orderBy: [{ list: { position: 'asc' } }, { position: 'asc' }], select: { id: true, code: true, title: true, version: true } });
+  const proposals = await db.proposal.findMany({ where: { budgetId: consultation.budgetId }, orderBy: [{ list: { position: 'asc' } }, { position: 'asc' }], select: { id: true, code: true, title: true, summary: true, version: true } });
+  const subjects = new Map(proposals.map((p) => [p.id, subjectOf(p)]));
   const wanted = volumeOrganisations(input.organisations, input.prefix);
 
   return db.$transaction(
     async (tx) => {
       await tx.organisation.createMany({ data: wanted, skipDuplicates: true });
-      const organisations = await tx.organisation.findMany({ where: { name: { in: wanted.map((o) => o.name) } }, select: { id: true } });
+      const organisations = await tx.organisation.findMany({ where: { name: { in: wanted.map((o) => o.name) } }, select: { id: true, type: true } });
       const key = (organisationId: string) => ({ consultationId: consultation.id, organisationId });
       await tx.consultationParty.createMany({ data: organisations.map((o) => key(o.id)), skipDuplicates: true });
 
       const drafts = organisations.map((o) => {
         const answers = proposals.flatMap((proposal) => {
-          if (next() < 0.25) return [];
-          const stance = pick(STANCES);
-          return [{ proposal, stance, comment: pick(COMMENTS[stance]), confidential: next() < 0.05 }];
+          const answer = demoAnswer(subjects.get(proposal.id)!, o.type, next);
+          return answer ? [{ proposal, ...answer, confidential: next() < 0.05 }] : [];
         });
         return { organisationId: o.id, generalRemarks: pick(REMARKS), publicationConsent: next() < 0.85, channel: next() < 0.1 ? ('LETTER' as const) : ('ONLINE' as const), answers };
       });
