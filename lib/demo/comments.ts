@@ -98,6 +98,7 @@ const TEXTS: Record<Subject, Texts> = {
   elderCare: {
     OPPOSE: [
       'Forslaget vil ramme de ældre og svækkede borgere hårdt, og vi kan ikke støtte det.',
+      'Beboerne på plejehjemmet og deres pårørende vil mærke forslaget i hverdagen. Vi kan ikke støtte det.',
       'Konsekvenserne for ældre er ikke beskrevet godt nok. Vi frygter flere indlæggelser, og så flytter udgiften blot til sygehuset.',
       'Den faglige viden går tabt, når specialfunktionen nedlægges. Det mærker de ældre og deres pårørende.',
     ],
@@ -118,6 +119,7 @@ const TEXTS: Record<Subject, Texts> = {
     SUPPORT: ['Vi kan støtte forslaget, når de nye regler gør det muligt at løse opgaven med samme kvalitet.'],
     REMARKS: [
       'Handicaprådet vil gerne følge, hvordan ændringen påvirker beboerne, og beder om en status efter et år.',
+      'Borgere, der flytter fra et botilbud til plejehjemmet, skal have samme faglige støtte som i dag.',
       'Vi beder om, at medarbejderne inddrages tidligt, så den faglige kvalitet bevares.',
     ],
   },
