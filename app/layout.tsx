@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { NextIntlClientProvider } from 'next-intl';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getMessages, getTranslations } from 'next-intl/server';
+import { clientMessages } from '@/lib/i18n/client-messages';
 import { SiteHeader } from '@/components/site-header';
 import { getMunicipality } from '@/lib/server/municipality';
 import { myAccount } from '@/lib/server/personal-data';
@@ -38,11 +39,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   await connection();
   // While the database is away the header shows nobody signed in rather than failing the layout,
   // which no error page could then replace: the page below fails and says "try again" in Danish.
-  const [locale, t, municipality, user, organisations] = await Promise.all([getLocale(), getTranslations(), getMunicipality(), currentUser().catch(() => null), organisationNames()]);
+  const [locale, t, messages, municipality, user, organisations] = await Promise.all([getLocale(), getTranslations(), getMessages(), getMunicipality(), currentUser().catch(() => null), organisationNames()]);
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col bg-white font-sans text-text antialiased">
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={clientMessages(messages)}>
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2 focus:text-link">
             {t('app.skipToContent')}
           </a>
