@@ -6,7 +6,6 @@ import { copenhagenWallClock, formatCopenhagen } from '@/lib/deadline';
 import type { ExportFormat } from '@/lib/exports/formats';
 import { STANCES, type HearingNote, type NoteList, type NoteParty, type NoteProposal, type NoteResponse, type NoteStance } from '@/lib/exports/note';
 import { renderNoteDocx } from '@/lib/exports/note-docx';
-import { renderNotePdf } from '@/lib/exports/note-pdf';
 import { analysisWorkbook } from '@/lib/exports/analysis';
 import { writeSheetCsv, writeWorkbookXlsx, type Workbook } from '@/lib/exports/workbook';
 import type { OrganisationType } from '@/lib/generated/prisma/enums';
@@ -17,6 +16,7 @@ import { isStatutory, TYPE_ORDER } from '@/lib/insight/status';
 import { flatLines, LINES_WITH_TYPES } from '@/lib/server/budget-lines';
 import { db } from '@/lib/server/db';
 import { municipalityLetterhead } from '@/lib/server/municipality';
+import { renderNotePdfOffThread } from '@/lib/server/note-pdf-thread';
 import { authorize } from '@/lib/server/policy';
 import { audienceOf, visibleResponses, type VisibleResponse } from '@/lib/server/response-views';
 
@@ -214,7 +214,7 @@ export async function exportConsultation(actor: Actor, consultationId: string, f
   const note = format === 'pdf' || format === 'docx';
   const baseName = `${note ? tNote('fileName') : tTable('fileName')}-${slug(consultation.title)}`;
   let bytes: Uint8Array;
-  if (format === 'pdf') bytes = await renderNotePdf(await noteOf(actor, consultationId, consultation, visible.responses));
+  if (format === 'pdf') bytes = await renderNotePdfOffThread(await noteOf(actor, consultationId, consultation, visible.responses));
   else if (format === 'docx') bytes = await renderNoteDocx(await noteOf(actor, consultationId, consultation, visible.responses));
   else {
     const workbook = await analysisOf(actor, consultation, visible.responses);
