@@ -1,10 +1,12 @@
 // The line reader of the document parser: turns the text extracted from the PDF into lists of
 // proposals with their rows of amounts and the lists' printed totals, reporting what it cannot read.
 import { DANISH_AMOUNT, parseDanishAmount, proposalTypeNamed, TYPE_WORDS, type ExpenditureKind, type ProposalType } from '../budget/vocabulary';
-import type { DocumentIssue } from './parse';
+import type { DocumentIssue, Place } from './parse';
 
-export interface ReadProposal { code: string; committeeCode: string; line: number; title: string; summary: string; lines: DraftLine[] }
+export interface ReadProposal { code: string; committeeCode: string; at: Place; title: string; summary: string; lines: DraftLine[] }
 export interface ReadList { heading: string; proposals: ReadProposal[]; printed: PrintedTotals }
+/** What a reader (this one for text, table.ts for PDF and DOCX) hands on to parse.ts. */
+export interface ReadDocument { years: number[]; lists: ReadList[]; issues: DocumentIssue[] }
 
 const HEADER = /^Nr\.?\s+Titel\b(.*)\bType$/u;
 const CODE = /^(\p{Lu}+)\d+\p{Ll}?(?=\s|$)/u;
@@ -14,7 +16,7 @@ const WORD = /^\p{L}+-?$/u;
 const CONJUNCTIONS = new Set(['og', 'eller', 'samt']);
 
 /** Joins wrapped lines into one paragraph, undoing line-break hyphenation. */
-function joinWrapped(parts: string[]): string {
+export function joinWrapped(parts: string[]): string {
   return parts.reduce((text, part) => {
     if (!part) return text;
     if (!text) return part;
@@ -56,7 +58,7 @@ function readTotals(text: string): { label: string; amounts: number[] } | undefi
 export interface DraftLine { kind: ExpenditureKind; type?: ProposalType; amounts?: number[] }
 interface Draft { code: string; committeeCode: string; line: number; head: string; body: string[]; lines: DraftLine[] }
 /** The printed "I alt" rows of a list, by kind: the line they stand on, and their amounts when readable. */
-export type PrintedTotals = Map<ExpenditureKind, { line: number; amounts?: number[] }>;
+export type PrintedTotals = Map<ExpenditureKind, { at: Place; amounts?: number[] }>;
 interface DraftList { heading: string; proposals: Draft[]; printed: PrintedTotals }
 
 /*
@@ -131,7 +133,7 @@ function proposalTexts(d: Draft, layout: Layout): { title: string; summary: stri
  * summary separated, rows of amounts with their types) and its printed totals, and every issue met
  * on the way. Checking the totals is left to checkTotals.
  */
-export function readLines(text: string): { years: number[]; lists: ReadList[]; issues: DocumentIssue[] } {
+export function readLines(text: string): ReadDocument {
   const issues: DocumentIssue[] = [];
   const lists: DraftList[] = [];
   const seenCodes = new Set<string>();
@@ -210,7 +212,7 @@ export function readLines(text: string): { years: number[]; lists: ReadList[]; i
         }
         const ok = totals.amounts.length === years.length;
         if (!ok) issues.push({ code: 'BAD_AMOUNTS', line: lineNo, list: list.heading, expected: years.length, actual: totals.amounts.length });
-        list.printed.set(kind, { line: lineNo, amounts: ok ? totals.amounts : undefined });
+        list.printed.set(kind, { at: { line: lineNo }, amounts: ok ? totals.amounts : undefined });
         return;
       }
 
@@ -254,6 +256,6 @@ export function readLines(text: string): { years: number[]; lists: ReadList[]; i
   return {
     years,
     issues,
-    lists: lists.map((l) => ({ heading: l.heading, printed: l.printed, proposals: l.proposals.map((d) => ({ code: d.code, committeeCode: d.committeeCode, line: d.line, ...proposalTexts(d, layout), lines: d.lines })) })),
+    lists: lists.map((l) => ({ heading: l.heading, printed: l.printed, proposals: l.proposals.map((d) => ({ code: d.code, committeeCode: d.committeeCode, at: { line: d.line }, ...proposalTexts(d, layout), lines: d.lines })) })),
   };
 }
