@@ -26,8 +26,8 @@ export function budgetNameFor(years: number[]): string {
   return `Budget ${years[0]}-${years[years.length - 1]}`;
 }
 
-export function documentHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+export function documentHash(content: string | Uint8Array): string {
+  return createHash('sha256').update(content).digest('hex');
 }
 
 /**
