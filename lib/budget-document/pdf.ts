@@ -12,14 +12,15 @@ export type PdfRead = { lines: SourceLine[] } | { issue: DocumentIssue };
 const normalise = (text: string) => text.replace(/[\u2010\u2011]/gu, '-').replaceAll('\u00ad', '');
 
 export async function readPdfLines(bytes: Uint8Array): Promise<PdfRead> {
-  const { getDocument, PasswordException } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // pdf.js takes ownership of the buffer, so it gets a copy.
   const task = getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: true });
   let pdf;
   try {
     pdf = await task.promise;
   } catch (error) {
-    return { issue: { code: error instanceof PasswordException ? 'PDF_ENCRYPTED' : 'PDF_DAMAGED' } };
+    // pdf.js 5 reports a password-protected file by the error's name.
+    return { issue: { code: (error as Error | undefined)?.name === 'PasswordException' ? 'PDF_ENCRYPTED' : 'PDF_DAMAGED' } };
   }
   try {
     const lines: SourceLine[] = [];
