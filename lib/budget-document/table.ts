@@ -20,12 +20,32 @@ const TRANSFER_MARK = /^\(overførs\p{L}*\)/iu;
 
 interface Row { at: Place; code: string; cells: Map<Column, string[]> }
 
-/** Text repeated on several pages at the same height (letterhead, document and page numbers). */
+/**
+ * The lines in a page's margins: above its table header, and those set off from the body by a gap
+ * of at least twice the usual line spacing among its first and last three lines.
+ */
+function marginLines(page: SourceLine[]): SourceLine[] {
+  const ys = page.map((l) => l.y).sort((a, b) => a - b);
+  const gaps = ys.slice(1).map((y, i) => y - ys[i]!);
+  const wide = 2 * ([...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)] ?? 0);
+  const top = gaps.slice(0, 3).findIndex((g) => g >= wide);
+  const bottom = gaps.slice(-3).findLastIndex((g) => g >= wide);
+  const topEnd = top < 0 ? -Infinity : ys[top]!;
+  const bottomStart = bottom < 0 ? Infinity : ys[Math.max(0, gaps.length - 3) + bottom + 1]!;
+  const headerY = Math.min(...page.filter((l) => headerOf(l)).map((l) => l.y));
+  return page.filter((l) => !headerOf(l) && (l.y < headerY || l.y <= topEnd || l.y >= bottomStart));
+}
+
+/**
+ * Page furniture (letterhead, document and page numbers): margin text repeated at the same height
+ * on another page, numbers aside. Codes keep their digits, so a proposal row is not taken for it.
+ */
 function furniture(lines: SourceLine[]): Set<SourceLine> {
-  const key = (l: SourceLine) => `${Math.round(l.y / 3)}|${l.fragments.map((f) => f.text).join(' ').replace(/\d+/gu, '#')}`;
+  const key = (l: SourceLine) => `${Math.round(l.y / 3)}|${l.fragments.map((f) => f.text).join(' ').replace(/\b\d+\b/gu, '#')}`;
+  const margins = [...new Set(lines.map((l) => l.page))].flatMap((page) => marginLines(lines.filter((l) => l.page === page)));
   const pages = new Map<string, Set<number>>();
-  for (const l of lines) pages.set(key(l), (pages.get(key(l)) ?? new Set()).add(l.page));
-  return new Set(lines.filter((l) => (pages.get(key(l))?.size ?? 0) > 1));
+  for (const l of margins) pages.set(key(l), (pages.get(key(l)) ?? new Set()).add(l.page));
+  return new Set(margins.filter((l) => (pages.get(key(l))?.size ?? 0) > 1));
 }
 
 /** A cell's lines joined: fragments of one line with a space unless they touch, lines undoing hyphenation. */
@@ -50,7 +70,7 @@ export function readTable(source: SourceLine[], unit: Unit): ReadDocument {
   const issues: DocumentIssue[] = [];
   const lists: ReadList[] = [];
   const seenCodes = new Set<string>();
-  const skip = furniture(source.filter((l) => !headerOf(l)));
+  const skip = furniture(source);
   const lines = source.filter((l) => !skip.has(l));
   let years: number[] = [];
   let columns: Columns | undefined;
