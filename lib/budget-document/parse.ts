@@ -1,7 +1,8 @@
-// Parses the proposal lists of a budget-consultation document from text extracted from its PDF:
-// the line reader (read-lines.ts) reads them, the totals check (totals-check.ts) compares each
-// list's sums with its printed totals. Pure (no I/O, no Node-only imports) so it runs in the
-// browser, a server action or a script alike.
+// Parses the proposal lists of a budget-consultation document. A reader finds the lists: the line
+// reader (read-lines.ts) in text extracted from the PDF, the layout reader (table.ts) in a PDF's or
+// DOCX's positioned text (file.ts picks one); documentFrom checks what it found, and the totals
+// check (totals-check.ts) compares each list's sums with its printed totals. Pure (no I/O, no
+// Node-only imports) so it runs in the browser, a server action or a script alike.
 import type { AmountLine } from '../budget/totals';
 import { TYPE_NAMES, type ExpenditureKind, type ProposalType } from '../budget/vocabulary';
 import { formatAmount } from '../format';
