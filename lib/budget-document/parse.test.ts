@@ -327,6 +327,14 @@ describe('layout quirks', () => {
     expect(amounts(doc, 'XU12')).toEqual([{ kind: 'SERVICE', type: 'EFFICIENCY', amounts: [-340, -340, -340, -340] }]);
   });
 
+  it('reads a whole proposal on one line: title, summary, amounts and type', () => {
+    const doc = parseBudgetDocument(
+      oneList(['XU15 Kortere åbningstid i SFO Åbningstiden i SFO reduceres med en halv time om eftermiddagen hele året. -600 -1.440 -1.440 -1.440 Besparelse '], '-700 -1.540 -1.540 -1.540'),
+    );
+    expect([proposal(doc, 'XU15').title, proposal(doc, 'XU15').summary]).toEqual(['Kortere åbningstid i SFO', 'Åbningstiden i SFO reduceres med en halv time om eftermiddagen hele året.']);
+    expect(amounts(doc, 'XU15')).toEqual([{ kind: 'SERVICE', type: 'SAVING', amounts: [-600, -1440, -1440, -1440] }]);
+  });
+
   it('keeps a summary line ending in numbers without a type as summary text', () => {
     const doc = parseBudgetDocument(
       oneList(

@@ -245,8 +245,13 @@ export function readLines(text: string): ReadDocument {
         }
         if (seenCodes.has(code[0])) issues.push({ code: 'DUPLICATE_CODE', line: lineNo, proposal: code[0], list: list.heading });
         seenCodes.add(code[0]);
-        open = { code: code[0], committeeCode: code[1] ?? '', line: lineNo, head: rest, body: [], tail: [], lines: [] };
+        // A whole proposal on one line: title and summary, then its amounts and type.
+        const shared = readTextAndAmounts(rest, years.length);
+        open = { code: code[0], committeeCode: code[1] ?? '', line: lineNo, head: shared?.text ?? rest, body: [], tail: [], lines: [] };
         list.proposals.push(open);
+        if (!shared) return;
+        addRow(open.lines, open.code, 'SERVICE', shared.row, lineNo);
+        open = undefined;
         return;
       }
 
