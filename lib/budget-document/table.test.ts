@@ -60,18 +60,20 @@ describe('readTable', () => {
     ]);
   });
 
-  it('finds the summary column of a header without "Resume" from the rows below it', () => {
+  it('finds the summary column of a header without "Resume" from the rows below it, and totals in the title column', () => {
     const lines = [
       line(1, 60, [40, 'Forslag der ikke indarbejdes']),
       header(1, 80, undefined),
       line(1, 100, ['code', 'KFU12b'], ['title', 'Biblioteksbus'], ['summary', 'Bogbussen erstattes af'], ['y1', '-320'], ['y2', '-410'], ['type', 'Besparelse']),
       line(1, 110, ['title', 'Nord'], ['summary', 'afhentningsskabe.']),
       line(1, 130, ['code', 'KFU13'], ['title', 'Færre'], ['summary', 'Sommeråbent kun i juli.'], ['y1', '-10'], ['y2', '-10'], ['type', 'Besparelse']),
-      line(1, 150, ['code', 'I alt, serviceudgifter'], ['y1', '-330'], ['y2', '-420']),
+      line(1, 150, ['title', 'I alt, serviceudgifter'], ['y1', '-330'], ['y2', '-420']),
     ];
-    const [first, second] = documentFrom(readTable(lines, 'page')).lists[0]!.proposals;
+    const document = documentFrom(readTable(lines, 'page'));
+    const [first, second] = document.lists[0]!.proposals;
     expect([first!.title, first!.summary]).toEqual(['Biblioteksbus Nord', 'Bogbussen erstattes af afhentningsskabe.']);
     expect([second!.title, second!.summary]).toEqual(['Færre', 'Sommeråbent kun i juli.']);
+    expect(document.lists[0]!.printedTotals.map((t) => t.amount)).toEqual([-330, -420]);
   });
 
   it('names page and row in its issues: an unknown type, a missing amount, a transfer row without its proposal', () => {

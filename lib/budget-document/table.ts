@@ -142,7 +142,9 @@ export function readTable(source: SourceLine[], unit: Unit): ReadDocument {
     if (!columns || !list) return void loose.push({ at: { [unit]: line.page }, text });
     const cells = lineCells(columns, line);
     const first = cells.get('code');
-    const totals = first && TOTALS.test(first) ? first : undefined;
+    // "I alt" may span the first columns or stand in the title column alone.
+    const label = first ?? cells.get('title');
+    const totals = label && TOTALS.test(label) ? label : undefined;
     if (totals || (first && CODE.test(first))) {
       closeRow();
       flushLoose();
