@@ -62,9 +62,14 @@ export function columnsOf(header: NonNullable<ReturnType<typeof headerOf>>, body
   const pitch = years.length > 1 ? (centre(yearBoxes[yearBoxes.length - 1]!) - centre(yearBoxes[0]!)) / (years.length - 1) : 2.5 * (yearBoxes[0]!.x1 - yearBoxes[0]!.x0);
   const yearsLeft = centre(yearBoxes[0]!) - pitch / 2;
   const lastYear = centre(yearBoxes[yearBoxes.length - 1]!) + pitch / 2;
+  // A centred header word lies right of its column's edge: the edge is where the text below starts.
+  const edge = (role: 'title' | 'summary', after: Fragment | undefined) => {
+    const header = roles.get(role);
+    return header && (commonLeftEdge(body, after ? after.x1 : -Infinity, header.x0 + SLACK) ?? header.x0);
+  };
   const codeLeft = roles.get('code')?.x0 ?? -Infinity;
-  const titleLeft = roles.get('title')?.x0 ?? codeLeft;
-  const summaryLeft = roles.get('summary')?.x0 ?? commonLeftEdge(body, titleLeft + 2 * SLACK, yearsLeft) ?? yearsLeft;
+  const titleLeft = edge('title', roles.get('code')) ?? codeLeft;
+  const summaryLeft = edge('summary', roles.get('title')) ?? commonLeftEdge(body, titleLeft + 2 * SLACK, yearsLeft) ?? yearsLeft;
   const typeLeft = right[0] ? Math.min(right[0].x0, lastYear) : lastYear;
   return { years, yearBoxes, titleLeft: titleLeft - SLACK, summaryLeft: summaryLeft - SLACK, yearsLeft, typeLeft: typeLeft - SLACK };
 }
