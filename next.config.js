@@ -10,8 +10,8 @@ const nextConfig = {
   // streamed in later: screen readers announce the title at once, and pages read without
   // JavaScript have it too.
   htmlLimitedBots: /.*/,
-  // PDFKit reads its font metrics (.afm) from its own package folder at run time (decision 0012).
-  serverExternalPackages: ['pdfkit'],
+  // PDFKit reads its font metrics (.afm), pdf.js its worker module, from their own package folders at run time.
+  serverExternalPackages: ['pdfkit', 'pdfjs-dist'],
   experimental: {
     // Files are uploaded through server actions. The proxy (proxy.ts) buffers request bodies and
     // cuts them at its own limit (10 MB by default), so both limits come from lib/upload-limits.js.

@@ -29,7 +29,7 @@ export function ImportDocumentForm() {
           id="import-file"
           name="file"
           type="file"
-          accept=".txt,.csv,.xlsx"
+          accept=".pdf,.docx,.txt,.csv,.xlsx"
           aria-invalid={fileError ? true : undefined}
           aria-describedby={fileError ? 'import-file-error' : undefined}
         />

@@ -1,10 +1,27 @@
-// npm run import -- <file> [--dry-run] [--json]
+// npm run import -- <file.pdf|.docx|.txt|.csv|.xlsx> [--dry-run] [--json]
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { BudgetDocumentError, formatIssue, parseBudgetDocument } from '@/lib/budget-document/parse';
+import { createTranslator } from 'next-intl';
+import { parseBudgetFile } from '@/lib/budget-document/file';
+import { BudgetDocumentError, formatIssue } from '@/lib/budget-document/parse';
+import { SpreadsheetError, type SheetIssue } from '@/lib/budget-spreadsheet/sheet';
+import { formatAmount } from '@/lib/format';
+import da from '@/lib/i18n/messages/da.json';
 import { prisma, resolveDatabase } from './lib/database';
 
-const usage = 'Brug / usage: npm run import -- <fil> [--dry-run] [--json]';
+const usage = 'Brug / usage: npm run import -- <fil.pdf|.docx|.txt|.csv|.xlsx> [--dry-run] [--json]';
+
+/** A spreadsheet problem in the Danish of the import page, with its row and column. */
+function sheetProblem(issue: SheetIssue): string {
+  const t = createTranslator({ locale: 'da', messages: da });
+  const problem = t(`spreadsheet.issues.${issue.code}`, {
+    header: issue.header ?? '', text: issue.text ?? '', list: issue.list ?? '', proposal: issue.proposal ?? '',
+    kind: issue.kind ? t(`kinds.${issue.kind}`) : '', year: String(issue.year ?? ''),
+    expected: formatAmount(issue.expected ?? 0), actual: formatAmount(issue.actual ?? 0), difference: formatAmount(issue.difference ?? 0),
+  });
+  if (issue.row && issue.column) return t('spreadsheet.cell', { row: issue.row, column: issue.column, header: issue.header ?? '', problem });
+  return issue.row ? t('spreadsheet.row', { row: issue.row, problem }) : problem;
+}
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -16,9 +33,9 @@ async function main(): Promise<number> {
     console.error(usage);
     return 2;
   }
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = new Uint8Array(readFileSync(file));
   } catch (error) {
     console.error(`Kan ikke læse filen ${file}: ${(error as Error).message}`);
     return 2;
@@ -26,18 +43,19 @@ async function main(): Promise<number> {
 
   let document;
   try {
-    document = parseBudgetDocument(text);
+    ({ document } = await parseBudgetFile({ name: file, bytes }));
   } catch (error) {
-    if (!(error instanceof BudgetDocumentError)) throw error;
+    const problems = error instanceof BudgetDocumentError ? error.issues.map(formatIssue) : error instanceof SpreadsheetError ? error.issues.map(sheetProblem) : undefined;
+    if (!problems) throw error;
     console.error('Dokumentet kan ikke indlæses; intet er gemt:');
-    for (const issue of error.issues) console.error(`  - ${formatIssue(issue)}`);
+    for (const problem of problems) console.error(`  - ${problem}`);
     return 1;
   }
 
   // Messages go to stderr so that --json output stays machine-readable.
   if (values.json) console.log(JSON.stringify(document, null, 2));
   const proposals = document.lists.reduce((n, list) => n + list.proposals.length, 0);
-  console.error(`Indlæst: ${document.lists.length} lister, ${proposals} forslag, år ${document.years.join(', ')}. Summerne stemmer med dokumentets "I alt".`);
+  console.error(`Indlæst: ${document.lists.length} lister, ${proposals} forslag, år ${document.years.join(', ')}.${document.lists.every((list) => list.printedTotals.length) ? ' Summerne stemmer med dokumentets "I alt".' : ''}`);
   if (values['dry-run']) {
     console.error('--dry-run: intet er gemt.');
     return 0;
@@ -51,7 +69,7 @@ async function main(): Promise<number> {
     const { documentHash, importBudgetDocument } = await import('@/lib/server/budget-import');
     const { system } = await import('@/lib/server/actor');
     const { db } = await import('@/lib/server/db');
-    const result = await importBudgetDocument(system, document, documentHash(text)).finally(() => db.$disconnect());
+    const result = await importBudgetDocument(system, document, documentHash(bytes)).finally(() => db.$disconnect());
     console.error(
       result.changes === 0
         ? `${result.budgetName}: uændret (dokumentet var allerede indlæst).`

@@ -305,6 +305,55 @@ describe('layout quirks', () => {
     expect(proposal(doc, 'XU05').summary.startsWith('Caféen på plejecentret har et lavt besøgstal, og driften kræver')).toBe(true);
   });
 
+  it('reads a one-line summary that shares the amounts line', () => {
+    const doc = parseBudgetDocument(
+      oneList(
+        [
+          'XU11 Kortere åbningstid i SFO ',
+          '',
+          'Åbningstiden i SFO reduceres med en halv time om eftermiddagen. -600 -1.440 -1.440 -1.440 Besparelse ',
+          '',
+          'XU12 Færre tømninger af haveaffald ',
+          'Haveaffald hentes hver tredje uge i sommerhalvåret. -340 -340 -340 -340 Effektivise-',
+          'ring ',
+        ],
+        '-1.040 -1.880 -1.880 -1.880',
+      ),
+    );
+    expect(proposal(doc, 'XU11').title).toBe('Kortere åbningstid i SFO');
+    expect(proposal(doc, 'XU11').summary).toBe('Åbningstiden i SFO reduceres med en halv time om eftermiddagen.');
+    expect(amounts(doc, 'XU11')).toEqual([{ kind: 'SERVICE', type: 'SAVING', amounts: [-600, -1440, -1440, -1440] }]);
+    expect(proposal(doc, 'XU12').summary).toBe('Haveaffald hentes hver tredje uge i sommerhalvåret.');
+    expect(amounts(doc, 'XU12')).toEqual([{ kind: 'SERVICE', type: 'EFFICIENCY', amounts: [-340, -340, -340, -340] }]);
+  });
+
+  it('reads a whole proposal on one line: title, summary, amounts and type', () => {
+    const doc = parseBudgetDocument(
+      oneList(['XU15 Kortere åbningstid i SFO Åbningstiden i SFO reduceres med en halv time om eftermiddagen hele året. -600 -1.440 -1.440 -1.440 Besparelse '], '-700 -1.540 -1.540 -1.540'),
+    );
+    expect([proposal(doc, 'XU15').title, proposal(doc, 'XU15').summary]).toEqual(['Kortere åbningstid i SFO', 'Åbningstiden i SFO reduceres med en halv time om eftermiddagen hele året.']);
+    expect(amounts(doc, 'XU15')).toEqual([{ kind: 'SERVICE', type: 'SAVING', amounts: [-600, -1440, -1440, -1440] }]);
+  });
+
+  it('keeps a summary line ending in numbers without a type as summary text', () => {
+    const doc = parseBudgetDocument(
+      oneList(
+        ['XU13 Ny skolestruktur ', '', 'Skolerne samles i tre distrikter fra skoleåret 2027 2028 ', 'og antallet af ledere reduceres. ', '', '-200 -400 -400 -400 Effektivisering '],
+        '-300 -500 -500 -500',
+      ),
+    );
+    expect(proposal(doc, 'XU13').summary).toBe('Skolerne samles i tre distrikter fra skoleåret 2027 2028 og antallet af ledere reduceres.');
+  });
+
+  it('reads headers without "Resume" and with a renamed title column', () => {
+    const text = oneList(['XU14 Lukket bibliotek om mandagen ', '', 'Filialerne holder lukket om mandagen, hvor der er færrest besøgende. ', '', '-90 -90 -90 -90 Besparelse '], '-190 -190 -190 -190')
+      .replace(HEADER, ' Nr.  Forslag   2026 2027 2028 2029 Type ');
+    const doc = parseBudgetDocument(text);
+    expect(doc.years).toEqual([2026, 2027, 2028, 2029]);
+    expect(doc.lists.map((l) => [l.heading, l.proposals.map((p) => p.code)])).toEqual([['Forslag til høring', ['XU90', 'XU14']]]);
+    expect(proposal(doc, 'XU14').summary).toBe('Filialerne holder lukket om mandagen, hvor der er færrest besøgende.');
+  });
+
   it('joins multi-line titles broken by blank lines', () => {
     const doc = parseBudgetDocument(
       oneList(

@@ -1,12 +1,15 @@
 // The line reader of the document parser: turns the text extracted from the PDF into lists of
 // proposals with their rows of amounts and the lists' printed totals, reporting what it cannot read.
 import { DANISH_AMOUNT, parseDanishAmount, proposalTypeNamed, TYPE_WORDS, type ExpenditureKind, type ProposalType } from '../budget/vocabulary';
-import type { DocumentIssue } from './parse';
+import type { DocumentIssue, Place } from './parse';
 
-export interface ReadProposal { code: string; committeeCode: string; line: number; title: string; summary: string; lines: DraftLine[] }
+export interface ReadProposal { code: string; committeeCode: string; at: Place; title: string; summary: string; lines: DraftLine[] }
 export interface ReadList { heading: string; proposals: ReadProposal[]; printed: PrintedTotals }
+/** What a reader (this one for text, table.ts for PDF and DOCX) hands on to parse.ts. */
+export interface ReadDocument { years: number[]; lists: ReadList[]; issues: DocumentIssue[] }
 
-const HEADER = /^Nr\.?\s+Titel\b(.*)\bType$/u;
+// The title and type headers may be renamed; the summary header ("Resume") may be missing.
+const HEADER = /^Nr\.?\s+(?:Titel|Forslag|Overskrift)\b(.*?)(?:\s(?:Type|Art))?$/u;
 const CODE = /^(\p{Lu}+)\d+\p{Ll}?(?=\s|$)/u;
 const TRANSFER_MARK = /^\(overførs\p{L}*\)\s*/iu;
 const WORD = /^\p{L}+-?$/u;
@@ -14,7 +17,7 @@ const WORD = /^\p{L}+-?$/u;
 const CONJUNCTIONS = new Set(['og', 'eller', 'samt']);
 
 /** Joins wrapped lines into one paragraph, undoing line-break hyphenation. */
-function joinWrapped(parts: string[]): string {
+export function joinWrapped(parts: string[]): string {
   return parts.reduce((text, part) => {
     if (!part) return text;
     if (!text) return part;
@@ -37,6 +40,19 @@ function readAmountsRow(text: string): AmountsRow | undefined {
   return { amounts: tokens.slice(0, n).map(parseDanishAmount), word: rest[0] ?? '' };
 }
 
+/**
+ * A summary's last line sharing the amounts' line ("… om eftermiddagen. -600 -1.440 -1.440 -1.440
+ * Besparelse"): text, exactly one amount per year, and a type. The type is required, so that a
+ * summary line merely ending in numbers is not taken for amounts.
+ */
+function readTextAndAmounts(text: string, years: number): { text: string; row: AmountsRow } | undefined {
+  const tokens = text.split(' ');
+  const word = tokens[tokens.length - 1] ?? '';
+  const start = tokens.length - 1 - years;
+  if (years < 1 || start < 1 || !isTypeLike(word) || !tokens.slice(start, -1).every((t) => DANISH_AMOUNT.test(t)) || DANISH_AMOUNT.test(tokens[start - 1] ?? '')) return undefined;
+  return { text: tokens.slice(0, start).join(' '), row: { amounts: tokens.slice(start, -1).map(parseDanishAmount), word } };
+}
+
 function isTypeLike(word: string): boolean {
   const stem = word.toLowerCase().replace(/-$/, '');
   return stem.length >= 3 && TYPE_WORDS.some((name) => name.startsWith(stem));
@@ -54,9 +70,10 @@ function readTotals(text: string): { label: string; amounts: number[] } | undefi
 
 /** A row of amounts as read: its type or amounts are missing when they could not be read (an issue says why). */
 export interface DraftLine { kind: ExpenditureKind; type?: ProposalType; amounts?: number[] }
-interface Draft { code: string; committeeCode: string; line: number; head: string; body: string[]; lines: DraftLine[] }
+/** `tail` is text that shared the amounts' line: the end of the summary, whatever its length. */
+interface Draft { code: string; committeeCode: string; line: number; head: string; body: string[]; tail: string[]; lines: DraftLine[] }
 /** The printed "I alt" rows of a list, by kind: the line they stand on, and their amounts when readable. */
-export type PrintedTotals = Map<ExpenditureKind, { line: number; amounts?: number[] }>;
+export type PrintedTotals = Map<ExpenditureKind, { at: Place; amounts?: number[] }>;
 interface DraftList { heading: string; proposals: Draft[]; printed: PrintedTotals }
 
 /*
@@ -123,7 +140,7 @@ function proposalTexts(d: Draft, layout: Layout): { title: string; summary: stri
     title.push(t);
     summary.unshift(s);
   }
-  return { title: joinWrapped(title), summary: joinWrapped(summary) };
+  return { title: joinWrapped(title), summary: joinWrapped([...summary, ...d.tail]) };
 }
 
 /**
@@ -131,7 +148,7 @@ function proposalTexts(d: Draft, layout: Layout): { title: string; summary: stri
  * summary separated, rows of amounts with their types) and its printed totals, and every issue met
  * on the way. Checking the totals is left to checkTotals.
  */
-export function readLines(text: string): { years: number[]; lists: ReadList[]; issues: DocumentIssue[] } {
+export function readLines(text: string): ReadDocument {
   const issues: DocumentIssue[] = [];
   const lists: DraftList[] = [];
   const seenCodes = new Set<string>();
@@ -210,7 +227,7 @@ export function readLines(text: string): { years: number[]; lists: ReadList[]; i
         }
         const ok = totals.amounts.length === years.length;
         if (!ok) issues.push({ code: 'BAD_AMOUNTS', line: lineNo, list: list.heading, expected: years.length, actual: totals.amounts.length });
-        list.printed.set(kind, { line: lineNo, amounts: ok ? totals.amounts : undefined });
+        list.printed.set(kind, { at: { line: lineNo }, amounts: ok ? totals.amounts : undefined });
         return;
       }
 
@@ -228,16 +245,23 @@ export function readLines(text: string): { years: number[]; lists: ReadList[]; i
         }
         if (seenCodes.has(code[0])) issues.push({ code: 'DUPLICATE_CODE', line: lineNo, proposal: code[0], list: list.heading });
         seenCodes.add(code[0]);
-        open = { code: code[0], committeeCode: code[1] ?? '', line: lineNo, head: rest, body: [], lines: [] };
+        // A whole proposal on one line: title and summary, then its amounts and type.
+        const shared = readTextAndAmounts(rest, years.length);
+        open = { code: code[0], committeeCode: code[1] ?? '', line: lineNo, head: shared?.text ?? rest, body: [], tail: [], lines: [] };
         list.proposals.push(open);
+        if (!shared) return;
+        addRow(open.lines, open.code, 'SERVICE', shared.row, lineNo);
+        open = undefined;
         return;
       }
 
       if (open) {
         const row = readAmountsRow(line);
         // Guard against summary lines that merely start with a number.
-        if (row && (row.amounts.length >= 2 || row.amounts.length === years.length || isTypeLike(row.word))) {
-          addRow(open.lines, open.code, 'SERVICE', row, lineNo);
+        const shared = row ? undefined : readTextAndAmounts(line, years.length);
+        if (shared) open.tail.push(shared.text);
+        if (shared || (row && (row.amounts.length >= 2 || row.amounts.length === years.length || isTypeLike(row.word)))) {
+          addRow(open.lines, open.code, 'SERVICE', shared?.row ?? row, lineNo);
           open = undefined;
         } else open.body.push(line);
         return;
@@ -254,6 +278,6 @@ export function readLines(text: string): { years: number[]; lists: ReadList[]; i
   return {
     years,
     issues,
-    lists: lists.map((l) => ({ heading: l.heading, printed: l.printed, proposals: l.proposals.map((d) => ({ code: d.code, committeeCode: d.committeeCode, line: d.line, ...proposalTexts(d, layout), lines: d.lines })) })),
+    lists: lists.map((l) => ({ heading: l.heading, printed: l.printed, proposals: l.proposals.map((d) => ({ code: d.code, committeeCode: d.committeeCode, at: { line: d.line }, ...proposalTexts(d, layout), lines: d.lines })) })),
   };
 }

@@ -30,7 +30,7 @@ export function checkTotals(list: { heading: string; proposals: { lines: DraftLi
       const expected = printed.amounts?.[i] ?? 0;
       const actual = sums[kind][year]!;
       if (actual !== expected) {
-        issues.push({ code: 'TOTALS_MISMATCH', line: printed.line, list: list.heading, kind, year, expected, actual, difference: actual - expected });
+        issues.push({ code: 'TOTALS_MISMATCH', ...printed.at, list: list.heading, kind, year, expected, actual, difference: actual - expected });
       }
     });
   }

@@ -1,6 +1,8 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { parseBudgetDocument, type ParsedBudgetDocument } from '@/lib/budget-document/parse';
+import { parseBudgetFile, sniffBudgetFile, type BudgetFile } from '@/lib/budget-document/file';
+import { BudgetDocumentError, parseBudgetDocument, type IssueCode, type ParsedBudgetDocument } from '@/lib/budget-document/parse';
+import { inspectPdf, type PdfRefusal } from '@/lib/server/pdf-inspection';
 import { flatLines, LINES_WITH_TYPES, replaceLines } from '@/lib/server/budget-lines';
 import { db } from '@/lib/server/db';
 import type { Actor } from '@/lib/server/actor';
@@ -26,8 +28,8 @@ export function budgetNameFor(years: number[]): string {
   return `Budget ${years[0]}-${years[years.length - 1]}`;
 }
 
-export function documentHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+export function documentHash(content: string | Uint8Array): string {
+  return createHash('sha256').update(content).digest('hex');
 }
 
 /**
@@ -131,4 +133,21 @@ export async function importBudgetDocument(actor: Actor, document: ParsedBudgetD
 export async function previewBudgetDocument(actor: Actor, text: string): Promise<ParsedBudgetDocument> {
   await authorize(actor, 'budget.import');
   return parseBudgetDocument(text);
+}
+
+const PDF_ISSUES: Record<PdfRefusal, IssueCode> = { notPdf: 'PDF_DAMAGED', pdfDamaged: 'PDF_DAMAGED', pdfEncrypted: 'PDF_ENCRYPTED', pdfJavaScript: 'PDF_UNSAFE', pdfLaunch: 'PDF_UNSAFE', pdfEmbeddedFile: 'PDF_UNSAFE' };
+
+/**
+ * Reads an uploaded file of any format (parseBudgetFile) for staff to review; an uploaded PDF
+ * passes the upload safety check first, as every PDF upload does. Throws BudgetDocumentError or
+ * SpreadsheetError with every problem.
+ */
+export async function previewBudgetFile(actor: Actor, file: { name: string; bytes: Uint8Array }): Promise<BudgetFile> {
+  await authorize(actor, 'budget.import');
+  // Checked before pdf.js reads it, so that a hostile file is refused as on every other upload.
+  if ((await sniffBudgetFile(file.name, file.bytes)) === 'pdf') {
+    const refusal = await inspectPdf(file.bytes);
+    if (refusal) throw new BudgetDocumentError([{ code: PDF_ISSUES[refusal] }]);
+  }
+  return parseBudgetFile(file);
 }

@@ -8,11 +8,13 @@ import { SpreadsheetError, type SheetIssue } from '@/lib/budget-spreadsheet/shee
 import { formatAmount } from '@/lib/format';
 import { failure } from '@/lib/server/action-errors';
 import { fieldErrors, issueMessage } from '@/lib/form-state';
-import { budgetNameFor, documentHash, importBudgetDocument, previewBudgetDocument } from '@/lib/server/budget-import';
-import { previewBudgetSpreadsheet, type SpreadsheetInput } from '@/lib/server/budget-spreadsheet';
+import { sniffBudgetFile } from '@/lib/budget-document/file';
+import { writeBudgetCsv } from '@/lib/budget-spreadsheet/csv';
+import { budgetNameFor, documentHash, importBudgetDocument, previewBudgetDocument, previewBudgetFile } from '@/lib/server/budget-import';
+import { previewBudgetSpreadsheet } from '@/lib/server/budget-spreadsheet';
 import { currentActor } from '@/lib/server/session';
 import { formValues, type FormState } from '@/lib/form-state';
-import { MAX_SPREADSHEET_BYTES, TEXT_LIMITS } from '@/lib/limits';
+import { MAX_PDF_BYTES, MAX_SPREADSHEET_BYTES, TEXT_LIMITS } from '@/lib/limits';
 
 export interface ImportPreview {
   budgetName: string;
@@ -24,7 +26,7 @@ export interface ImportPreview {
 
 /**
  * Preview, problems or the import's result; the document text always comes back, so nothing is lost.
- * `spreadsheet` is an uploaded CSV or XLSX file as checked, in the CSV layout, for the confirmation.
+ * `spreadsheet` is an uploaded PDF, DOCX, CSV or XLSX file as checked, in the CSV layout, for the confirmation.
  */
 export type ImportState = FormState & { text?: string; spreadsheet?: string; preview?: ImportPreview; problems?: string[]; kept?: { moves: string[]; edits: string[] } };
 
@@ -32,10 +34,11 @@ const MAX_DOCUMENT_CHARS = TEXT_LIMITS.budgetDocument;
 const MAX_PROBLEMS = 100;
 // The pasted text or checked spreadsheet is the form's `text` field, for the message's place.
 const textSchema = z.object({ text: z.string().trim().min(1, { error: 'staff.import.empty' }).max(MAX_DOCUMENT_CHARS) });
-const uploadSchema = z.object({
-  extension: z.enum(['txt', 'csv', 'xlsx'], { error: 'spreadsheet.unsupportedFile' }),
-  size: z.number().max(MAX_SPREADSHEET_BYTES, { error: 'spreadsheet.tooLarge' }),
-});
+// A PDF or Word document may be as large as any PDF upload; a text file or spreadsheet as a spreadsheet.
+const uploadSchema = z.discriminatedUnion('extension', [
+  z.object({ extension: z.enum(['pdf', 'docx']), size: z.number().max(MAX_PDF_BYTES, { error: 'staff.import.tooLarge' }) }),
+  z.object({ extension: z.enum(['txt', 'csv', 'xlsx']), size: z.number().max(MAX_SPREADSHEET_BYTES, { error: 'spreadsheet.tooLarge' }) }),
+], { error: 'spreadsheet.unsupportedFile' });
 /** The checked spreadsheet as it comes back from the preview, in the CSV layout. */
 const spreadsheetSchema = z.object({ text: z.string().max(MAX_DOCUMENT_CHARS) });
 
@@ -84,11 +87,12 @@ async function refused(error: unknown, kept: { text?: string; spreadsheet?: stri
 async function previewFile(file: File, text: string): Promise<ImportState> {
   const upload = uploadSchema.safeParse({ extension: /\.([^.]+)$/.exec(file.name)?.[1]?.toLowerCase(), size: file.size });
   if (!upload.success) return { status: 'error', fieldErrors: { file: upload.error.issues[0]!.message }, values: {}, text };
-  if (upload.data.extension === 'txt') return previewText(await file.text());
-  const input: SpreadsheetInput = upload.data.extension === 'csv' ? { format: 'csv', text: await file.text() } : { format: 'xlsx', bytes: new Uint8Array(await file.arrayBuffer()) };
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  // The content decides how the file is read (a .pdf that is a zip is refused); a text file's text goes into the form.
+  if ((await sniffBudgetFile(file.name, bytes)) === 'txt' && upload.data.extension === 'txt') return previewText(await file.text());
   try {
-    const { document, csv } = await previewBudgetSpreadsheet(await currentActor(), input);
-    return { status: 'idle', text, spreadsheet: csv, preview: previewOf(document) };
+    const { document } = await previewBudgetFile(await currentActor(), { name: file.name, bytes });
+    return { status: 'idle', text, spreadsheet: writeBudgetCsv(document), preview: previewOf(document) };
   } catch (error) {
     return refused(error, { text });
   }
@@ -106,7 +110,7 @@ async function previewText(raw: string): Promise<ImportState> {
   }
 }
 
-/** A chosen file (text, CSV or XLSX) takes precedence over pasted text; a spreadsheet leaves the pasted text as it was. */
+/** A chosen file (PDF, DOCX, text, CSV or XLSX) takes precedence over pasted text; any but text leaves the pasted text as it was. */
 export async function previewImportAction(_previous: ImportState, formData: FormData): Promise<ImportState> {
   const file = formData.get('file');
   const text = formValues(formData).text ?? '';
