@@ -56,7 +56,33 @@ export class BudgetDocumentError extends Error {
 const KIND_LABEL: Record<ExpenditureKind, string> = { SERVICE: 'serviceudgifter', TRANSFER: 'overførselsudgifter' };
 const TYPE_LIST = Object.values(TYPE_NAMES).join(', ').replace(/, ([^,]+)$/u, ' eller $1');
 
-export function parseBudgetDocument(text: string): ParsedBudgetDocument {
+/**
+ * A row the parser could not read, for staff to correct in the import's preview: a proposal with
+ * an unreadable title, type or amounts (left out of the document), or stray text inside a list.
+ */
+export interface UnreadRow {
+  line: number; // 1-based line of the row's first line in the input
+  list: string; // heading of the list it stands in
+  listPosition: number;
+  code?: string; // the proposal's code, when it was read
+  text: string; // the row's raw text, its lines joined by newlines
+  issues: IssueCode[];
+}
+
+// Problems of one row; the others (years, totals, no lists) concern the whole document or list.
+const ROW_ISSUES = new Set<IssueCode>(['BAD_AMOUNTS', 'UNKNOWN_TYPE', 'ORPHAN_TRANSFER', 'DUPLICATE_CODE', 'MISSING_AMOUNTS', 'MISSING_TITLE', 'MISSING_SUMMARY', 'UNEXPECTED_LINE']);
+
+/** Whether an issue concerns one row, which staff can correct in the preview, rather than the document or a list's totals. */
+export const isRowIssue = (issue: DocumentIssue): boolean => ROW_ISSUES.has(issue.code) && Boolean(issue.line && issue.list !== undefined);
+
+// A line starting with a proposal code, as the line reader recognises one, and whether it is a transfer row.
+const CODE_LINE = /^(\p{Lu}+\d+\p{Ll}?)(?=\s|$)\s*(\([Oo]verførs)?/u;
+
+/**
+ * Reads what it can: the document without the proposals it could not read, those as unread rows
+ * with their raw text, and every issue (a row's issues included). Never throws.
+ */
+export function readBudgetDocument(text: string): { document: ParsedBudgetDocument; unread: UnreadRow[]; issues: DocumentIssue[] } {
   const { years, lists, issues } = readLines(text);
   const parsedLists = lists.map((l, position): ParsedList => {
     const proposals = l.proposals.map((d): ParsedProposal => {
@@ -74,8 +100,55 @@ export function parseBudgetDocument(text: string): ParsedBudgetDocument {
     return { heading: l.heading, position, incorporated: !/\bikke\b/iu.test(l.heading), proposals, printedTotals: totals.printedTotals, computedTotals: totals.computedTotals };
   });
 
+  const raw = text.split(/\r?\n/);
+  const codeLines = raw.flatMap((line, i) => {
+    const code = CODE_LINE.exec(line.trim());
+    return code ? [{ line: i + 1, code: code[1]!, transfer: Boolean(code[2]) }] : [];
+  });
+  const unread: UnreadRow[] = [];
+  parsedLists.forEach((list, position) => {
+    const read = lists[position]!;
+    const rowIssues = issues.filter((issue) => isRowIssue(issue) && issue.list === list.heading);
+    const stray = rowIssues.filter((i) => i.code === 'UNEXPECTED_LINE').map((i) => i.line!);
+    const attached = new Set<DocumentIssue>();
+    const unreadProposals = new Set<number>();
+    read.proposals.forEach((proposal, index) => {
+      // Its rows run to the next line of another proposal (its own transfer row belongs to it), a stray line or the totals.
+      const ends = [...codeLines.filter((c) => c.code !== proposal.code || !c.transfer).map((c) => c.line), ...[...read.printed.values()].map((p) => p.line), ...stray, raw.length + 1];
+      const end = Math.min(...ends.filter((line) => line > proposal.line)) - 1;
+      const own = rowIssues.filter((issue) => issue.proposal === proposal.code && issue.line! >= proposal.line && issue.line! <= end);
+      if (!own.length) return;
+      own.forEach((issue) => attached.add(issue));
+      unreadProposals.add(index);
+      unread.push({ line: proposal.line, list: list.heading, listPosition: position, code: proposal.code, text: rawText(raw, proposal.line, end), issues: own.map((i) => i.code) });
+    });
+    // Stray lines (a proposal whose code line was not recognised, say) make one row while only blank lines part them.
+    let last: { row: UnreadRow; to: number } | undefined;
+    for (const issue of rowIssues.filter((i) => !attached.has(i))) {
+      const line = issue.line!;
+      if (last && raw.slice(last.to, line - 1).every((l) => !l.trim())) {
+        last.row.text = rawText(raw, last.row.line, line);
+        last.row.issues.push(issue.code);
+        last.to = line;
+        continue;
+      }
+      last = { row: { line, list: list.heading, listPosition: position, code: issue.proposal, text: rawText(raw, line, line), issues: [issue.code] }, to: line };
+      unread.push(last.row);
+    }
+    list.proposals = list.proposals.filter((_, index) => !unreadProposals.has(index));
+  });
+  return { document: { years, lists: parsedLists }, unread: unread.sort((a, b) => a.line - b.line), issues };
+}
+
+function rawText(lines: string[], from: number, to: number): string {
+  return lines.slice(from - 1, to).map((line) => line.trimEnd()).join('\n').trim();
+}
+
+/** The strict reading, for the CLI and seed: throws BudgetDocumentError with every issue. */
+export function parseBudgetDocument(text: string): ParsedBudgetDocument {
+  const { document, issues } = readBudgetDocument(text);
   if (issues.length) throw new BudgetDocumentError(issues);
-  return { years, lists: parsedLists };
+  return document;
 }
 
 /** Renders an issue as a Danish sentence. */

@@ -1,32 +1,29 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { BudgetDocumentError, formatIssue, type ParsedBudgetDocument } from '@/lib/budget-document/parse';
+import { amountsOf } from '@/lib/amount-grid';
+import { BudgetDocumentError, formatIssue } from '@/lib/budget-document/parse';
 import { SpreadsheetError, type SheetIssue } from '@/lib/budget-spreadsheet/sheet';
+import { EXPENDITURE_KINDS } from '@/lib/budget/vocabulary';
 import { formatAmount } from '@/lib/format';
+import { requiredText, text as optionalText } from '@/lib/form-schemas';
 import { failure } from '@/lib/server/action-errors';
 import { fieldErrors, issueMessage } from '@/lib/form-state';
-import { budgetNameFor, documentHash, importBudgetDocument, previewBudgetDocument } from '@/lib/server/budget-import';
+import { documentHash } from '@/lib/server/budget-import';
+import { confirmBudgetImport, correctImportRow, stageBudgetImport } from '@/lib/server/budget-import-draft';
 import { previewBudgetSpreadsheet, type SpreadsheetInput } from '@/lib/server/budget-spreadsheet';
+import { formAction } from '@/lib/server/form-action';
 import { currentActor } from '@/lib/server/session';
 import { formValues, type FormState } from '@/lib/form-state';
+import { recordId } from '@/lib/record-id';
 import { MAX_SPREADSHEET_BYTES, TEXT_LIMITS } from '@/lib/limits';
+import { ProposalType } from '@/lib/generated/prisma/enums';
 
-export interface ImportPreview {
-  budgetName: string;
-  years: number[];
-  /** False when a list has no printed totals to check against (a spreadsheet without "I alt" rows). */
-  totalsChecked: boolean;
-  lists: { name: string; proposals: number; totals: { kind: 'SERVICE' | 'TRANSFER'; year: number; amount: number }[] }[];
-}
-
-/**
- * Preview, problems or the import's result; the document text always comes back, so nothing is lost.
- * `spreadsheet` is an uploaded CSV or XLSX file as checked, in the CSV layout, for the confirmation.
- */
-export type ImportState = FormState & { text?: string; spreadsheet?: string; preview?: ImportPreview; problems?: string[]; kept?: { moves: string[]; edits: string[] } };
+/** Problems of a refused document or spreadsheet; the pasted text always comes back, so nothing is lost. */
+export type ImportState = FormState & { text?: string; problems?: string[] };
 
 const MAX_DOCUMENT_CHARS = TEXT_LIMITS.budgetDocument;
 const MAX_PROBLEMS = 100;
@@ -36,17 +33,8 @@ const uploadSchema = z.object({
   extension: z.enum(['txt', 'csv', 'xlsx'], { error: 'spreadsheet.unsupportedFile' }),
   size: z.number().max(MAX_SPREADSHEET_BYTES, { error: 'spreadsheet.tooLarge' }),
 });
-/** The checked spreadsheet as it comes back from the preview, in the CSV layout. */
-const spreadsheetSchema = z.object({ text: z.string().max(MAX_DOCUMENT_CHARS) });
-
-function previewOf(document: ParsedBudgetDocument): ImportPreview {
-  return {
-    budgetName: budgetNameFor(document.years),
-    years: document.years,
-    totalsChecked: document.lists.every((list) => list.printedTotals.length > 0),
-    lists: document.lists.map((list) => ({ name: list.heading, proposals: list.proposals.length, totals: list.computedTotals })),
-  };
-}
+/** The preview is kept in a draft on the server; the page shows it from there. */
+const previewPage = (draftId: string) => `/staff/import?draft=${encodeURIComponent(draftId)}`;
 
 /** Danish (or English) sentences for a spreadsheet's problems, each with its row and column. */
 async function spreadsheetProblems(issues: SheetIssue[]): Promise<string[]> {
@@ -84,26 +72,30 @@ async function refused(error: unknown, kept: { text?: string; spreadsheet?: stri
 async function previewFile(file: File, text: string): Promise<ImportState> {
   const upload = uploadSchema.safeParse({ extension: /\.([^.]+)$/.exec(file.name)?.[1]?.toLowerCase(), size: file.size });
   if (!upload.success) return { status: 'error', fieldErrors: { file: upload.error.issues[0]!.message }, values: {}, text };
-  if (upload.data.extension === 'txt') return previewText(await file.text());
+  if (upload.data.extension === 'txt') return previewText(await file.text(), file.name);
   const input: SpreadsheetInput = upload.data.extension === 'csv' ? { format: 'csv', text: await file.text() } : { format: 'xlsx', bytes: new Uint8Array(await file.arrayBuffer()) };
+  let draftId: string;
   try {
-    const { document, csv } = await previewBudgetSpreadsheet(await currentActor(), input);
-    return { status: 'idle', text, spreadsheet: csv, preview: previewOf(document) };
+    const actor = await currentActor();
+    const { document, csv } = await previewBudgetSpreadsheet(actor, input);
+    draftId = await stageBudgetImport(actor, { document }, { documentHash: documentHash(csv), fileName: file.name });
   } catch (error) {
     return refused(error, { text });
   }
+  redirect(previewPage(draftId));
 }
 
-async function previewText(raw: string): Promise<ImportState> {
+async function previewText(raw: string, fileName?: string): Promise<ImportState> {
   const parsed = textSchema.safeParse({ text: raw }, { error: issueMessage });
   if (!parsed.success) return { ...fieldErrors(parsed.error, {}), text: raw.slice(0, MAX_DOCUMENT_CHARS) };
   const { text } = parsed.data;
+  let draftId: string;
   try {
-    const document = await previewBudgetDocument(await currentActor(), text);
-    return { status: 'idle', text, preview: previewOf(document) };
+    draftId = await stageBudgetImport(await currentActor(), { text }, { documentHash: documentHash(text), fileName });
   } catch (error) {
     return refused(error, { text });
   }
+  redirect(previewPage(draftId));
 }
 
 /** A chosen file (text, CSV or XLSX) takes precedence over pasted text; a spreadsheet leaves the pasted text as it was. */
@@ -113,27 +105,53 @@ export async function previewImportAction(_previous: ImportState, formData: Form
   return file instanceof File && file.size > 0 ? previewFile(file, text.slice(0, MAX_DOCUMENT_CHARS)) : previewText(text);
 }
 
+const confirmSchema = z.object({ draftId: recordId, documentHash: z.string().regex(/^[0-9a-f]{64}$/) });
+
+/** Imports the draft as previewed and corrected; the page then shows what the import did. */
 export async function confirmImportAction(_previous: ImportState, formData: FormData): Promise<ImportState> {
-  const { spreadsheet = '', text = '' } = formValues(formData);
-  const parsed = (spreadsheet ? spreadsheetSchema : textSchema).safeParse({ text: spreadsheet || text }, { error: issueMessage });
-  if (!parsed.success) return fieldErrors(parsed.error, {});
-  const checked = parsed.data.text;
-  const kept = spreadsheet ? { spreadsheet: checked } : { text: checked };
+  const parsed = confirmSchema.safeParse(formValues(formData));
+  if (!parsed.success) return { status: 'error', formError: 'staff.import.errors.draftNotFound', fieldErrors: {}, values: {} };
   try {
-    const actor = await currentActor();
-    // Parsed again: what is written is exactly what was checked, whatever the browser sent back.
-    const document = spreadsheet
-      ? (await previewBudgetSpreadsheet(actor, { format: 'csv', text: checked })).document
-      : await previewBudgetDocument(actor, checked);
-    const result = await importBudgetDocument(actor, document, documentHash(checked));
-    revalidatePath('/', 'layout');
-    return {
-      status: 'success',
-      message: result.changes === 0 ? 'staff.import.unchanged' : 'staff.import.imported',
-      params: { budget: result.budgetName, proposals: result.proposals, changes: result.changes },
-      kept: { moves: result.keptMoves, edits: result.keptEdits },
-    };
+    await confirmBudgetImport(await currentActor(), parsed.data.draftId, parsed.data.documentHash);
   } catch (error) {
-    return refused(error, kept);
+    return refused(error, {});
   }
+  revalidatePath('/', 'layout');
+  return { status: 'idle' };
 }
+
+const CODE = /^\p{Lu}+\d+\p{Ll}?$/u;
+
+const correctionForm = z
+  .looseObject({
+    draftId: recordId,
+    line: z.coerce.number().int().min(1),
+    code: requiredText(20).regex(CODE, { error: 'staff.import.invalidCode' }),
+    title: requiredText(TEXT_LIMITS.proposalTitle),
+    summary: optionalText(TEXT_LIMITS.proposalSummary),
+    listPosition: z.coerce.number().int().min(0),
+    'type:SERVICE': z.enum(ProposalType),
+    'type:TRANSFER': z.enum(ProposalType),
+  })
+  // Checked beside the other fields, so that every problem shows at once.
+  .superRefine((form, context) => {
+    const { amounts, invalid } = amountsOf(form);
+    for (const name of invalid) context.addIssue({ code: 'custom', path: [name], message: 'proposalVersions.invalidAmount' });
+    if (!invalid.length && !amounts.length) context.addIssue({ code: 'custom', path: [], message: 'proposalVersions.noAmounts' });
+  })
+  .transform((form) => {
+    const { amounts } = amountsOf(form);
+    // A kind with any amount is a row of the proposal, as the document prints one.
+    const lines = EXPENDITURE_KINDS.filter((kind) => amounts.some((a) => a.kind === kind)).map((kind) => ({
+      kind,
+      type: form[`type:${kind}`],
+      amounts: amounts.filter((a) => a.kind === kind).map(({ year, amount }) => ({ year, amount })),
+    }));
+    return { draftId: form.draftId, correction: { line: form.line, code: form.code, title: form.title, summary: form.summary, listPosition: form.listPosition, lines } };
+  });
+
+/** Saves staff's reading of an unread row; the page shows the totals checked again. */
+export const correctRowAction = formAction(correctionForm, ({ draftId, correction }, { actor }) => correctImportRow(actor, draftId, correction), {
+  revalidate: () => ['/staff/import'],
+  success: 'staff.import.correctionSaved',
+});
