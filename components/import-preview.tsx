@@ -92,6 +92,7 @@ export async function ImportPreview({ data }: { data: ImportPreviewData }) {
   return (
     <section aria-labelledby="import-preview-heading" className="mt-6 flex flex-col gap-4">
       <h2 id="import-preview-heading" className="text-xl font-semibold">{t('staff.import.previewHeading', { budget: diff.budgetName })}</h2>
+      {data.fileName && <p className="text-sm text-slate-700">{t('staff.import.source', { name: data.fileName })}</p>}
       <p data-counts>{diff.budgetExists ? t('staff.import.counts', { new: count('new'), changed: count('changed'), unchanged: count('unchanged') }) : t('staff.import.newBudget', { budget: diff.budgetName })}</p>
 
       {data.lists.map((list) => {

@@ -4,6 +4,7 @@ import { ImportDocumentForm } from '@/components/import-document-form';
 import { ImportPreview } from '@/components/import-preview';
 import { StepIndicator } from '@/components/step-indicator';
 import { budgetImportPreview, type ImportPreviewData } from '@/lib/server/budget-import-draft';
+import { recordId } from '@/lib/record-id';
 import { isDomainError } from '@/lib/server/errors';
 import { currentActor } from '@/lib/server/session';
 
@@ -18,9 +19,11 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
   const { draft } = await searchParams;
   let preview: ImportPreviewData | null = null;
   let missing = false;
-  if (typeof draft === 'string') {
+  const draftId = recordId.safeParse(draft);
+  if (draft !== undefined && !draftId.success) missing = true;
+  if (draftId.success) {
     try {
-      preview = await budgetImportPreview(await currentActor(), draft);
+      preview = await budgetImportPreview(await currentActor(), draftId.data);
     } catch (error) {
       if (!isDomainError(error, 'budgetImport.draftNotFound')) throw error;
       missing = true;
