@@ -4,6 +4,7 @@
 // browser, a server action or a script alike.
 import type { AmountLine } from '../budget/totals';
 import { TYPE_NAMES, type ExpenditureKind, type ProposalType } from '../budget/vocabulary';
+import { computedTotals } from '../budget-spreadsheet/sheet';
 import { formatAmount } from '../format';
 import { readLines } from './read-lines';
 import { checkTotals } from './totals-check';
@@ -135,7 +136,10 @@ export function readBudgetDocument(text: string): { document: ParsedBudgetDocume
       last = { row: { line, list: list.heading, listPosition: position, code: issue.proposal, text: rawText(raw, line, line), issues: [issue.code] }, to: line };
       unread.push(last.row);
     }
+    if (!unreadProposals.size) return;
+    // Summed again without them, as the preview's totals check sums what will be imported.
     list.proposals = list.proposals.filter((_, index) => !unreadProposals.has(index));
+    list.computedTotals = computedTotals(list.proposals, years);
   });
   return { document: { years, lists: parsedLists }, unread: unread.sort((a, b) => a.line - b.line), issues };
 }
