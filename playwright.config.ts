@@ -24,9 +24,11 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'chromium', use: { browserName: 'chromium' }, testIgnore: /\.serial\.spec\.ts$/ },
+    { name: 'chromium', use: { browserName: 'chromium' }, testIgnore: /\.(serial|last)\.spec\.ts$/ },
     // Journeys that change the shared demo budget run after the rest, which read its figures.
     { name: 'chromium-serial', use: { browserName: 'chromium' }, testMatch: /\.serial\.spec\.ts$/, dependencies: ['chromium'] },
+    // Journeys that import a budget of their own, which then becomes the current one for every page.
+    { name: 'chromium-last', use: { browserName: 'chromium' }, testMatch: /\.last\.spec\.ts$/, dependencies: ['chromium-serial'] },
   ],
   webServer: {
     // A production build, as users get it.

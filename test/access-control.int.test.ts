@@ -6,6 +6,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '@/lib/server/actor';
+import { readBudgetDocument } from '@/lib/budget-document/parse';
+import { documentHash } from '@/lib/server/budget-import';
 import { db } from '@/lib/server/db';
 import { hashToken } from '@/lib/server/tokens';
 import type { FormState } from '@/lib/form-state';
@@ -243,6 +245,14 @@ const importDocument = buildBudgetDocument([5101, 5102], [
   { heading: 'Indarbejdes og sendes i høring', proposals: [{ code: 'ØU01', title: 'Matrixforslag', summary: sampleSummary(0), service: { type: 'Besparelse', amounts: [-1, -2] } }] },
 ]);
 
+/** A draft of importDocument owned by the acting user, as its preview leaves it. */
+async function importDraft(): Promise<string> {
+  const { document, unread } = readBudgetDocument(importDocument);
+  const createdById = session.actor.kind === 'user' ? session.actor.userId : 'nobody';
+  const draft = await db.budgetImportDraft.create({ data: { documentHash: documentHash(importDocument), parsed: { document, unread } as object, createdById, expiresAt: new Date(Date.now() + 60_000) } });
+  return draft.id;
+}
+
 const rows: Row[] = [
   {
     target: 'responses/actions.ts#saveGeneralRemarksAction',
@@ -467,7 +477,21 @@ const rows: Row[] = [
   {
     target: 'staff/import/actions.ts#confirmImportAction',
     expect: { own: only('staff', 'admin') },
-    call: async () => (await load<{ confirmImportAction: Action }>('staff/import/actions.ts')).confirmImportAction(idle, form({ text: importDocument })),
+    // The actor's own draft of that document (whoever they are), as a preview leaves it.
+    call: async () => {
+      const draftId = await importDraft();
+      return (await load<{ confirmImportAction: Action }>('staff/import/actions.ts')).confirmImportAction(idle, form({ draftId, documentHash: documentHash(importDocument) }));
+    },
+  },
+  {
+    // The draft has no unread row to correct: staff get past authorization to that refusal.
+    target: 'staff/import/actions.ts#correctRowAction',
+    expect: { own: members('closed', 'staff', 'admin') },
+    call: async () =>
+      (await load<{ correctRowAction: Action }>('staff/import/actions.ts')).correctRowAction(
+        idle,
+        form({ draftId: await importDraft(), line: '3', code: 'ØU1', title: 'Forslag', summary: '', listPosition: '0', 'type:SERVICE': 'SAVING', 'type:TRANSFER': 'SAVING', 'amount:SERVICE:5101': '-1' }),
+      ),
   },
   {
     target: 'staff/import/template/route.ts#GET',

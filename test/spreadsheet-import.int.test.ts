@@ -7,12 +7,20 @@ import { confirmImportAction, previewImportAction, type ImportState } from '@/ap
 import da from '@/lib/i18n/messages/da.json';
 import type { Actor } from '@/lib/server/actor';
 import { budgetNameFor } from '@/lib/server/budget-import';
+import { budgetImportPreview } from '@/lib/server/budget-import-draft';
 import { db } from '@/lib/server/db';
 import { uniqueYears } from '@/test/budget-document-builder';
 
 const session = vi.hoisted(() => ({ actor: { kind: 'anonymous' } as Actor }));
 vi.mock('@/lib/server/session', () => ({ currentActor: async () => session.actor }));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
+// A previewed document is kept as a draft and shown on its own page: the redirect names it.
+class Redirect extends Error {}
+vi.mock('next/navigation', () => ({
+  redirect: (url: string) => {
+    throw new Redirect(url);
+  },
+}));
 vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'user-agent': 'spreadsheet-test' }) }));
 vi.mock('next-intl/server', () => ({ getTranslations: async () => createTranslator({ locale: 'da', messages: da }) }));
 
@@ -40,6 +48,16 @@ function csv(years: number[], code: string, amount: string, total: number): stri
   ].join('\r\n');
 }
 
+/** The draft a successful preview redirects to. */
+async function draftOf(preview: Promise<ImportState>): Promise<string> {
+  const redirect = await preview.then(
+    (state) => expect.fail(`no redirect: ${JSON.stringify(state)}`),
+    (error: unknown) => error,
+  );
+  expect(redirect).toBeInstanceOf(Redirect);
+  return new URL((redirect as Redirect).message, 'http://localhost').searchParams.get('draft')!;
+}
+
 describe('uploading a spreadsheet on the import page', () => {
   it('lists every problem in Danish with row and column, keeps the pasted text and writes nothing', async () => {
     const years = uniqueYears(2);
@@ -65,20 +83,20 @@ describe('uploading a spreadsheet on the import page', () => {
   it('previews a good file and imports it on confirmation', async () => {
     const years = uniqueYears(2);
     const code = `ØU${Math.floor(Math.random() * 1e6)}`;
-    const preview = await previewImportAction(idle, upload('forslag.csv', csv(years, code, '-1.000', -1000)));
-    expect(preview.preview).toEqual({
-      budgetName: budgetNameFor(years),
-      years,
-      totalsChecked: true,
-      lists: [{ name: INCORPORATED, proposals: 1, totals: [...years.map((year) => ({ kind: 'SERVICE', year, amount: -1000 })), ...years.map((year) => ({ kind: 'TRANSFER', year, amount: 0 }))] }],
-    });
+    const draftId = await draftOf(previewImportAction(idle, upload('forslag.csv', csv(years, code, '-1.000', -1000))));
+    const preview = await budgetImportPreview(session.actor, draftId);
+    expect(preview).toMatchObject({ years, totalsChecked: true, ready: true, unread: [], lists: [{ heading: INCORPORATED, proposals: 1 }] });
+    expect(preview.diff).toMatchObject({ budgetName: budgetNameFor(years), budgetExists: false, proposals: [{ code, status: 'new' }] });
+    expect(preview.totals.filter((row) => row.kind === 'SERVICE')).toEqual(years.map((year) => ({ list: INCORPORATED, listPosition: 0, kind: 'SERVICE', year, printed: -1000, computed: -1000, difference: 0 })));
     expect(await db.budget.count({ where: { name: budgetNameFor(years) } })).toBe(0);
     const withoutTotals = csv(years, code, '-1.000', -1000).split('\r\n').slice(0, 2).join('\r\n');
-    expect((await previewImportAction(idle, upload('forslag.csv', withoutTotals))).preview?.totalsChecked).toBe(false);
+    expect((await budgetImportPreview(session.actor, await draftOf(previewImportAction(idle, upload('forslag.csv', withoutTotals))))).totalsChecked).toBe(false);
 
     const confirm = new FormData();
-    confirm.set('spreadsheet', preview.spreadsheet!);
-    expect(await confirmImportAction(idle, confirm)).toMatchObject({ status: 'success', message: 'staff.import.imported', params: { proposals: 1 } });
+    confirm.set('draftId', draftId);
+    confirm.set('documentHash', preview.documentHash);
+    expect(await confirmImportAction(idle, confirm)).toEqual({ status: 'idle' });
+    expect((await budgetImportPreview(session.actor, draftId)).imported).toMatchObject({ budgetName: budgetNameFor(years), proposals: 1 });
     const lines = await db.budgetLine.findMany({ where: { proposal: { code, budget: { name: budgetNameFor(years) } } } });
     expect(lines.map((l) => l.amount)).toEqual([-1000, -1000]);
   });

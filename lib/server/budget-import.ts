@@ -1,7 +1,8 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { parseBudgetFile, sniffBudgetFile, type BudgetFile } from '@/lib/budget-document/file';
-import { BudgetDocumentError, parseBudgetDocument, type IssueCode, type ParsedBudgetDocument } from '@/lib/budget-document/parse';
+import { BudgetDocumentError, type IssueCode, type ParsedBudgetDocument, type ParsedProposal } from '@/lib/budget-document/parse';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import { inspectPdf, type PdfRefusal } from '@/lib/server/pdf-inspection';
 import { flatLines, LINES_WITH_TYPES, replaceLines } from '@/lib/server/budget-lines';
 import { db } from '@/lib/server/db';
@@ -22,6 +23,35 @@ export interface ImportResult {
   keptMoves: string[];
   /** Proposals staff edited: they keep their text and lines, though the document's differ. */
   keptEdits: string[];
+}
+
+/** What the import reads of an existing proposal: its lines, and whether staff moved or edited it. */
+export const EXISTING_PROPOSAL = { ...LINES_WITH_TYPES, _count: { select: { moves: true, versions: { where: { imported: false } } } } } as const;
+type ExistingProposal = Prisma.ProposalGetPayload<{ include: typeof EXISTING_PROPOSAL }>;
+
+const linesOf = (parsed: ParsedProposal) =>
+  orderedLines(parsed.lines.flatMap((line) => line.amounts.map(({ year, amount }) => ({ kind: line.kind, type: line.type, year, amount }))));
+
+/**
+ * How the import treats a proposal already in the database, the one comparison for the import and
+ * its preview: staff's work wins over the document, so a moved proposal stays in its list
+ * (keptMove) and an edited one keeps its text and lines (keptEdit).
+ */
+export function compareWithExisting(existing: ExistingProposal, parsed: ParsedProposal, listId: string, position: number) {
+  const content: VersionContent = { title: parsed.title, summary: parsed.summary, lines: linesOf(parsed) };
+  const current: VersionContent = { title: existing.title, summary: existing.summary, lines: flatLines(existing) };
+  const moved = existing._count.moves > 0;
+  const placement = { listId: moved ? existing.listId : listId, committeeCode: parsed.committeeCode, position };
+  const contentChanged = contentDiffers(current, content);
+  return {
+    content,
+    current,
+    placement,
+    placementChanged: (Object.keys(placement) as (keyof typeof placement)[]).some((key) => existing[key] !== placement[key]),
+    contentChanged,
+    keptMove: moved && existing.listId !== listId,
+    keptEdit: contentChanged && existing._count.versions > 0,
+  };
 }
 
 export function budgetNameFor(years: number[]): string {
@@ -59,7 +89,7 @@ export async function importBudgetDocument(actor: Actor, document: ParsedBudgetD
       changes += created.count;
 
       const existingLists = await tx.budgetList.findMany({ where: { budgetId: budget.id } });
-      const existingProposals = await tx.proposal.findMany({ where: { budgetId: budget.id }, include: { ...LINES_WITH_TYPES, _count: { select: { moves: true, versions: { where: { imported: false } } } } } });
+      const existingProposals = await tx.proposal.findMany({ where: { budgetId: budget.id }, include: EXISTING_PROPOSAL });
       const proposalsByCode = new Map(existingProposals.map((p) => [p.code, p]));
       const keptMoves: string[] = [];
       const keptEdits: string[] = [];
@@ -81,34 +111,30 @@ export async function importBudgetDocument(actor: Actor, document: ParsedBudgetD
 
         for (const [position, parsed] of list.proposals.entries()) {
           const existing = proposalsByCode.get(parsed.code);
-          const lines = orderedLines(parsed.lines.flatMap((line) => line.amounts.map(({ year, amount }) => ({ kind: line.kind, type: line.type, year, amount }))));
-          const content: VersionContent = { title: parsed.title, summary: parsed.summary, lines };
           if (!existing) {
+            const lines = linesOf(parsed);
             const proposal = await tx.proposal.create({
               data: { budgetId: budget.id, code: parsed.code, listId, committeeCode: parsed.committeeCode, title: parsed.title, summary: parsed.summary, position },
             });
             await replaceLines(tx, proposal.id, lines);
-            await recordVersion(tx, proposal, 1, content, { reason: 'Import', imported: true });
+            await recordVersion(tx, proposal, 1, { title: parsed.title, summary: parsed.summary, lines }, { reason: 'Import', imported: true });
             changes += 1 + lines.length;
             continue;
           }
 
-          // Staff's work wins over the document: a moved proposal stays in its list, an edited one keeps its text and lines.
-          const moved = existing._count.moves > 0;
-          if (moved && existing.listId !== listId) keptMoves.push(parsed.code);
-          const placement = { listId: moved ? existing.listId : listId, committeeCode: parsed.committeeCode, position };
-          if ((Object.keys(placement) as (keyof typeof placement)[]).some((key) => existing[key] !== placement[key])) {
+          const { content, placement, placementChanged, contentChanged, keptMove, keptEdit } = compareWithExisting(existing, parsed, listId, position);
+          if (keptMove) keptMoves.push(parsed.code);
+          if (placementChanged) {
             await tx.proposal.update({ where: { id: existing.id }, data: placement });
             changes++;
           }
-
-          if (!contentDiffers({ title: existing.title, summary: existing.summary, lines: flatLines(existing) }, content)) continue;
-          if (existing._count.versions > 0) {
+          if (!contentChanged) continue;
+          if (keptEdit) {
             keptEdits.push(parsed.code);
             continue;
           }
           await tx.proposal.update({ where: { id: existing.id }, data: { title: parsed.title, summary: parsed.summary, version: existing.version + 1 } });
-          await replaceLines(tx, existing.id, lines);
+          await replaceLines(tx, existing.id, content.lines);
           await recordVersion(tx, existing, existing.version + 1, content, { reason: 'Genimport', imported: true });
           changes++;
         }
@@ -128,13 +154,6 @@ export async function importBudgetDocument(actor: Actor, document: ParsedBudgetD
     { timeout: 60_000 },
   );
 }
-
-/** Parses a document for staff to review before anything is written; throws BudgetDocumentError with every issue. */
-export async function previewBudgetDocument(actor: Actor, text: string): Promise<ParsedBudgetDocument> {
-  await authorize(actor, 'budget.import');
-  return parseBudgetDocument(text);
-}
-
 const PDF_ISSUES: Record<PdfRefusal, IssueCode> = { notPdf: 'PDF_DAMAGED', pdfDamaged: 'PDF_DAMAGED', pdfEncrypted: 'PDF_ENCRYPTED', pdfJavaScript: 'PDF_UNSAFE', pdfLaunch: 'PDF_UNSAFE', pdfEmbeddedFile: 'PDF_UNSAFE' };
 
 /**

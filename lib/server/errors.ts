@@ -47,6 +47,12 @@ export type DomainErrorCode =
   | 'nameReview.passageNotMarked'
   | 'nameReview.passagesPending'
   | 'mail.notFailed'
+  | 'budgetImport.draftNotFound'
+  | 'budgetImport.documentChanged'
+  | 'budgetImport.imported'
+  | 'budgetImport.rowsUnread'
+  | 'budgetImport.unknownRow'
+  | 'budgetImport.duplicateCode'
   | `logo.${LogoProblem}`
   | 'pdf.noFile'
   | 'pdf.tooLarge'
@@ -122,6 +128,12 @@ export const MESSAGE_KEYS = {
   'nameReview.passageNotMarked': 'nameReview.errors.passageNotMarked',
   'nameReview.passagesPending': 'nameReview.errors.passagesPending',
   'mail.notFailed': 'staff.mail.notFailed',
+  'budgetImport.draftNotFound': 'staff.import.errors.draftNotFound',
+  'budgetImport.documentChanged': 'staff.import.errors.documentChanged',
+  'budgetImport.imported': 'staff.import.errors.imported',
+  'budgetImport.rowsUnread': 'staff.import.errors.rowsUnread',
+  'budgetImport.unknownRow': 'staff.import.errors.unknownRow',
+  'budgetImport.duplicateCode': 'staff.import.errors.duplicateCode',
   'logo.empty': 'settings.errors.logoInvalid',
   'logo.tooLarge': 'settings.errors.logoTooLarge',
   'logo.notImage': 'settings.errors.logoType',

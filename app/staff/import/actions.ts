@@ -1,34 +1,29 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { BudgetDocumentError, formatIssue, type ParsedBudgetDocument } from '@/lib/budget-document/parse';
+import { amountsOf } from '@/lib/amount-grid';
+import { BudgetDocumentError, formatIssue } from '@/lib/budget-document/parse';
 import { SpreadsheetError, type SheetIssue } from '@/lib/budget-spreadsheet/sheet';
+import { EXPENDITURE_KINDS } from '@/lib/budget/vocabulary';
 import { formatAmount } from '@/lib/format';
+import { requiredText, text as optionalText } from '@/lib/form-schemas';
 import { failure } from '@/lib/server/action-errors';
 import { fieldErrors, issueMessage } from '@/lib/form-state';
 import { sniffBudgetFile } from '@/lib/budget-document/file';
-import { writeBudgetCsv } from '@/lib/budget-spreadsheet/csv';
-import { budgetNameFor, documentHash, importBudgetDocument, previewBudgetDocument, previewBudgetFile } from '@/lib/server/budget-import';
-import { previewBudgetSpreadsheet } from '@/lib/server/budget-spreadsheet';
+import { documentHash, previewBudgetFile } from '@/lib/server/budget-import';
+import { confirmBudgetImport, correctImportRow, stageBudgetImport } from '@/lib/server/budget-import-draft';
+import { formAction } from '@/lib/server/form-action';
 import { currentActor } from '@/lib/server/session';
 import { formValues, type FormState } from '@/lib/form-state';
+import { recordId } from '@/lib/record-id';
 import { MAX_PDF_BYTES, MAX_SPREADSHEET_BYTES, TEXT_LIMITS } from '@/lib/limits';
+import { ProposalType } from '@/lib/generated/prisma/enums';
 
-export interface ImportPreview {
-  budgetName: string;
-  years: number[];
-  /** False when a list has no printed totals to check against (a spreadsheet without "I alt" rows). */
-  totalsChecked: boolean;
-  lists: { name: string; proposals: number; totals: { kind: 'SERVICE' | 'TRANSFER'; year: number; amount: number }[] }[];
-}
-
-/**
- * Preview, problems or the import's result; the document text always comes back, so nothing is lost.
- * `spreadsheet` is an uploaded PDF, DOCX, CSV or XLSX file as checked, in the CSV layout, for the confirmation.
- */
-export type ImportState = FormState & { text?: string; spreadsheet?: string; preview?: ImportPreview; problems?: string[]; kept?: { moves: string[]; edits: string[] } };
+/** Problems of a refused document or spreadsheet; the pasted text always comes back, so nothing is lost. */
+export type ImportState = FormState & { text?: string; problems?: string[] };
 
 const MAX_DOCUMENT_CHARS = TEXT_LIMITS.budgetDocument;
 const MAX_PROBLEMS = 100;
@@ -39,17 +34,8 @@ const uploadSchema = z.discriminatedUnion('extension', [
   z.object({ extension: z.enum(['pdf', 'docx']), size: z.number().max(MAX_PDF_BYTES, { error: 'staff.import.tooLarge' }) }),
   z.object({ extension: z.enum(['txt', 'csv', 'xlsx']), size: z.number().max(MAX_SPREADSHEET_BYTES, { error: 'spreadsheet.tooLarge' }) }),
 ], { error: 'spreadsheet.unsupportedFile' });
-/** The checked spreadsheet as it comes back from the preview, in the CSV layout. */
-const spreadsheetSchema = z.object({ text: z.string().max(MAX_DOCUMENT_CHARS) });
-
-function previewOf(document: ParsedBudgetDocument): ImportPreview {
-  return {
-    budgetName: budgetNameFor(document.years),
-    years: document.years,
-    totalsChecked: document.lists.every((list) => list.printedTotals.length > 0),
-    lists: document.lists.map((list) => ({ name: list.heading, proposals: list.proposals.length, totals: list.computedTotals })),
-  };
-}
+/** The preview is kept in a draft on the server; the page shows it from there. */
+const previewPage = (draftId: string) => `/staff/import?draft=${encodeURIComponent(draftId)}`;
 
 /** Danish (or English) sentences for a spreadsheet's problems, each with its row and column. */
 async function spreadsheetProblems(issues: SheetIssue[]): Promise<string[]> {
@@ -88,26 +74,31 @@ async function previewFile(file: File, text: string): Promise<ImportState> {
   const upload = uploadSchema.safeParse({ extension: /\.([^.]+)$/.exec(file.name)?.[1]?.toLowerCase(), size: file.size });
   if (!upload.success) return { status: 'error', fieldErrors: { file: upload.error.issues[0]!.message }, values: {}, text };
   const bytes = new Uint8Array(await file.arrayBuffer());
-  // The content decides how the file is read (a .pdf that is a zip is refused); a text file's text goes into the form.
-  if ((await sniffBudgetFile(file.name, bytes)) === 'txt' && upload.data.extension === 'txt') return previewText(await file.text());
+  // The content decides how a file is read (a .pdf that is a zip is refused). A text file goes
+  // through the text reader, whose unread rows staff can correct in the preview.
+  if (upload.data.extension === 'txt' && (await sniffBudgetFile(file.name, bytes)) === 'txt') return previewText(await file.text(), file.name);
+  let draftId: string;
   try {
-    const { document } = await previewBudgetFile(await currentActor(), { name: file.name, bytes });
-    return { status: 'idle', text, spreadsheet: writeBudgetCsv(document), preview: previewOf(document) };
+    const actor = await currentActor();
+    const { document } = await previewBudgetFile(actor, { name: file.name, bytes });
+    draftId = await stageBudgetImport(actor, { document }, { documentHash: documentHash(bytes), fileName: file.name });
   } catch (error) {
     return refused(error, { text });
   }
+  redirect(previewPage(draftId));
 }
 
-async function previewText(raw: string): Promise<ImportState> {
+async function previewText(raw: string, fileName?: string): Promise<ImportState> {
   const parsed = textSchema.safeParse({ text: raw }, { error: issueMessage });
   if (!parsed.success) return { ...fieldErrors(parsed.error, {}), text: raw.slice(0, MAX_DOCUMENT_CHARS) };
   const { text } = parsed.data;
+  let draftId: string;
   try {
-    const document = await previewBudgetDocument(await currentActor(), text);
-    return { status: 'idle', text, preview: previewOf(document) };
+    draftId = await stageBudgetImport(await currentActor(), { text }, { documentHash: documentHash(text), fileName });
   } catch (error) {
     return refused(error, { text });
   }
+  redirect(previewPage(draftId));
 }
 
 /** A chosen file (PDF, DOCX, text, CSV or XLSX) takes precedence over pasted text; any but text leaves the pasted text as it was. */
@@ -117,27 +108,53 @@ export async function previewImportAction(_previous: ImportState, formData: Form
   return file instanceof File && file.size > 0 ? previewFile(file, text.slice(0, MAX_DOCUMENT_CHARS)) : previewText(text);
 }
 
+const confirmSchema = z.object({ draftId: recordId, documentHash: z.string().regex(/^[0-9a-f]{64}$/) });
+
+/** Imports the draft as previewed and corrected; the page then shows what the import did. */
 export async function confirmImportAction(_previous: ImportState, formData: FormData): Promise<ImportState> {
-  const { spreadsheet = '', text = '' } = formValues(formData);
-  const parsed = (spreadsheet ? spreadsheetSchema : textSchema).safeParse({ text: spreadsheet || text }, { error: issueMessage });
-  if (!parsed.success) return fieldErrors(parsed.error, {});
-  const checked = parsed.data.text;
-  const kept = spreadsheet ? { spreadsheet: checked } : { text: checked };
+  const parsed = confirmSchema.safeParse(formValues(formData));
+  if (!parsed.success) return { status: 'error', formError: 'staff.import.errors.draftNotFound', fieldErrors: {}, values: {} };
   try {
-    const actor = await currentActor();
-    // Parsed again: what is written is exactly what was checked, whatever the browser sent back.
-    const document = spreadsheet
-      ? (await previewBudgetSpreadsheet(actor, { format: 'csv', text: checked })).document
-      : await previewBudgetDocument(actor, checked);
-    const result = await importBudgetDocument(actor, document, documentHash(checked));
-    revalidatePath('/', 'layout');
-    return {
-      status: 'success',
-      message: result.changes === 0 ? 'staff.import.unchanged' : 'staff.import.imported',
-      params: { budget: result.budgetName, proposals: result.proposals, changes: result.changes },
-      kept: { moves: result.keptMoves, edits: result.keptEdits },
-    };
+    await confirmBudgetImport(await currentActor(), parsed.data.draftId, parsed.data.documentHash);
   } catch (error) {
-    return refused(error, kept);
+    return refused(error, {});
   }
+  revalidatePath('/', 'layout');
+  return { status: 'idle' };
 }
+
+const CODE = /^\p{Lu}+\d+\p{Ll}?$/u;
+
+const correctionForm = z
+  .looseObject({
+    draftId: recordId,
+    line: z.coerce.number().int().min(1),
+    code: requiredText(20).regex(CODE, { error: 'staff.import.invalidCode' }),
+    title: requiredText(TEXT_LIMITS.proposalTitle),
+    summary: optionalText(TEXT_LIMITS.proposalSummary),
+    listPosition: z.coerce.number().int().min(0),
+    'type:SERVICE': z.enum(ProposalType),
+    'type:TRANSFER': z.enum(ProposalType),
+  })
+  // Checked beside the other fields, so that every problem shows at once.
+  .superRefine((form, context) => {
+    const { amounts, invalid } = amountsOf(form);
+    for (const name of invalid) context.addIssue({ code: 'custom', path: [name], message: 'proposalVersions.invalidAmount' });
+    if (!invalid.length && !amounts.length) context.addIssue({ code: 'custom', path: [], message: 'proposalVersions.noAmounts' });
+  })
+  .transform((form) => {
+    const { amounts } = amountsOf(form);
+    // A kind with any amount is a row of the proposal, as the document prints one.
+    const lines = EXPENDITURE_KINDS.filter((kind) => amounts.some((a) => a.kind === kind)).map((kind) => ({
+      kind,
+      type: form[`type:${kind}`],
+      amounts: amounts.filter((a) => a.kind === kind).map(({ year, amount }) => ({ year, amount })),
+    }));
+    return { draftId: form.draftId, correction: { line: form.line, code: form.code, title: form.title, summary: form.summary, listPosition: form.listPosition, lines } };
+  });
+
+/** Saves staff's reading of an unread row; the page shows the totals checked again. */
+export const correctRowAction = formAction(correctionForm, ({ draftId, correction }, { actor }) => correctImportRow(actor, draftId, correction), {
+  revalidate: () => ['/staff/import'],
+  success: 'staff.import.correctionSaved',
+});

@@ -5,9 +5,8 @@ import { recordId } from '@/lib/record-id';
 import { requiredText } from '@/lib/form-schemas';
 import { LIST_LIMITS, TEXT_LIMITS } from '@/lib/limits';
 import type { FormState } from '@/lib/form-state';
-import { parseDanishAmount } from '@/lib/budget/vocabulary';
+import { amountsOf } from '@/lib/amount-grid';
 import type { TotalsByKind } from '@/lib/budget/totals';
-import type { VersionLine } from '@/lib/budget/versions';
 import { formAction, type Saved } from '@/lib/server/form-action';
 import { moveProposals, type MoveResult } from '@/lib/server/proposal-moves';
 import { editProposal } from '@/lib/server/proposal-versions';
@@ -56,25 +55,6 @@ export const moveProposalsAction = formAction(
     }),
   },
 );
-
-// The grid's fields are named "amount:<kind>:<year>"; an empty field means no line.
-const AMOUNT_FIELD = /^amount:(SERVICE|TRANSFER):(\d{4})$/;
-
-/** The grid's amounts, and the fields whose text is no amount. */
-function amountsOf(form: Record<string, unknown>) {
-  const amounts: Omit<VersionLine, 'type'>[] = [];
-  const invalid: string[] = [];
-  for (const [name, value] of Object.entries(form)) {
-    const match = AMOUNT_FIELD.exec(name);
-    if (!match || typeof value !== 'string' || !value.trim()) continue;
-    try {
-      amounts.push({ kind: match[1] as VersionLine['kind'], year: Number(match[2]), amount: parseDanishAmount(value) });
-    } catch {
-      invalid.push(name);
-    }
-  }
-  return { amounts, invalid };
-}
 
 const editForm = z
   .looseObject({
