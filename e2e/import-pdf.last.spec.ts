@@ -28,7 +28,7 @@ test('staff import the budget document as a PDF: a wrong total and a mislabelled
   await expect(page.getByText('Summerne stemmer med dokumentets "I alt" for alle lister og år.')).toBeVisible();
   const first = page.locator('table[data-preview-list="Forslag der indarbejdes i budgetforslaget"]');
   await expect(first.locator('caption')).toHaveText('Forslag der indarbejdes i budgetforslaget: 6 forslag');
-  await expect(first.locator('tr[data-total=TRANSFER] td')).toHaveText(['-2.000', '-2.500', '-2.500', '-2.500']);
+  await expect(page.locator('table[data-totals-list="Forslag der indarbejdes i budgetforslaget"] tr[data-total=TRANSFER] td')).toHaveText(['-2.000', '-2.500', '-2.500', '-2.500']);
   await expectNoAxeViolations(page);
   for (const [size, label] of [[{ width: 1280, height: 800 }, '1280'], [PHONE, '390']] as const) {
     await page.setViewportSize(size);
