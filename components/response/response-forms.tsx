@@ -15,6 +15,7 @@ import {
 import { fieldError, idle, type FormState } from '@/lib/form-state';
 import { ErrorSummary, FormStatus, SubmitButton, TextAreaField } from '../form-fields';
 import { LIMIT_MESSAGE_VALUES, TEXT_LIMITS } from '@/lib/limits';
+import { useHydrated } from './response-orientation';
 
 interface Keys {
   consultationId: string;
@@ -36,18 +37,21 @@ const useForm = (action: Action) => useActionState<FormState, FormData>(action, 
 export function ConsentForm({ keys, publicationConsent, namesConsent, disabled }: { keys: Keys; publicationConsent: boolean; namesConsent: boolean; disabled: boolean }) {
   const t = useTranslations('responses');
   const [state, action, pending] = useForm(saveConsentAction);
+  // Saved on each change, like the rest of the form; the button is for browsers without JavaScript.
+  const hydrated = useHydrated();
+  const save = (event: React.ChangeEvent<HTMLInputElement>) => event.currentTarget.form?.requestSubmit();
   return (
     <form action={action} className="flex flex-col gap-2">
       <KeyFields keys={keys} />
       <label className="flex items-center gap-2">
-        <input type="checkbox" name="publicationConsent" defaultChecked={publicationConsent} disabled={disabled} />
+        <input type="checkbox" name="publicationConsent" defaultChecked={publicationConsent} disabled={disabled} onChange={save} />
         {t('publicationConsent')}
       </label>
       <label className="flex items-center gap-2">
-        <input type="checkbox" name="namesConsent" defaultChecked={namesConsent} disabled={disabled} />
+        <input type="checkbox" name="namesConsent" defaultChecked={namesConsent} disabled={disabled} onChange={save} />
         {t('namesConsent')}
       </label>
-      {!disabled && <SubmitButton label={t('saveConsent')} pending={pending} />}
+      {!disabled && !hydrated && <SubmitButton label={t('saveConsent')} pending={pending} />}
       <FormStatus state={state} />
     </form>
   );
