@@ -9,7 +9,20 @@ import { useHydrated } from './response-orientation';
  * limit and a paste that does not fit is refused with a message, never cut; without it nothing
  * is cut either: the server refuses a text that is too long and gives it back with the message.
  */
-export function LimitedTextarea(props: { id: string; name: string; label: string; value: string; maxLength: number; rows: number; disabled: boolean; onChange: (value: string) => void }) {
+interface Props {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  maxLength: number;
+  rows: number;
+  disabled: boolean;
+  onChange: (value: string) => void;
+  /** The server's message for this field (already translated). */
+  error?: string;
+}
+
+export function LimitedTextarea(props: Props) {
   const t = useTranslations('responses');
   const hydrated = useHydrated();
   const [refusedPaste, setRefusedPaste] = useState<{ pasted: number; room: number } | null>(null);
@@ -31,6 +44,7 @@ export function LimitedTextarea(props: { id: string; name: string; label: string
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={props.id} className="text-sm font-medium">{props.label}</label>
+      {props.error && <p id={`${props.id}-error`} className="form-error-message">{props.error}</p>}
       <textarea
         id={props.id}
         name={props.name}
@@ -39,8 +53,8 @@ export function LimitedTextarea(props: { id: string; name: string; label: string
         maxLength={hydrated ? max : undefined}
         value={props.value}
         disabled={props.disabled}
-        aria-invalid={count > max ? true : undefined}
-        aria-describedby={refusedPaste ? `${props.id}-count ${props.id}-paste` : `${props.id}-count`}
+        aria-invalid={count > max || props.error ? true : undefined}
+        aria-describedby={[props.error && `${props.id}-error`, `${props.id}-count`, refusedPaste && `${props.id}-paste`].filter(Boolean).join(' ')}
         onPaste={paste}
         onChange={(event) => {
           setRefusedPaste(null);
@@ -56,4 +70,11 @@ export function LimitedTextarea(props: { id: string; name: string; label: string
       )}
     </div>
   );
+}
+
+/** The same for a field of an ordinary form (no autosave): its text is kept here only for the count. */
+export function LimitedTextField(props: Omit<Props, 'value' | 'onChange' | 'disabled'> & { defaultValue: string }) {
+  const { defaultValue, ...rest } = props;
+  const [value, setValue] = useState(defaultValue);
+  return <LimitedTextarea {...rest} value={value} disabled={false} onChange={setValue} />;
 }

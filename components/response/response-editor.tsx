@@ -16,15 +16,15 @@ interface Keys {
   organisationId: string;
 }
 
-/** `justSaved`: a save without JavaScript came back here (?saved=general). */
-export function GeneralRemarksField({ keys, text, version, lastEditedBy, disabled, justSaved }: { keys: Keys; text: string; version: number; lastEditedBy: string | null; disabled: boolean; justSaved: boolean }) {
+/** `savedSection`: the anchor of the section a save without JavaScript came back to (?saved=). */
+export function GeneralRemarksField({ keys, text, version, lastEditedBy, disabled, savedSection }: { keys: Keys; text: string; version: number; lastEditedBy: string | null; disabled: boolean; savedSection?: string }) {
   const t = useTranslations('responses');
   const field = useSectionAutosave({
     action: saveGeneralRemarksFormAction,
     saved: text,
     version,
     read: (values) => values.text ?? '',
-    justSaved,
+    justSaved: savedSection === 'general',
     save: (value: string, expectedVersion) => saveGeneralRemarksAction({ ...keys, text: value, expectedVersion }),
   });
   return (
@@ -60,7 +60,7 @@ const isStance = (value: string | undefined): value is Stance => STANCES.include
  * under the proposal's title (a link to its public page) and its context (`children`: summary,
  * list, committee and amounts). Each save's result feeds the form's progress and contents.
  */
-export function AnswerCard({ keys, answer, disabled, justSaved, children }: { keys: Keys; answer: AnswerView; disabled: boolean; justSaved: boolean; children?: React.ReactNode }) {
+export function AnswerCard({ keys, answer, disabled, savedSection, children }: { keys: Keys; answer: AnswerView; disabled: boolean; savedSection?: string; children?: React.ReactNode }) {
   const t = useTranslations('responses');
   const tVersions = useTranslations('proposalVersions');
   const { hidden, report } = useAnswerOrientation(answer.code);
@@ -69,7 +69,7 @@ export function AnswerCard({ keys, answer, disabled, justSaved, children }: { ke
     saved: { stance: answer.stance, comment: answer.comment, confidential: answer.confidential },
     version: answer.version,
     read: (values) => ({ stance: isStance(values.stance) ? values.stance : null, comment: values.comment ?? '', confidential: values.confidential === 'on' }),
-    justSaved,
+    justSaved: savedSection === proposalAnchor(answer.code),
     save: async (value, expectedVersion) => {
       const result = await saveAnswerAction({ ...keys, proposalId: answer.id, ...value, expectedVersion });
       if (result.ok) report(answer.code, answerState(value));

@@ -5,7 +5,7 @@ import { CommitteeName } from '@/components/committee-name';
 import { ProposalAmounts } from '@/components/proposal-amounts';
 import { ExpandableSummary } from '@/components/response/expandable-summary';
 import { AnswerCard, GeneralRemarksField } from '@/components/response/response-editor';
-import { proposalAnchor, ResponseOrientation } from '@/components/response/response-orientation';
+import { ResponseOrientation } from '@/components/response/response-orientation';
 import { AttachmentForm, ConsentForm, MinorityStatementForm, OwnMinorityStatementForms, SubmissionForm } from '@/components/response/response-forms';
 import { answerState } from '@/lib/answer-state';
 import { formatCopenhagen } from '@/lib/deadline';
@@ -26,6 +26,8 @@ export default async function ResponsePage({ params, searchParams }: Props) {
   // Without JavaScript, "Vis kun ubesvarede" is this link; with it, the cards are hidden in the browser.
   const { unanswered, saved } = await searchParams;
   const onlyUnanswered = unanswered === '1';
+  // Without JavaScript a section's save comes back here with ?saved=<its anchor>, to say "Gemt" there.
+  const savedSection = typeof saved === 'string' ? saved : undefined;
   const actor = await currentActor();
   if (actor.kind !== 'user') redirect(`/signin?callbackUrl=/responses/${keys.consultationId}/${keys.organisationId}`);
   const [workspace, t, tProposal, locale] = await Promise.all([getResponseWorkspace(actor, keys), getTranslations('responses'), getTranslations('proposal'), getLocale()]);
@@ -69,7 +71,7 @@ export default async function ResponsePage({ params, searchParams }: Props) {
       <ResponseOrientation entries={entries} serverFiltered={onlyUnanswered} sections={sections}>
         <section id="general" aria-labelledby="general-heading">
           <h2 id="general-heading" className="text-xl font-semibold">{t('generalRemarks')}</h2>
-          <GeneralRemarksField keys={keys} text={workspace.generalRemarks.text} version={workspace.generalRemarks.version} lastEditedBy={workspace.lastEdit?.by ?? null} disabled={!editable} justSaved={saved === 'general'} />
+          <GeneralRemarksField keys={keys} text={workspace.generalRemarks.text} version={workspace.generalRemarks.version} lastEditedBy={workspace.lastEdit?.by ?? null} disabled={!editable} savedSection={savedSection} />
         </section>
 
         <section aria-labelledby="proposals-heading" className="mt-6">
@@ -78,7 +80,7 @@ export default async function ResponsePage({ params, searchParams }: Props) {
             {shown.map((proposal) => {
               const facts = context.proposals.get(proposal.id);
               return (
-                <AnswerCard key={proposal.id} keys={keys} disabled={!editable} justSaved={saved === proposalAnchor(proposal.code)} answer={{ ...proposal, lastEditedBy: proposal.lastEdit?.by ?? null, proposalVersion: versions.get(proposal.id)?.current ?? 1, answeredVersion: versions.get(proposal.id)?.answered ?? null }}>
+                <AnswerCard key={proposal.id} keys={keys} disabled={!editable} savedSection={savedSection} answer={{ ...proposal, lastEditedBy: proposal.lastEdit?.by ?? null, proposalVersion: versions.get(proposal.id)?.current ?? 1, answeredVersion: versions.get(proposal.id)?.answered ?? null }}>
                   {facts && (
                     <div className="mt-1" data-proposal-context>
                       <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-3 text-sm">
