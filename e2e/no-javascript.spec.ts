@@ -75,6 +75,8 @@ test('without JavaScript a member saves sections, meets a conflict without losin
   await expect(conflict.locator('[data-conflict=theirs]')).toHaveText('Redaktørens udgave.');
   await expect(conflict.locator('[data-conflict=mine]')).toHaveText('Indsenderens udgave.');
   await expect(general.getByRole('textbox', { name: 'Generelle bemærkninger' })).toHaveValue('Indsenderens udgave.');
+  // The panel's two buttons are the choice; a plain "Gem" beside them would be a third, unclear one.
+  await expect(general.getByRole('button', { name: 'Gem', exact: true })).toHaveCount(0);
   await conflict.getByRole('button', { name: 'Behold din tekst' }).click();
   await expect(general.getByRole('status')).toContainText('Gemt');
   await page.goto(form);

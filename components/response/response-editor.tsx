@@ -28,7 +28,7 @@ export function GeneralRemarksField({ keys, text, version, lastEditedBy, disable
     save: (value: string, expectedVersion) => saveGeneralRemarksAction({ ...keys, text: value, expectedVersion }),
   });
   return (
-    <SectionForm action={field.formAction} keys={keys} anchor="general" version={field.version} disabled={disabled}>
+    <SectionForm action={field.formAction} keys={keys} anchor="general" version={field.version} disabled={disabled} choosing={field.status.kind === 'conflict'}>
       <LimitedTextarea id="general-remarks" name="text" label={t('generalRemarks')} value={field.value} maxLength={TEXT_LIMITS.generalRemarks} rows={6} disabled={disabled} onChange={field.change} />
       <AutosaveStatusLine status={field.status} lastEditedBy={lastEditedBy} />
       <ConflictPanel status={field.status} mine={field.value} onKeepMine={field.keepMine} onKeepTheirs={() => field.keepTheirs(field.status.kind === 'conflict' ? field.status.theirs : field.value)} />
@@ -105,7 +105,7 @@ export function AnswerCard({ keys, answer, disabled, savedSection, children }: {
         </p>
       )}
       {children}
-      <SectionForm action={field.formAction} keys={keys} anchor={anchor} version={field.version} disabled={disabled} fields={{ proposalId: answer.id }}>
+      <SectionForm action={field.formAction} keys={keys} anchor={anchor} version={field.version} disabled={disabled} choosing={field.status.kind === 'conflict'} fields={{ proposalId: answer.id }}>
         <div role="radiogroup" aria-label={`${t('stance')} (${answer.code})`} className="mt-3 flex flex-wrap gap-x-4 gap-y-1">
           {STANCES.map((stance) => (
             <label key={stance} className="flex items-center gap-1 text-sm">

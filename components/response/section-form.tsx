@@ -52,6 +52,8 @@ export function SectionForm(props: {
   anchor: string;
   version: number;
   disabled: boolean;
+  /** A conflict is shown: its own buttons choose, so the form's button is not offered beside them. */
+  choosing: boolean;
   fields?: Record<string, string>;
   children: React.ReactNode;
 }) {
@@ -62,7 +64,7 @@ export function SectionForm(props: {
     <form action={props.action} onSubmit={hydrated ? (event) => event.preventDefault() : undefined} noValidate>
       {Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
       {props.children}
-      {!hydrated && !props.disabled && (
+      {!hydrated && !props.disabled && !props.choosing && (
         <button type="submit" name="intent" value="save" className="button button-secondary button-small mt-2">{t('saveSection')}</button>
       )}
     </form>
