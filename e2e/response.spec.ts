@@ -33,7 +33,7 @@ test('two members draft together, a conflict is resolved, the submitter submits 
   await expect(editor.locator('fieldset[data-answer]').first()).toContainText('Udvalgt til jer');
 
   await editor.getByRole('textbox', { name: 'Generelle bemærkninger' }).fill('Rådet ønsker at fremhæve konsekvenserne for borgere med handicap.');
-  await expect(editor.locator('#general-heading ~ div [role=status]')).toContainText('Gemt');
+  await expect(editor.locator('#general-heading ~ form [role=status]')).toContainText('Gemt');
   await answer(editor, 'SU01').getByLabel('Støtter ikke').check();
   await answer(editor, 'SU01').getByLabel('Kommentar (SU01)').fill('Borgere under 50 år må ikke få ringere tilbud.');
   await expect(answer(editor, 'SU01').getByRole('status')).toContainText('Gemt');
@@ -56,9 +56,9 @@ test('two members draft together, a conflict is resolved, the submitter submits 
   // The other member's text is named after them, in the genitive: not "deres", which reads as the formal "your".
   await expect(conflict).toContainText(`${party.submitter.name}s tekst (gemt)`);
   await expect(conflict).toContainText('Din tekst (ikke gemt)');
-  await expect(conflict.getByRole('button', { name: `Behold ${party.submitter.name}s tekst` })).toBeVisible();
+  await expect(conflict.getByRole('button', { name: `Brug ${party.submitter.name}s tekst` })).toBeVisible();
   await expectNoAxeViolations(editor);
-  await conflict.getByRole('button', { name: 'Gem min tekst' }).click();
+  await conflict.getByRole('button', { name: 'Behold din tekst' }).click();
   await expect(answer(editor, 'SU01').getByRole('status')).toContainText('Gemt');
 
   // Attachments: a PDF by its content, not by its name.

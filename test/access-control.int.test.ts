@@ -273,6 +273,30 @@ const rows: Row[] = [
     },
   },
   {
+    // The same saves as plain forms, for browsers without JavaScript; a save redirects back to its section.
+    target: 'responses/sections/actions.ts#saveGeneralRemarksFormAction',
+    expect: responseScopes(only('editor', 'submitter')),
+    call: async (scope) => {
+      const current = await db.response.findUnique({ where: { consultationId_organisationId: responseKey(scope) } });
+      return (await load<{ saveGeneralRemarksFormAction: Action }>('responses/sections/actions.ts')).saveGeneralRemarksFormAction(
+        idle,
+        keyForm(scope, { section: 'general', text: world.unique(), expectedVersion: String(current?.generalRemarksVersion ?? 0) }),
+      );
+    },
+  },
+  {
+    target: 'responses/sections/actions.ts#saveAnswerFormAction',
+    expect: responseScopes(only('editor', 'submitter')),
+    call: async (scope) => {
+      const response = await db.response.findUnique({ where: { consultationId_organisationId: responseKey(scope) }, include: { answers: true } });
+      const version = response?.answers.find((a) => a.proposalId === world.proposalId)?.version ?? 0;
+      return (await load<{ saveAnswerFormAction: Action }>('responses/sections/actions.ts')).saveAnswerFormAction(
+        idle,
+        keyForm(scope, { section: 'proposal-ØU01', proposalId: world.proposalId, stance: 'REMARKS', comment: world.unique(), expectedVersion: String(version) }),
+      );
+    },
+  },
+  {
     target: 'responses/actions.ts#saveConsentAction',
     expect: responseScopes(only('editor', 'submitter')),
     call: async (scope) => (await load<{ saveConsentAction: Action }>('responses/actions.ts')).saveConsentAction(idle, keyForm(scope, { publicationConsent: 'on' })),

@@ -41,30 +41,10 @@ export function ConflictPanel({ status, mine, onKeepMine, onKeepTheirs }: { stat
         </div>
       </div>
       <div className="mt-2 flex flex-wrap gap-2">
-        <button type="button" onClick={onKeepMine} className="button button-primary button-small">{t('keepMine')}</button>
-        <button type="button" onClick={onKeepTheirs} className="button button-secondary button-small">{owner ? t('keepTheirs', { owner }) : t('keepTheirsUnknown')}</button>
+        {/* Buttons of the section's form: without JavaScript they post the choice (see section-form.tsx). */}
+        <button type="submit" name="intent" value="mine" onClick={onKeepMine} className="button button-primary button-small">{t('keepMine')}</button>
+        <button type="submit" name="intent" value="theirs" onClick={onKeepTheirs} className="button button-secondary button-small">{owner ? t('keepTheirs', { owner }) : t('keepTheirsUnknown')}</button>
       </div>
-    </div>
-  );
-}
-
-/** A textarea with a visible count of the characters left. */
-export function LimitedTextarea(props: { id: string; label: string; value: string; maxLength: number; rows: number; disabled: boolean; onChange: (value: string) => void }) {
-  const t = useTranslations('responses');
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={props.id} className="text-sm font-medium">{props.label}</label>
-      <textarea
-        id={props.id}
-        rows={props.rows}
-        maxLength={props.maxLength}
-        value={props.value}
-        disabled={props.disabled}
-        aria-describedby={`${props.id}-count`}
-        onChange={(event) => props.onChange(event.target.value)}
-        className="rounded border border-slate-500 p-2 disabled:bg-slate-100"
-      />
-      <p id={`${props.id}-count`} className="text-xs text-slate-700">{t('charactersLeft', { count: props.maxLength - props.value.length })}</p>
     </div>
   );
 }

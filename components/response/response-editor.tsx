@@ -3,10 +3,12 @@
 import { useTranslations } from 'next-intl';
 import { TEXT_LIMITS } from '@/lib/limits';
 import { saveAnswerAction, saveGeneralRemarksAction } from '@/app/responses/actions';
+import { saveAnswerFormAction, saveGeneralRemarksFormAction } from '@/app/responses/sections/actions';
 import { answerState } from '@/lib/answer-state';
 import type { Stance } from '@/lib/generated/prisma/enums';
-import { AutosaveStatusLine, ConflictPanel, LimitedTextarea } from './autosave-status';
-import { useAutosave } from './use-autosave';
+import { AutosaveStatusLine, ConflictPanel } from './autosave-status';
+import { LimitedTextarea } from './limited-textarea';
+import { SectionForm, useSectionAutosave } from './section-form';
 import { proposalAnchor, useAnswerOrientation } from './response-orientation';
 
 interface Keys {
@@ -14,15 +16,23 @@ interface Keys {
   organisationId: string;
 }
 
-export function GeneralRemarksField({ keys, text, version, lastEditedBy, disabled }: { keys: Keys; text: string; version: number; lastEditedBy: string | null; disabled: boolean }) {
+/** `savedSection`: the anchor of the section a save without JavaScript came back to (?saved=). */
+export function GeneralRemarksField({ keys, text, version, lastEditedBy, disabled, savedSection }: { keys: Keys; text: string; version: number; lastEditedBy: string | null; disabled: boolean; savedSection?: string }) {
   const t = useTranslations('responses');
-  const field = useAutosave(text, version, (value: string, expectedVersion) => saveGeneralRemarksAction({ ...keys, text: value, expectedVersion }));
+  const field = useSectionAutosave({
+    action: saveGeneralRemarksFormAction,
+    saved: text,
+    version,
+    read: (values) => values.text ?? '',
+    justSaved: savedSection === 'general',
+    save: (value: string, expectedVersion) => saveGeneralRemarksAction({ ...keys, text: value, expectedVersion }),
+  });
   return (
-    <div>
-      <LimitedTextarea id="general-remarks" label={t('generalRemarks')} value={field.value} maxLength={TEXT_LIMITS.generalRemarks} rows={6} disabled={disabled} onChange={field.change} />
+    <SectionForm action={field.formAction} keys={keys} anchor="general" version={field.version} disabled={disabled} choosing={field.status.kind === 'conflict'}>
+      <LimitedTextarea id="general-remarks" name="text" label={t('generalRemarks')} value={field.value} maxLength={TEXT_LIMITS.generalRemarks} rows={6} disabled={disabled} onChange={field.change} />
       <AutosaveStatusLine status={field.status} lastEditedBy={lastEditedBy} />
       <ConflictPanel status={field.status} mine={field.value} onKeepMine={field.keepMine} onKeepTheirs={() => field.keepTheirs(field.status.kind === 'conflict' ? field.status.theirs : field.value)} />
-    </div>
+    </SectionForm>
   );
 }
 
@@ -43,30 +53,35 @@ export interface AnswerView {
 }
 
 const STANCES: Stance[] = ['SUPPORT', 'OPPOSE', 'REMARKS', 'NO_REMARKS'];
+const isStance = (value: string | undefined): value is Stance => STANCES.includes(value as Stance);
 
 /**
  * One proposal's stance, comment and publication flag, saved together as one versioned answer,
  * under the proposal's title (a link to its public page) and its context (`children`: summary,
  * list, committee and amounts). Each save's result feeds the form's progress and contents.
  */
-export function AnswerCard({ keys, answer, disabled, children }: { keys: Keys; answer: AnswerView; disabled: boolean; children?: React.ReactNode }) {
+export function AnswerCard({ keys, answer, disabled, savedSection, children }: { keys: Keys; answer: AnswerView; disabled: boolean; savedSection?: string; children?: React.ReactNode }) {
   const t = useTranslations('responses');
   const tVersions = useTranslations('proposalVersions');
   const { hidden, report } = useAnswerOrientation(answer.code);
-  const field = useAutosave(
-    { stance: answer.stance, comment: answer.comment, confidential: answer.confidential },
-    answer.version,
-    async (value, expectedVersion) => {
+  const field = useSectionAutosave({
+    action: saveAnswerFormAction,
+    saved: { stance: answer.stance, comment: answer.comment, confidential: answer.confidential },
+    version: answer.version,
+    read: (values) => ({ stance: isStance(values.stance) ? values.stance : null, comment: values.comment ?? '', confidential: values.confidential === 'on' }),
+    justSaved: savedSection === proposalAnchor(answer.code),
+    save: async (value, expectedVersion) => {
       const result = await saveAnswerAction({ ...keys, proposalId: answer.id, ...value, expectedVersion });
       if (result.ok) report(answer.code, answerState(value));
       else if ('conflict' in result) report(answer.code, 'conflict');
       return result;
     },
-  );
+  });
   const base = `answer-${answer.code}`;
+  const anchor = proposalAnchor(answer.code);
   return (
     <fieldset
-      id={proposalAnchor(answer.code)}
+      id={anchor}
       hidden={hidden}
       className={`min-w-0 rounded border p-3 ${answer.assigned ? 'border-2 border-brand' : 'border-slate-300'}`}
       data-answer={answer.code}
@@ -90,47 +105,50 @@ export function AnswerCard({ keys, answer, disabled, children }: { keys: Keys; a
         </p>
       )}
       {children}
-      <div role="radiogroup" aria-label={`${t('stance')} (${answer.code})`} className="mt-3 flex flex-wrap gap-x-4 gap-y-1">
-        {STANCES.map((stance) => (
-          <label key={stance} className="flex items-center gap-1 text-sm">
-            <input
-              type="radio"
-              name={`${base}-stance`}
-              value={stance}
-              checked={field.value.stance === stance}
-              disabled={disabled}
-              onChange={() => field.change({ ...field.value, stance })}
-            />
-            {t(`stances.${stance}`)}
-          </label>
-        ))}
-      </div>
-      <div className="mt-2">
-        <LimitedTextarea
-          id={`${base}-comment`}
-          label={`${t('comment')} (${answer.code})`}
-          value={field.value.comment}
-          maxLength={TEXT_LIMITS.comment}
-          rows={3}
-          disabled={disabled}
-          onChange={(comment) => field.change({ ...field.value, comment })}
+      <SectionForm action={field.formAction} keys={keys} anchor={anchor} version={field.version} disabled={disabled} choosing={field.status.kind === 'conflict'} fields={{ proposalId: answer.id }}>
+        <div role="radiogroup" aria-label={`${t('stance')} (${answer.code})`} className="mt-3 flex flex-wrap gap-x-4 gap-y-1">
+          {STANCES.map((stance) => (
+            <label key={stance} className="flex items-center gap-1 text-sm">
+              <input
+                type="radio"
+                name="stance"
+                value={stance}
+                checked={field.value.stance === stance}
+                disabled={disabled}
+                onChange={() => field.change({ ...field.value, stance })}
+              />
+              {t(`stances.${stance}`)}
+            </label>
+          ))}
+        </div>
+        <div className="mt-2">
+          <LimitedTextarea
+            id={`${base}-comment`}
+            name="comment"
+            label={`${t('comment')} (${answer.code})`}
+            value={field.value.comment}
+            maxLength={TEXT_LIMITS.comment}
+            rows={3}
+            disabled={disabled}
+            onChange={(comment) => field.change({ ...field.value, comment })}
+          />
+        </div>
+        <label className="mt-1 flex items-center gap-2 text-sm">
+          <input type="checkbox" name="confidential" checked={field.value.confidential} disabled={disabled} onChange={(event) => field.change({ ...field.value, confidential: event.target.checked })} />
+          {t('confidential')}
+        </label>
+        <AutosaveStatusLine status={field.status} lastEditedBy={answer.lastEditedBy} />
+        <ConflictPanel
+          status={field.status}
+          mine={field.value.comment}
+          onKeepMine={field.keepMine}
+          onKeepTheirs={() => {
+            const theirs = { ...field.value, comment: field.status.kind === 'conflict' ? field.status.theirs : field.value.comment };
+            field.keepTheirs(theirs);
+            report(answer.code, answerState(theirs));
+          }}
         />
-      </div>
-      <label className="mt-1 flex items-center gap-2 text-sm">
-        <input type="checkbox" checked={field.value.confidential} disabled={disabled} onChange={(event) => field.change({ ...field.value, confidential: event.target.checked })} />
-        {t('confidential')}
-      </label>
-      <AutosaveStatusLine status={field.status} lastEditedBy={answer.lastEditedBy} />
-      <ConflictPanel
-        status={field.status}
-        mine={field.value.comment}
-        onKeepMine={field.keepMine}
-        onKeepTheirs={() => {
-          const theirs = { ...field.value, comment: field.status.kind === 'conflict' ? field.status.theirs : field.value.comment };
-          field.keepTheirs(theirs);
-          report(answer.code, answerState(theirs));
-        }}
-      />
+      </SectionForm>
     </fieldset>
   );
 }

@@ -13,8 +13,10 @@ import {
   uploadAttachmentAction,
 } from '@/app/responses/actions';
 import { fieldError, idle, type FormState } from '@/lib/form-state';
-import { ErrorSummary, FormStatus, SubmitButton, TextAreaField } from '../form-fields';
+import { ErrorSummary, FormStatus, SubmitButton } from '../form-fields';
 import { LIMIT_MESSAGE_VALUES, TEXT_LIMITS } from '@/lib/limits';
+import { LimitedTextField } from './limited-textarea';
+import { useHydrated } from './response-orientation';
 
 interface Keys {
   consultationId: string;
@@ -36,18 +38,21 @@ const useForm = (action: Action) => useActionState<FormState, FormData>(action, 
 export function ConsentForm({ keys, publicationConsent, namesConsent, disabled }: { keys: Keys; publicationConsent: boolean; namesConsent: boolean; disabled: boolean }) {
   const t = useTranslations('responses');
   const [state, action, pending] = useForm(saveConsentAction);
+  // Saved on each change, like the rest of the form; the button is for browsers without JavaScript.
+  const hydrated = useHydrated();
+  const save = (event: React.ChangeEvent<HTMLInputElement>) => event.currentTarget.form?.requestSubmit();
   return (
     <form action={action} className="flex flex-col gap-2">
       <KeyFields keys={keys} />
       <label className="flex items-center gap-2">
-        <input type="checkbox" name="publicationConsent" defaultChecked={publicationConsent} disabled={disabled} />
+        <input type="checkbox" name="publicationConsent" defaultChecked={publicationConsent} disabled={disabled} onChange={save} />
         {t('publicationConsent')}
       </label>
       <label className="flex items-center gap-2">
-        <input type="checkbox" name="namesConsent" defaultChecked={namesConsent} disabled={disabled} />
+        <input type="checkbox" name="namesConsent" defaultChecked={namesConsent} disabled={disabled} onChange={save} />
         {t('namesConsent')}
       </label>
-      {!disabled && <SubmitButton label={t('saveConsent')} pending={pending} />}
+      {!disabled && !hydrated && <SubmitButton label={t('saveConsent')} pending={pending} />}
       <FormStatus state={state} />
     </form>
   );
@@ -60,19 +65,16 @@ export function MinorityStatementForm({ keys }: { keys: Keys }) {
   return (
     <form action={action} noValidate className="flex flex-col gap-2">
       <KeyFields keys={keys} />
-      <label htmlFor="minority-text" className="text-sm font-medium">{t('responses.minorityText')}</label>
-      <textarea
+      <LimitedTextField
+        key={state.status}
         id="minority-text"
         name="text"
+        label={t('responses.minorityText')}
         rows={3}
         maxLength={TEXT_LIMITS.minorityStatement}
-        defaultValue={state.status === 'error' ? state.values.text : ''}
-        key={state.status}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? 'minority-text-error' : undefined}
-        className="rounded border border-slate-500 p-2"
+        defaultValue={state.status === 'error' ? (state.values.text ?? '') : ''}
+        error={error && t(error.key, error.params)}
       />
-      {error && <p id="minority-text-error" className="form-error-message">{t(error.key, error.params)}</p>}
       <SubmitButton label={t('responses.addMinority')} pending={pending} />
       <FormStatus state={state} />
     </form>
@@ -84,6 +86,7 @@ export function OwnMinorityStatementForms({ keys, statement }: { keys: Keys; sta
   const t = useTranslations();
   const [editState, editAction, editing] = useForm(editMinorityStatementAction);
   const [deleteState, deleteAction, deleting] = useForm(deleteMinorityStatementAction);
+  const editError = fieldError(editState, 'text');
   return (
     <details className="accordion mt-2">
       <summary>{t('responses.changeMinority')}</summary>
@@ -91,7 +94,16 @@ export function OwnMinorityStatementForms({ keys, statement }: { keys: Keys; sta
         <ErrorSummary state={editState} />
         <KeyFields keys={keys} />
         <input type="hidden" name="statementId" value={statement.id} />
-        <TextAreaField form={`minority-${statement.id}`} name="text" label={t('responses.editMinorityText')} state={editState} rows={3} maxLength={TEXT_LIMITS.minorityStatement} defaultValue={statement.text} />
+        <LimitedTextField
+          key={editState.status}
+          id={`minority-${statement.id}-text`}
+          name="text"
+          label={t('responses.editMinorityText')}
+          rows={3}
+          maxLength={TEXT_LIMITS.minorityStatement}
+          defaultValue={editState.status === 'error' ? (editState.values.text ?? '') : statement.text}
+          error={editError && t(editError.key, editError.params)}
+        />
         <SubmitButton label={t('responses.saveMinority')} pending={editing} />
         <FormStatus state={editState} />
       </form>

@@ -35,7 +35,7 @@ function subscribeToWidth(onChange: () => void) {
 
 const noSubscription = () => () => {};
 /** False in the server's HTML and before hydration, true once React runs in the browser. */
-const useHydrated = () => useSyncExternalStore(noSubscription, () => true, () => false);
+export const useHydrated = () => useSyncExternalStore(noSubscription, () => true, () => false);
 
 interface Props {
   /** Every proposal of the consultation, for the count, in the form's order. */

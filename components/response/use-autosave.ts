@@ -15,7 +15,7 @@ export type AutosaveStatus =
 const DEBOUNCE_MS = 800;
 const MAX_RETRY_MS = 30_000;
 
-type Save<T> = (value: T, expectedVersion: number) => Promise<AutosaveResult>;
+export type Save<T> = (value: T, expectedVersion: number) => Promise<AutosaveResult>;
 
 /**
  * The saving loop, outside React: saves shortly after the last change; a failed request (the
@@ -80,10 +80,13 @@ function createSaver<T>(initial: T, initialVersion: number, save: Save<T>, repor
   };
 }
 
-/** `save` is taken once, at the first render: pass a function that does not change. */
-export function useAutosave<T>(initial: T, initialVersion: number, save: Save<T>) {
+/**
+ * `save` is taken once, at the first render: pass a function that does not change. A form sent
+ * without JavaScript may start the field with its result (`initialStatus`: saved, conflict, refused).
+ */
+export function useAutosave<T>(initial: T, initialVersion: number, save: Save<T>, initialStatus: AutosaveStatus = { kind: 'idle' }) {
   const [value, setValue] = useState(initial);
-  const [status, setStatus] = useState<AutosaveStatus>({ kind: 'idle' });
+  const [status, setStatus] = useState<AutosaveStatus>(initialStatus);
   const [saver] = useState(() => createSaver<T>(initial, initialVersion, save, setStatus));
   useEffect(() => () => saver.dispose(), [saver]);
 

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { env } from '@/lib/env';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('auth'))('checkEmailTitle') };
@@ -10,7 +11,7 @@ export default async function CheckEmailPage() {
   return (
     <div className="max-w-prose">
       <h1 className="text-2xl font-bold">{t('checkEmailTitle')}</h1>
-      <p className="mt-2" role="status">{t('checkEmailBody')}</p>
+      <p className="mt-2" role="status">{t('checkEmailBody', { minutes: env().MAGIC_LINK_MINUTES })}</p>
     </div>
   );
 }

@@ -15,7 +15,7 @@ import { responseFormContext } from '@/lib/server/response-form';
 import { getResponseWorkspace } from '@/lib/server/responses/workspace';
 import { currentActor } from '@/lib/server/session';
 
-type Props = { params: Promise<{ consultationId: string; organisationId: string }>; searchParams: Promise<{ unanswered?: string | string[] }> };
+type Props = { params: Promise<{ consultationId: string; organisationId: string }>; searchParams: Promise<{ unanswered?: string | string[]; saved?: string | string[] }> };
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('responses'))('title') };
@@ -24,7 +24,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ResponsePage({ params, searchParams }: Props) {
   const keys = await params;
   // Without JavaScript, "Vis kun ubesvarede" is this link; with it, the cards are hidden in the browser.
-  const onlyUnanswered = (await searchParams).unanswered === '1';
+  const { unanswered, saved } = await searchParams;
+  const onlyUnanswered = unanswered === '1';
+  // Without JavaScript a section's save comes back here with ?saved=<its anchor>, to say "Gemt" there.
+  const savedSection = typeof saved === 'string' ? saved : undefined;
   const actor = await currentActor();
   if (actor.kind !== 'user') redirect(`/signin?callbackUrl=/responses/${keys.consultationId}/${keys.organisationId}`);
   const [workspace, t, tProposal, locale] = await Promise.all([getResponseWorkspace(actor, keys), getTranslations('responses'), getTranslations('proposal'), getLocale()]);
@@ -59,10 +62,16 @@ export default async function ResponsePage({ params, searchParams }: Props) {
         <p role="status" className="mt-2 rounded bg-amber-100 p-2">{t('reopened')}</p>
       )}
 
+      {editable && (
+        <noscript>
+          <p className="alert alert-info mt-2">{t('noScriptNotice')}</p>
+        </noscript>
+      )}
+
       <ResponseOrientation entries={entries} serverFiltered={onlyUnanswered} sections={sections}>
         <section id="general" aria-labelledby="general-heading">
           <h2 id="general-heading" className="text-xl font-semibold">{t('generalRemarks')}</h2>
-          <GeneralRemarksField keys={keys} text={workspace.generalRemarks.text} version={workspace.generalRemarks.version} lastEditedBy={workspace.lastEdit?.by ?? null} disabled={!editable} />
+          <GeneralRemarksField keys={keys} text={workspace.generalRemarks.text} version={workspace.generalRemarks.version} lastEditedBy={workspace.lastEdit?.by ?? null} disabled={!editable} savedSection={savedSection} />
         </section>
 
         <section aria-labelledby="proposals-heading" className="mt-6">
@@ -71,7 +80,7 @@ export default async function ResponsePage({ params, searchParams }: Props) {
             {shown.map((proposal) => {
               const facts = context.proposals.get(proposal.id);
               return (
-                <AnswerCard key={proposal.id} keys={keys} disabled={!editable} answer={{ ...proposal, lastEditedBy: proposal.lastEdit?.by ?? null, proposalVersion: versions.get(proposal.id)?.current ?? 1, answeredVersion: versions.get(proposal.id)?.answered ?? null }}>
+                <AnswerCard key={proposal.id} keys={keys} disabled={!editable} savedSection={savedSection} answer={{ ...proposal, lastEditedBy: proposal.lastEdit?.by ?? null, proposalVersion: versions.get(proposal.id)?.current ?? 1, answeredVersion: versions.get(proposal.id)?.answered ?? null }}>
                   {facts && (
                     <div className="mt-1" data-proposal-context>
                       <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-3 text-sm">
