@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { committeeSummaries, filterAndSort, isFiltered, kindTotals, overviewRows, parseOverviewFilters, resolvePeriod, stanceMatrix, type InsightProposal, type InsightResponse } from '@/lib/insight/aggregate';
+import { committeeSummaries, countStances, filterAndSort, isFiltered, kindTotals, overviewRows, parseOverviewFilters, resolvePeriod, stanceMatrix, type InsightProposal, type InsightResponse } from '@/lib/insight/aggregate';
 
 const proposal = (id: string, code: string, committee: string, list: string, service: number, transfer = 0): InsightProposal => ({
   id,
@@ -119,5 +119,11 @@ describe('committeeSummaries', () => {
       ['SU', -560, -1160, 2],
       ['ØU', -5099, -10198, 1],
     ]);
+  });
+});
+
+describe('countStances', () => {
+  it('counts each stance, and an answer without one as NONE', () => {
+    expect(countStances([{ stance: 'SUPPORT' }, { stance: 'OPPOSE' }, { stance: 'SUPPORT' }, { stance: null }])).toEqual({ SUPPORT: 2, OPPOSE: 1, REMARKS: 0, NO_REMARKS: 0, NONE: 1 });
   });
 });

@@ -32,6 +32,13 @@ export type StanceCounts = Record<StanceOrNone, number>;
 
 const emptyCounts = (): StanceCounts => ({ SUPPORT: 0, OPPOSE: 0, REMARKS: 0, NO_REMARKS: 0, NONE: 0 });
 
+/** How often each stance was given among the answers: a response's counts, or a proposal's. */
+export function countStances(answers: readonly { stance: Stance | null }[]): StanceCounts {
+  const counts = emptyCounts();
+  for (const answer of answers) counts[answer.stance ?? 'NONE']++;
+  return counts;
+}
+
 /** The proposal's amount in one year, service and transfers together. */
 export const yearTotal = (proposal: InsightProposal, year: number) => proposal.lines.reduce((sum, line) => sum + (line.amounts[year] ?? 0), 0);
 
