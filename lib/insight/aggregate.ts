@@ -190,6 +190,17 @@ export function stanceMatrix(
   return groups.filter((g) => g.organisations.length > 0);
 }
 
+/** How many organisations answered each proposal (the matrix's last row), in the proposals' order. */
+export function answersPerProposal(groups: readonly MatrixGroup[], proposals: number): number[] {
+  const counts = Array.from({ length: proposals }, () => 0);
+  for (const organisation of groups.flatMap((group) => group.organisations)) {
+    organisation.cells.forEach((cell, i) => {
+      if (cell !== null) counts[i]!++;
+    });
+  }
+  return counts;
+}
+
 export interface CommitteeSummary {
   committee: { code: string; name: string | null };
   /** Service and transfers together, per year. */
