@@ -70,7 +70,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
 
       {parsed.status === 'ok' && result && total > 0 && (
         <>
-          <nav aria-label={t('kindLabel')} className="no-print mt-4">
+          <nav aria-label={t('kindsNav')} className="no-print mt-4">
             <ul className="tab-list">
               <li><Link href={hrefOf(parsed.query, null)} aria-current={kind === null ? 'page' : undefined}>{t('kinds.all')} ({total})</Link></li>
               {SEARCH_KINDS.map((k) => (

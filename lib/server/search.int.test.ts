@@ -174,7 +174,7 @@ describe('search as politicians type', () => {
   });
 
   it('finds responses by the organisation name, and the organisation as a hit of its own', async () => {
-    const { find, elders, id } = await published();
+    const { find, elders, id, politician, staff, budget } = await published();
     const result = await find(anonymous, 'ældrerådet');
     expect(result.organisations).toEqual({
       total: 1,
@@ -182,8 +182,14 @@ describe('search as politicians type', () => {
     });
     // The public sees the elders' one public answer; a politician the confidential one as well.
     expect(result.responses.hits.map((hit) => hit.organisation)).toEqual([elders.organisation.name]);
-    const politician = (await published()).politician;
     expect((await find(politician, 'ældrerådet')).responses.total).toBe(2);
+    // A party is found before it has responded, linked to the consultation's page; a draft's
+    // parties only by staff, as nothing of a draft reaches anyone else.
+    const draft = await createConsultation(staff, { budgetId: budget.id, title: `Udkast ${budget.name}`, description: '', deadline: new Date(Date.now() + 10 * DAY) });
+    await setConsultationParties(staff, draft.id, [elders.organisation.id]);
+    expect((await find(anonymous, 'ældrerådet')).organisations.total).toBe(1);
+    expect((await find(politician, 'ældrerådet')).organisations.total).toBe(1);
+    expect((await find(staff, 'ældrerådet')).organisations.hits.map((hit) => hit.href).sort()).toEqual([`/consultations/${draft.id}`, `/insight/${id}/responses/${elders.organisation.id}`].sort());
   });
 
   it("never finds a confidential answer's words for the public, not even inside a word", async () => {

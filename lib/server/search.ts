@@ -3,6 +3,7 @@ import { SEARCH_PAGE_SIZE, searchQueryOrThrow, type SearchKind } from '@/lib/sea
 import type { Actor } from '@/lib/server/actor';
 import { db } from '@/lib/server/db';
 import { matchNames, matchProposals, matchTexts, type Paging } from '@/lib/server/search-queries';
+import { mayReadConsultation } from '@/lib/server/policy';
 import { visibleResponses, type VisibleAnswer, type VisibleResponse } from '@/lib/server/response-views';
 import type { OrganisationType, Stance } from '@/lib/generated/prisma/enums';
 
@@ -36,7 +37,10 @@ export interface ResponseHit {
   href: string;
 }
 
-/** An organisation's response, found by the organisation's name. */
+/**
+ * A consultation party, found by its name: linked to its response where the reader may read
+ * one, else to the consultation's public page, which names the parties.
+ */
 export interface OrganisationHit {
   consultation: { id: string; title: string };
   /** The whole name, matches marked. */
@@ -72,15 +76,33 @@ interface SearchedText {
   text: string;
 }
 
-/** The budget's responses that the actor may read, as they may read them. */
+/** The budget's responses that the actor may read, as they may read them, and the parties of the consultations the actor may see. */
 async function searchableResponses(actor: Actor, budgetId: string, marker: string) {
-  const consultations = await db.consultation.findMany({ where: { budgetId }, select: { id: true }, orderBy: { createdAt: 'asc' } });
+  const consultations = await db.consultation.findMany({
+    where: { budgetId },
+    select: { id: true, title: true, status: true, parties: { select: { organisation: { select: { id: true, name: true, type: true } } } } },
+    orderBy: { createdAt: 'asc' },
+  });
   const views = await Promise.all(consultations.map((c) => visibleResponses(actor, c.id, marker)));
-  return views.flatMap((view) => (view ? view.responses.map((response) => ({ consultation: { id: view.consultation.id, title: view.consultation.title }, response })) : []));
+  const responses = views.flatMap((view) => (view ? view.responses.map((response) => ({ consultation: { id: view.consultation.id, title: view.consultation.title }, response })) : []));
+  const readable = new Set(responses.map((r) => `${r.consultation.id} ${r.response.organisationId}`));
+  const parties = consultations
+    .filter((c) => mayReadConsultation(actor, c))
+    .flatMap((c) =>
+      c.parties.map(({ organisation }) => {
+        const consultation = { id: c.id, title: c.title };
+        const responded = readable.has(`${c.id} ${organisation.id}`);
+        return { consultation, organisation, href: responded ? responseHref(c.id, organisation.id) : `/consultations/${c.id}` };
+      }),
+    );
+  return { responses, parties };
 }
 
+// The insight page of the response shows it as this reader may see it.
+const responseHref = (consultationId: string, organisationId: string) => `/insight/${consultationId}/responses/${organisationId}`;
+
 /** Every text of those responses. */
-function searchableTexts(responses: Awaited<ReturnType<typeof searchableResponses>>): SearchedText[] {
+function searchableTexts(responses: Awaited<ReturnType<typeof searchableResponses>>['responses']): SearchedText[] {
   return responses.flatMap(({ consultation, response }): SearchedText[] => {
       const common = { consultation, response };
       return [
@@ -99,14 +121,12 @@ export async function search(actor: Actor, query: string, options: SearchOptions
   const q = searchQueryOrThrow(query);
   const limit = options.limit ?? SEARCH_PAGE_SIZE;
   const paging = (kind: SearchKind): Paging => ({ limit, offset: options.kind === kind ? (Math.max(1, options.page ?? 1) - 1) * limit : 0 });
-  const [proposals, responses] = await Promise.all([matchProposals(q, options.budgetId, paging('proposals')), searchableResponses(actor, options.budgetId, options.marker)]);
+  const [proposals, { responses, parties }] = await Promise.all([matchProposals(q, options.budgetId, paging('proposals')), searchableResponses(actor, options.budgetId, options.marker)]);
   const texts = searchableTexts(responses);
   const [matched, names] = await Promise.all([
     matchTexts(q, texts.map((t) => ({ body: t.text, organisation: t.response.organisation.name })), paging('responses')),
-    matchNames(q, responses.map((r) => r.response.organisation.name), paging('organisations')),
+    matchNames(q, parties.map((p) => p.organisation.name), paging('organisations')),
   ]);
-  // The insight page of the response shows it as this reader may see it.
-  const href = (consultationId: string, organisationId: string) => `/insight/${consultationId}/responses/${organisationId}`;
   return {
     proposals: { total: proposals.total, hits: proposals.rows.map(({ id, code, title, excerpt }) => ({ id, code, title, excerpt, href: `/proposals/${id}` })) },
     responses: {
@@ -120,15 +140,15 @@ export async function search(actor: Actor, query: string, options: SearchOptions
           proposal: answer ? { id: answer.proposalId, code: answer.code } : null,
           stance: answer?.stance ?? null,
           excerpt,
-          href: href(consultation.id, response.organisationId),
+          href: responseHref(consultation.id, response.organisationId),
         };
       }),
     },
     organisations: {
       total: names.total,
       hits: names.hits.map(({ index, name }) => {
-        const { consultation, response } = responses[index]!;
-        return { consultation, name, type: response.organisation.type, href: href(consultation.id, response.organisationId) };
+        const { consultation, organisation, href } = parties[index]!;
+        return { consultation, name, type: organisation.type, href };
       }),
     },
   };
