@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { StanceMark } from '@/components/insight/stance';
 import { ScrollRegion } from '@/components/scroll-region';
@@ -16,7 +15,6 @@ export interface IndexedResponse {
 }
 
 const COLUMNS = [...STANCES, 'NONE'] as const;
-const link = 'text-blue-800 underline underline-offset-2';
 
 /**
  * The published responses of a consultation, a table per organisation type: who, when and how
@@ -33,11 +31,12 @@ export async function PublicResponseIndex({ consultationId, responses }: { consu
         {tRoot(`orgTypes.${group.type}`)} ({group.responses.length})
       </h3>
       <ScrollRegion label={t('responsesOfType', { type: tRoot(`orgTypes.${group.type}`) })}>
-        <table className="table table--compact text-sm">
+        {/* Styles are set once on the table and the links are plain: the rows are many, and each is sent twice (HTML and RSC). */}
+        <table className="table table--compact text-sm [&_a]:text-blue-800 [&_a]:underline [&_a]:underline-offset-2 [&_tbody_th]:text-left [&_tbody_th]:font-normal [&_td~td]:text-right [&_td~td]:tabular-nums">
           <thead>
             <tr>
-              <th scope="col">{t('organisation')}</th>
-              <th scope="col">{t('submitted')}</th>
+              <th scope="col" className="text-left">{t('organisation')}</th>
+              <th scope="col" className="text-left">{t('submitted')}</th>
               {COLUMNS.map((stance) => (
                 <th key={stance} scope="col" className="text-right"><StanceMark stance={stance} /></th>
               ))}
@@ -46,11 +45,11 @@ export async function PublicResponseIndex({ consultationId, responses }: { consu
           <tbody>
             {group.responses.map((r) => (
               <tr key={r.organisationId}>
-                <th scope="row" className="font-normal">
-                  <Link href={`/consultations/${consultationId}/responses/${r.organisationId}`} className={link}>{r.organisation.name}</Link>
+                <th scope="row">
+                  <a href={`/consultations/${consultationId}/responses/${r.organisationId}`}>{r.organisation.name}</a>
                 </th>
                 <td>{formatCopenhagen(r.submittedAt, locale)}</td>
-                {COLUMNS.map((stance) => <td key={stance} className="text-right tabular-nums">{r.counts[stance]}</td>)}
+                {COLUMNS.map((stance) => <td key={stance}>{r.counts[stance]}</td>)}
               </tr>
             ))}
           </tbody>
