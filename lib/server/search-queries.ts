@@ -36,7 +36,7 @@ function wordsCte(query: string) {
   const { words, patterns } = searchWords(query);
   return Prisma.sql`
     words AS (
-      SELECT w.word, w.pattern
+      SELECT w.word, w.pattern, to_tsquery('danish', quote_literal(w.word) || ':*') AS prefix
       FROM unnest(${words}::text[], ${patterns}::text[]) AS w(word, pattern)
       WHERE to_tsvector('danish', w.word) <> ''::tsvector
     ),
@@ -53,7 +53,7 @@ function allWordsIn(document: Prisma.Sql, texts: Prisma.Sql[]) {
   const inside = Prisma.join(texts.map((text) => Prisma.sql`lower(${text}) LIKE '%' || w.pattern || '%'`), ' OR ');
   return Prisma.sql`(q.n > 0 AND NOT EXISTS (
     SELECT 1 FROM words w
-    WHERE NOT (${document} @@ to_tsquery('danish', quote_literal(w.word) || ':*') OR ${inside})
+    WHERE NOT (${document} @@ w.prefix OR ${inside})
   ))`;
 }
 
