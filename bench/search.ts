@@ -40,9 +40,9 @@ try {
 
   const politician = { kind: 'user', userId: 'bench', role: 'POLITICIAN' } as const;
   for (const [audience, actor] of [['public', anonymous], ['politician', politician], ['staff', system]] as const) {
-    for (const query of ['plejehjem', 'besparelse ventetider', 'xylofon']) {
+    for (const query of ['plejehjem', 'besparelse ventetider', 'xylofon', 'ISU20', 'ældrerådet', 'skole']) {
       const run = () => search(actor, query, { budgetId, marker: '[udeladt]' });
-      const { proposals: p, responses: r } = await run();
+      const { proposals: p, responses: r, organisations: o } = await run();
       const times: number[] = [];
       for (let i = 0; i < RUNS; i++) {
         const start = performance.now();
@@ -51,7 +51,7 @@ try {
       }
       times.sort((a, b) => a - b);
       const median = (times[RUNS / 2 - 1]! + times[RUNS / 2]!) / 2;
-      console.log(`${audience.padEnd(10)} ${JSON.stringify(query).padEnd(24)} ${String(p.total).padStart(3)} proposals ${String(r.total).padStart(5)} response texts   median ${median.toFixed(0).padStart(4)} ms   max ${times.at(-1)!.toFixed(0).padStart(4)} ms`);
+      console.log(`${audience.padEnd(10)} ${JSON.stringify(query).padEnd(24)} ${String(p.total).padStart(3)} proposals ${String(r.total).padStart(5)} response texts ${String(o.total).padStart(3)} organisations   median ${median.toFixed(0).padStart(4)} ms   max ${times.at(-1)!.toFixed(0).padStart(4)} ms`);
     }
   }
   await db.$disconnect();

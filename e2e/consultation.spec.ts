@@ -128,11 +128,18 @@ test('staff run a consultation: create, invite, open, register a letter, moderat
   await visitor.goto('/consultations');
   await visitor.getByRole('link', { name: title }).click();
   await expect(visitor.getByRole('heading', { level: 1 })).toHaveText(title);
-  const response = visitor.getByRole('article', { name: organisation });
+  const publicPage = visitor.url();
+  // The index of responses links to each response's own page.
+  await visitor.getByRole('link', { name: organisation, exact: true }).click();
+  await expect(visitor.getByRole('heading', { level: 1 })).toHaveText(organisation);
+  const response = visitor.locator('main');
   await expect(response).toContainText('Vi er bekymrede. Kontakt [udeladt af forvaltningen].');
   await expect(response).toContainText('Rammer de ældre.');
   await expect(response).toContainText('Brev');
   await expect(visitor.getByText('12345678')).toHaveCount(0);
+  await expectNoAxeViolations(visitor);
+  const responsePage = visitor.url();
+  await visitor.goto(publicPage);
   const download = await visitor.request.get((await visitor.getByRole('link', { name: 'Budgetnotat' }).getAttribute('href'))!);
   expect(download.headers()['content-type']).toBe('application/pdf');
   // The public edition of the høringsnotat: the moderated response and the administration's remark.
@@ -142,13 +149,14 @@ test('staff run a consultation: create, invite, open, register a letter, moderat
   expect(note.text).toContain(squash('Kontakt [udeladt af forvaltningen]'));
   expect(note.text).not.toContain('12345678');
   await expectNoAxeViolations(visitor);
-  const publicPage = visitor.url();
   await publicContext.close();
 
-  // And without JavaScript.
+  // And without JavaScript: from the index to the response.
   const plainContext = await browser.newContext({ javaScriptEnabled: false });
   const plain = await plainContext.newPage();
   await plain.goto(publicPage);
-  await expect(plain.getByRole('article', { name: organisation })).toContainText('Vi er bekymrede. Kontakt [udeladt af forvaltningen].');
+  await plain.getByRole('link', { name: organisation, exact: true }).click();
+  await expect(plain).toHaveURL(responsePage);
+  await expect(plain.locator('main')).toContainText('Vi er bekymrede. Kontakt [udeladt af forvaltningen].');
   await plainContext.close();
 });

@@ -115,7 +115,9 @@ test('a response without name consent is reviewed for names before publication, 
   const visitorContext = await browser.newContext();
   const visitor = await visitorContext.newPage();
   await visitor.goto(`/consultations/${data.consultationId}`);
-  const response = visitor.getByRole('article', { name: data.organisation });
+  await visitor.getByRole('link', { name: data.organisation, exact: true }).click();
+  await expect(visitor.getByRole('heading', { level: 1 })).toHaveText(data.organisation);
+  const response = visitor.locator('main');
   await expect(response).toContainText('Det siger formand [udeladt af forvaltningen] og kasserer [udeladt af forvaltningen].');
   await expect(response).toContainText(`Beboerne på ${data.place} mærker det først ([udeladt af forvaltningen]).`);
   const publicText = await visitor.locator('main').innerText();

@@ -89,3 +89,47 @@ export function moveDeadlineIntoThePast(party: Pick<Party, 'consultationId' | 'o
     await client.query(`UPDATE "ConsultationParty" SET "deadlineExtension" = now() - interval '1 second' WHERE "consultationId" = $1 AND "organisationId" = $2`, [party.consultationId, party.organisation.id]);
   });
 }
+
+/**
+ * A published consultation holding copies of the seeded responses, all consenting to publication,
+ * plus `extra` responses from organisations of its own, so that the public pages carry volume.
+ * It sits on a budget of its own, dated in the past: the demo budget stays the current one, and
+ * the public search (of the current budget) finds none of it.
+ */
+export async function createPublishedConsultation(extra = 10): Promise<{ id: string; title: string; responses: number }> {
+  const tag = unique();
+  return withDatabase(async (client) => {
+    await client.query('BEGIN');
+    const budget = { id: `e2e-${randomUUID()}`, name: `E2E-budget ${tag}` };
+    await client.query(`INSERT INTO "Budget" (id, name, years, "createdAt", "updatedAt") VALUES ($1, $2, ARRAY[2026], '2000-01-01', now())`, [budget.id, budget.name]);
+    const consultation = { id: `e2e-${randomUUID()}`, title: `E2E-offentliggjort høring ${tag}` };
+    await client.query(
+      `INSERT INTO "Consultation" (id, "budgetId", title, status, deadline, "openedAt", "publishedAt", "updatedAt")
+       VALUES ($1, $2, $3, 'PUBLISHED', now() - interval '1 day', now() - interval '30 days', now(), now())`,
+      [consultation.id, budget.id, consultation.title],
+    );
+    const { rows: sources } = await client.query<{ organisationId: string; channel: string; submittedAt: Date; snapshot: unknown }>(
+      `SELECT DISTINCT ON (r.id) r."organisationId", r.channel, s."submittedAt", jsonb_set(s.snapshot::jsonb, '{publicationConsent}', 'true') AS snapshot
+       FROM "Response" r JOIN "Consultation" c ON c.id = r."consultationId" JOIN "Submission" s ON s."responseId" = r.id
+       WHERE c.title = $1 AND r.status = 'SUBMITTED' ORDER BY r.id, s.version DESC`,
+      [DEMO_CONSULTATION],
+    );
+    const extras = [];
+    for (let i = 0; i < extra && i < sources.length; i++) {
+      const organisation = { id: `e2e-${randomUUID()}`, name: `E2E-forening ${tag} ${i + 1}` };
+      await client.query(`INSERT INTO "Organisation" (id, name, type) VALUES ($1, $2, 'OTHER')`, [organisation.id, organisation.name]);
+      extras.push({ ...sources[i]!, organisationId: organisation.id });
+    }
+    for (const source of [...sources, ...extras]) {
+      const responseId = `e2e-${randomUUID()}`;
+      await client.query(
+        `INSERT INTO "Response" (id, "consultationId", "organisationId", status, "publicationConsent", channel, "updatedAt")
+         VALUES ($1, $2, $3, 'SUBMITTED', true, $4::"ResponseChannel", now())`,
+        [responseId, consultation.id, source.organisationId, source.channel],
+      );
+      await client.query('INSERT INTO "Submission" ("responseId", version, "submittedAt", snapshot) VALUES ($1, 1, $2, $3)', [responseId, source.submittedAt, source.snapshot]);
+    }
+    await client.query('COMMIT');
+    return { ...consultation, responses: sources.length + extras.length };
+  });
+}

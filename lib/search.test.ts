@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSearchQuery, SEARCH_QUERY_MAX, searchQueryOrThrow, splitHighlight } from './search';
+import { parseSearchKind, parseSearchPage, parseSearchQuery, SEARCH_QUERY_MAX, searchQueryOrThrow, splitHighlight } from './search';
 
 describe('splitHighlight', () => {
   it('splits a headline into plain and matched pieces', () => {
@@ -48,5 +48,12 @@ describe('parseSearchQuery', () => {
   it('is enforced again for the domain', () => {
     expect(() => searchQueryOrThrow('x'.repeat(SEARCH_QUERY_MAX + 1))).toThrow();
     expect(searchQueryOrThrow(' ok ')).toBe('ok');
+  });
+});
+
+describe('parseSearchKind and parseSearchPage', () => {
+  it('take a known kind and a whole page number from 1, and fall back to every kind and the first page', () => {
+    expect(['responses', 'organisations', 'nonsense', undefined, ['proposals', 'responses']].map(parseSearchKind)).toEqual(['responses', 'organisations', null, null, 'proposals']);
+    expect(['2', '1', '0', '-3', '1.5', 'x', undefined, ['4', '5']].map(parseSearchPage)).toEqual([2, 1, 1, 1, 1, 1, 1, 4]);
   });
 });

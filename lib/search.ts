@@ -49,3 +49,22 @@ export function splitHighlight(headline: string): HighlightSegment[] {
   }
   return pieces.filter((piece) => piece.text !== '');
 }
+
+/** Hits per page of search results. */
+export const SEARCH_PAGE_SIZE = 25;
+
+export const SEARCH_KINDS = ['proposals', 'responses', 'organisations'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+/** Reads `?kind=`; anything else is every kind. */
+export function parseSearchKind(value: string | string[] | undefined): SearchKind | null {
+  const raw = Array.isArray(value) ? value[0] : value;
+  return SEARCH_KINDS.find((kind) => kind === raw) ?? null;
+}
+
+/** Reads `?page=`: a whole number from 1, else 1. */
+export function parseSearchPage(value: string | string[] | undefined): number {
+  const raw = Array.isArray(value) ? value[0] : value;
+  const page = Number(raw);
+  return Number.isSafeInteger(page) && page >= 1 ? page : 1;
+}

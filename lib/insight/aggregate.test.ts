@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { committeeSummaries, filterAndSort, isFiltered, kindTotals, overviewRows, parseOverviewFilters, resolvePeriod, stanceMatrix, type InsightProposal, type InsightResponse } from '@/lib/insight/aggregate';
+import { answersPerProposal, committeeSummaries, countStances, filterAndSort, isFiltered, kindTotals, overviewRows, parseOverviewFilters, resolvePeriod, stanceMatrix, type InsightProposal, type InsightResponse } from '@/lib/insight/aggregate';
 
 const proposal = (id: string, code: string, committee: string, list: string, service: number, transfer = 0): InsightProposal => ({
   id,
@@ -119,5 +119,21 @@ describe('committeeSummaries', () => {
       ['SU', -560, -1160, 2],
       ['ØU', -5099, -10198, 1],
     ]);
+  });
+});
+
+describe('countStances', () => {
+  it('counts each stance, and an answer without one as NONE', () => {
+    expect(countStances([{ stance: 'SUPPORT' }, { stance: 'OPPOSE' }, { stance: 'SUPPORT' }, { stance: null }])).toEqual({ SUPPORT: 2, OPPOSE: 1, REMARKS: 0, NO_REMARKS: 0, NONE: 1 });
+  });
+});
+
+describe('answersPerProposal', () => {
+  it('counts the organisations that answered each proposal, across the groups', () => {
+    const groups = [
+      { type: 'SENIOR_COUNCIL', organisations: [{ id: 'a', name: 'A', responded: true, cells: ['SUPPORT' as const, null, 'NONE' as const] }] },
+      { type: 'SCHOOL_BOARD', organisations: [{ id: 'b', name: 'B', responded: true, cells: ['OPPOSE' as const, null, null] }, { id: 'c', name: 'C', responded: false, cells: [null, null, null] }] },
+    ];
+    expect(answersPerProposal(groups, 3)).toEqual([2, 0, 1]);
   });
 });

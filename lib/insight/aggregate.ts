@@ -32,6 +32,13 @@ export type StanceCounts = Record<StanceOrNone, number>;
 
 const emptyCounts = (): StanceCounts => ({ SUPPORT: 0, OPPOSE: 0, REMARKS: 0, NO_REMARKS: 0, NONE: 0 });
 
+/** How often each stance was given among the answers: a response's counts, or a proposal's. */
+export function countStances(answers: readonly { stance: Stance | null }[]): StanceCounts {
+  const counts = emptyCounts();
+  for (const answer of answers) counts[answer.stance ?? 'NONE']++;
+  return counts;
+}
+
 /** The proposal's amount in one year, service and transfers together. */
 export const yearTotal = (proposal: InsightProposal, year: number) => proposal.lines.reduce((sum, line) => sum + (line.amounts[year] ?? 0), 0);
 
@@ -181,6 +188,17 @@ export function stanceMatrix(
     ],
   }));
   return groups.filter((g) => g.organisations.length > 0);
+}
+
+/** How many organisations answered each proposal (the matrix's last row), in the proposals' order. */
+export function answersPerProposal(groups: readonly MatrixGroup[], proposals: number): number[] {
+  const counts = Array.from({ length: proposals }, () => 0);
+  for (const organisation of groups.flatMap((group) => group.organisations)) {
+    organisation.cells.forEach((cell, i) => {
+      if (cell !== null) counts[i]!++;
+    });
+  }
+  return counts;
 }
 
 export interface CommitteeSummary {

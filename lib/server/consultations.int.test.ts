@@ -7,7 +7,7 @@ import { db } from '@/lib/server/db';
 import { startMailWorker } from '@/lib/server/mail';
 import { addModeration, removeModeration } from '@/lib/server/moderation';
 import { markNamesReviewed } from '@/lib/server/name-review';
-import { getPublicConsultation, listPublicConsultations } from '@/lib/server/public-consultations';
+import { getPublicConsultation, getPublicResponse, listPublicConsultations } from '@/lib/server/public-consultations';
 import { registerResponse } from '@/lib/server/registered-responses';
 import { saveAnswer, saveConsent, saveGeneralRemarks } from '@/lib/server/responses/drafts';
 import { submitResponse } from '@/lib/server/responses/submission';
@@ -95,7 +95,10 @@ describe('consultation lifecycle', () => {
     const published = await getPublicConsultation(id, '[udeladt]');
     expect(published?.status).toBe('PUBLISHED');
     expect(published?.responses.map((r) => r.organisation.name)).toEqual([elders.organisation.name]);
-    const [response] = published!.responses;
+    expect(published?.responses[0]?.counts).toEqual({ SUPPORT: 0, OPPOSE: 1, REMARKS: 0, NO_REMARKS: 0, NONE: 0 });
+    // The response's own page shows it moderated; the school's, without consent, has none.
+    const response = (await getPublicResponse(id, elders.organisation.id, '[udeladt]'))?.response;
+    expect(await getPublicResponse(id, school.organisation.id, '[udeladt]')).toBeNull();
     expect(response!.generalRemarks).toBe('Kontakt [udeladt] for uddybning.');
     expect(response!.answers.map((a) => [a.code, a.stance, a.comment])).toEqual([['SU01', 'OPPOSE', 'Det rammer plejehjemmet hårdt.']]);
     expect(response!.submittedBy).toBeNull();

@@ -6,7 +6,7 @@ import { closeConsultation, createConsultation, openConsultation, publicationSum
 import { db } from '@/lib/server/db';
 import { addModeration, removeModeration } from '@/lib/server/moderation';
 import { confirmNotName, getNameReviews, markNamesReviewed } from '@/lib/server/name-review';
-import { getPublicConsultation } from '@/lib/server/public-consultations';
+import { getPublicConsultation, getPublicResponse } from '@/lib/server/public-consultations';
 import type { ResponseKey } from '@/lib/server/responses/access';
 import { saveAnswer, saveConsent, saveGeneralRemarks } from '@/lib/server/responses/drafts';
 import { reopenResponse, submitResponse } from '@/lib/server/responses/submission';
@@ -139,7 +139,9 @@ describe('name review before publication', () => {
     await markNamesReviewed(staff, eldersKey);
     await publishConsultation(staff, id, { published: 2 });
 
-    const page = JSON.stringify(await getPublicConsultation(id, MARKER));
+    // The consultation's index and every response's own page, as the public reads them.
+    const index = await getPublicConsultation(id, MARKER);
+    const page = JSON.stringify([index, ...(await Promise.all(index!.responses.map((r) => getPublicResponse(id, r.organisationId, MARKER))))]);
     expect(page).toContain(`Vi er imod. ${MARKER} har skrevet svaret sammen med formand ${MARKER}.`);
     expect(page).toContain(`Det rammer beboerne i Aarhus (${MARKER}).`);
     // The board consented to names; the school's response is not published.

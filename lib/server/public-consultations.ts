@@ -1,6 +1,7 @@
 import 'server-only';
 import { anonymous } from '@/lib/server/actor';
 import { db } from '@/lib/server/db';
+import { countStances } from '@/lib/insight/aggregate';
 import { visibleResponses } from '@/lib/server/response-views';
 
 // Public reading: anyone may see a consultation once it is no longer a draft, and its responses
@@ -36,6 +37,14 @@ export async function getPublicConsultation(id: string, marker: string) {
     budgetId: consultation.budgetId,
     documents: consultation.documents,
     parties: consultation.parties.map((p) => p.organisation),
-    responses: visible?.responses ?? [],
+    // The index lists the responses with their counts; each response has a page of its own.
+    responses: (visible?.responses ?? []).map((r) => ({ organisationId: r.organisationId, organisation: r.organisation, submittedAt: r.submittedAt, counts: countStances(r.answers) })),
   };
+}
+
+/** One published response as the public may read it, on its own page; null when there is none to show. */
+export async function getPublicResponse(consultationId: string, organisationId: string, marker: string) {
+  const visible = await visibleResponses(anonymous, consultationId, marker);
+  const response = visible?.responses.find((r) => r.organisationId === organisationId);
+  return visible && response ? { consultation: { id: visible.consultation.id, title: visible.consultation.title }, response } : null;
 }

@@ -121,3 +121,99 @@ describe('search', () => {
     await expect(search(staff, 'x'.repeat(101), { budgetId: budget.id, marker: MARKER })).rejects.toThrow();
   });
 });
+
+describe('search as politicians type', () => {
+  /** A published consultation on the setting's budget: the elders answer (one answer confidential), the school board consents too. */
+  async function published() {
+    const s = await setting();
+    const list = await db.budgetList.findFirstOrThrow({ where: { budgetId: s.budget.id } });
+    const privateSchools = await db.proposal.create({
+      data: { budgetId: s.budget.id, listId: list.id, committeeCode: 'SU', code: 'ISU20', title: 'Lavere tilskud til privatskoler', summary: 'Skolegangen koster kommunen mindre.', position: 5 },
+    });
+    const { id } = await createConsultation(s.staff, { budgetId: s.budget.id, title: `Høring ${s.budget.name}`, description: '', deadline: new Date(Date.now() + 10 * DAY) });
+    await setConsultationParties(s.staff, id, [s.elders.organisation.id, s.board.organisation.id]);
+    await openConsultation(s.staff, id);
+    const eldersKey = s.elders.key(id);
+    await saveAnswer(s.elders.member, eldersKey, { proposalId: privateSchools.id, stance: 'OPPOSE', comment: 'Friskolerne og efterskolerne rammes også.', confidential: false, expectedVersion: 0 });
+    await saveAnswer(s.elders.member, eldersKey, { proposalId: s.school.id, stance: 'REMARKS', comment: 'Fortroligt: vikarbudgettet er opbrugt.', confidential: true, expectedVersion: 0 });
+    await saveConsent(s.elders.member, eldersKey, { publicationConsent: true, namesConsent: false });
+    await submitResponse(s.elders.member, eldersKey);
+    const boardKey = s.board.key(id);
+    await saveGeneralRemarks(s.board.member, boardKey, { text: 'Bestyrelsen ønsker dialog.', expectedVersion: 0 });
+    await saveConsent(s.board.member, boardKey, { publicationConsent: true, namesConsent: false });
+    await submitResponse(s.board.member, boardKey);
+    await closeConsultation(s.staff, id);
+    for (const key of [eldersKey, boardKey]) await markNamesReviewed(s.staff, key);
+    await publishConsultation(s.staff, id, { published: 2 });
+    const find = (actor: Actor, query: string, more: { kind?: 'proposals' | 'responses' | 'organisations'; page?: number; limit?: number } = {}) =>
+      search(actor, query, { budgetId: s.budget.id, marker: MARKER, ...more });
+    return { ...s, id, privateSchools, find };
+  }
+
+  it('finds a proposal by its code, whatever the case and spacing, first of all', async () => {
+    const { privateSchools, find } = await published();
+    for (const query of ['ISU20', 'isu20', 'ISU 20', 'isu-20']) {
+      const result = await find(anonymous, query);
+      expect(result.proposals.hits[0], query).toEqual(expect.objectContaining({ id: privateSchools.id, code: 'ISU20' }));
+    }
+    // A code's beginning finds the codes it begins.
+    expect((await find(anonymous, 'isu2')).proposals.hits.map((hit) => hit.code)).toEqual(['ISU20']);
+  });
+
+  it('finds word beginnings and the parts of compounds, and marks the words found', async () => {
+    const { privateSchools, find, elders } = await published();
+    const result = await find(anonymous, 'skole');
+    expect(result.proposals.hits).toEqual([
+      expect.objectContaining({ id: privateSchools.id, title: 'Lavere tilskud til <mark>privatskoler</mark>', excerpt: expect.stringContaining('<mark>Skolegangen</mark>') }),
+    ]);
+    // The elders' public answer names "friskolerne"; the board's name holds "Skole" too.
+    expect(result.responses.hits).toEqual([expect.objectContaining({ organisation: elders.organisation.name, excerpt: expect.stringContaining('<mark>Friskolerne</mark>') }), expect.objectContaining({ part: 'generalRemarks' })]);
+    // Two words: both must be found.
+    expect((await find(anonymous, 'tilskud privatskole')).proposals.total).toBe(1);
+    expect((await find(anonymous, 'tilskud svømmehal')).proposals.total).toBe(0);
+  });
+
+  it('finds responses by the organisation name, and the organisation as a hit of its own', async () => {
+    const { find, elders, id, politician, staff, budget } = await published();
+    const result = await find(anonymous, 'ældrerådet');
+    expect(result.organisations).toEqual({
+      total: 1,
+      hits: [{ consultation: expect.objectContaining({ id }), name: expect.stringContaining('<mark>Ældrerådet</mark>'), type: 'SENIOR_COUNCIL', href: `/insight/${id}/responses/${elders.organisation.id}` }],
+    });
+    // The public sees the elders' one public answer; a politician the confidential one as well.
+    expect(result.responses.hits.map((hit) => hit.organisation)).toEqual([elders.organisation.name]);
+    expect((await find(politician, 'ældrerådet')).responses.total).toBe(2);
+    // A party is found before it has responded, linked to the consultation's page; a draft's
+    // parties only by staff, as nothing of a draft reaches anyone else.
+    const draft = await createConsultation(staff, { budgetId: budget.id, title: `Udkast ${budget.name}`, description: '', deadline: new Date(Date.now() + 10 * DAY) });
+    await setConsultationParties(staff, draft.id, [elders.organisation.id]);
+    expect((await find(anonymous, 'ældrerådet')).organisations.total).toBe(1);
+    expect((await find(politician, 'ældrerådet')).organisations.total).toBe(1);
+    expect((await find(staff, 'ældrerådet')).organisations.hits.map((hit) => hit.href).sort()).toEqual([`/consultations/${draft.id}`, `/insight/${id}/responses/${elders.organisation.id}`].sort());
+  });
+
+  it("never finds a confidential answer's words for the public, not even inside a word", async () => {
+    const { find, politician, elders } = await published();
+    for (const query of ['vikarbudget', 'budget', 'opbrugt']) {
+      for (const actor of [anonymous, elders.member]) expect((await find(actor, query)).responses, query).toEqual({ total: 0, hits: [] });
+      expect((await find(politician, query)).responses.total, query).toBe(1);
+    }
+  });
+
+  it('pages through every hit of one kind and counts the others', async () => {
+    const { budget, find } = await published();
+    const list = await db.budgetList.findFirstOrThrow({ where: { budgetId: budget.id } });
+    await db.proposal.createMany({
+      data: Array.from({ length: 27 }, (_, i) => ({ budgetId: budget.id, listId: list.id, committeeCode: 'SU', code: `VEJ${String(i).padStart(2, '0')}`, title: `Vejvedligehold ${i}`, summary: 'Vejene vedligeholdes sjældnere.', position: 20 + i })),
+    });
+    const first = await find(anonymous, 'vej', { kind: 'proposals' });
+    const second = await find(anonymous, 'vej', { kind: 'proposals', page: 2 });
+    expect([first.proposals.total, first.proposals.hits.length, second.proposals.total, second.proposals.hits.length]).toEqual([27, 25, 27, 2]);
+    const codes = [...first.proposals.hits, ...second.proposals.hits].map((hit) => hit.code);
+    expect(new Set(codes).size).toBe(27);
+    // Past the last page: no hits, and still the count.
+    expect((await find(anonymous, 'vej', { kind: 'proposals', page: 3 })).proposals).toEqual({ total: 27, hits: [] });
+    // Paging one kind leaves the others at their first page.
+    expect((await find(anonymous, 'skole', { kind: 'proposals', page: 2 })).responses.hits).toHaveLength(2);
+  });
+});

@@ -1,18 +1,18 @@
 import 'server-only';
-import { HIGHLIGHT_START, HIGHLIGHT_STOP, searchQueryOrThrow } from '@/lib/search';
+import { SEARCH_PAGE_SIZE, searchQueryOrThrow, type SearchKind } from '@/lib/search';
 import type { Actor } from '@/lib/server/actor';
 import { db } from '@/lib/server/db';
+import { matchNames, matchProposals, matchTexts, type Paging } from '@/lib/server/search-queries';
+import { mayReadConsultation } from '@/lib/server/policy';
 import { visibleResponses, type VisibleAnswer, type VisibleResponse } from '@/lib/server/response-views';
-import type { Stance } from '@/lib/generated/prisma/enums';
+import type { OrganisationType, Stance } from '@/lib/generated/prisma/enums';
 
-// Full-text search with PostgreSQL's Danish configuration, so that "plejehjem" finds
-// "plejehjemmet" and "plejehjemmene". Proposals are public and searched in their table.
+// Search as politicians type: proposal codes ("isu 20"), organisation names, word beginnings
+// and compound parts, with PostgreSQL's Danish stemmer (search-queries.ts has the SQL).
+// Proposals are public and searched in their table.
 // Responses are searched only in the texts visibleResponses gives the actor: the public's
 // search never sees a confidential answer, a hidden item or a redacted passage, because
 // PostgreSQL is handed the moderated text and nothing else.
-
-const EXCERPT = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, MaxFragments=2, MaxWords=15, MinWords=5, ShortWord=0, FragmentDelimiter=" … "`;
-const WHOLE = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, HighlightAll=true`;
 
 export interface ProposalHit {
   id: string;
@@ -37,9 +37,22 @@ export interface ResponseHit {
   href: string;
 }
 
+/**
+ * A consultation party, found by its name: linked to its response where the reader may read
+ * one, else to the consultation's public page, which names the parties.
+ */
+export interface OrganisationHit {
+  consultation: { id: string; title: string };
+  /** The whole name, matches marked. */
+  name: string;
+  type: OrganisationType;
+  href: string;
+}
+
 export interface SearchResult {
   proposals: { total: number; hits: ProposalHit[] };
   responses: { total: number; hits: ResponseHit[] };
+  organisations: { total: number; hits: OrganisationHit[] };
 }
 
 export interface SearchOptions {
@@ -47,7 +60,11 @@ export interface SearchOptions {
   budgetId: string;
   /** Replaces redacted passages, as on the public consultation page. */
   marker: string;
-  /** Hits per group; the totals count them all. */
+  /** The kind paged through; the others give their first page. All kinds count all their matches. */
+  kind?: SearchKind;
+  /** 1-based. */
+  page?: number;
+  /** Hits per page. */
   limit?: number;
 }
 
@@ -59,63 +76,41 @@ interface SearchedText {
   text: string;
 }
 
-/** Every text of the budget's responses that the actor may read, as they may read it. */
-async function searchableTexts(actor: Actor, budgetId: string, marker: string): Promise<SearchedText[]> {
-  const consultations = await db.consultation.findMany({ where: { budgetId }, select: { id: true }, orderBy: { createdAt: 'asc' } });
+/** The budget's responses that the actor may read, as they may read them, and the parties of the consultations the actor may see. */
+async function searchableResponses(actor: Actor, budgetId: string, marker: string) {
+  const consultations = await db.consultation.findMany({
+    where: { budgetId },
+    select: { id: true, title: true, status: true, parties: { select: { organisation: { select: { id: true, name: true, type: true } } } } },
+    orderBy: { createdAt: 'asc' },
+  });
   const views = await Promise.all(consultations.map((c) => visibleResponses(actor, c.id, marker)));
-  return views.flatMap((view) => {
-    if (!view) return [];
-    const consultation = { id: view.consultation.id, title: view.consultation.title };
-    return view.responses.flatMap((response): SearchedText[] => {
+  const responses = views.flatMap((view) => (view ? view.responses.map((response) => ({ consultation: { id: view.consultation.id, title: view.consultation.title }, response })) : []));
+  const readable = new Set(responses.map((r) => `${r.consultation.id} ${r.response.organisationId}`));
+  const parties = consultations
+    .filter((c) => mayReadConsultation(actor, c))
+    .flatMap((c) =>
+      c.parties.map(({ organisation }) => {
+        const consultation = { id: c.id, title: c.title };
+        const responded = readable.has(`${c.id} ${organisation.id}`);
+        return { consultation, organisation, href: responded ? responseHref(c.id, organisation.id) : `/consultations/${c.id}` };
+      }),
+    );
+  return { responses, parties };
+}
+
+// The insight page of the response shows it as this reader may see it.
+const responseHref = (consultationId: string, organisationId: string) => `/insight/${consultationId}/responses/${organisationId}`;
+
+/** Every text of those responses. */
+function searchableTexts(responses: Awaited<ReturnType<typeof searchableResponses>>['responses']): SearchedText[] {
+  return responses.flatMap(({ consultation, response }): SearchedText[] => {
       const common = { consultation, response };
       return [
         ...(response.generalRemarks ? [{ ...common, part: 'generalRemarks' as const, answer: null, text: response.generalRemarks }] : []),
         ...response.answers.flatMap((answer) => (answer.comment ? [{ ...common, part: 'answer' as const, answer, text: answer.comment }] : [])),
         ...response.minorityStatements.map((statement) => ({ ...common, part: 'minority' as const, answer: null, text: statement.text })),
       ];
-    });
   });
-}
-
-async function searchProposals(query: string, budgetId: string, limit: number) {
-  const rows = await db.$queryRaw<{ id: string; code: string; title: string; excerpt: string; total: bigint }[]>`
-    SELECT m.id, m.code,
-           ts_headline('danish', m.title, m.query, ${WHOLE}) AS title,
-           ts_headline('danish', m.summary, m.query, ${EXCERPT}) AS excerpt,
-           m.total
-    FROM (
-      SELECT p.id, p.code, p.title, p.summary, q.query, ts_rank(d.document, q.query) AS rank, count(*) OVER () AS total
-      FROM "Proposal" p
-      CROSS JOIN websearch_to_tsquery('danish', ${query}) AS q(query)
-      CROSS JOIN LATERAL (SELECT setweight(to_tsvector('danish', p.title), 'A') || setweight(to_tsvector('danish', p.summary), 'B') AS document) d
-      WHERE p."budgetId" = ${budgetId} AND d.document @@ q.query
-      ORDER BY rank DESC, p.code
-      LIMIT ${limit}
-    ) m
-    ORDER BY m.rank DESC, m.code`;
-  return {
-    total: Number(rows[0]?.total ?? 0),
-    hits: rows.map(({ id, code, title, excerpt }) => ({ id, code, title, excerpt, href: `/proposals/${id}` })),
-  };
-}
-
-/** Matches, ranks and marks the given texts in PostgreSQL; returns the best, by 1-based position. */
-async function searchTexts(query: string, texts: string[], limit: number) {
-  if (texts.length === 0) return { total: 0, hits: [] };
-  // Headlines are the costly part, so they are made only for the texts that are shown.
-  const rows = await db.$queryRaw<{ i: bigint; excerpt: string; total: bigint }[]>`
-    SELECT m.i, ts_headline('danish', m.body, m.query, ${EXCERPT}) AS excerpt, m.total
-    FROM (
-      SELECT t.i, t.body, q.query, ts_rank(d.document, q.query) AS rank, count(*) OVER () AS total
-      FROM unnest(${texts}::text[]) WITH ORDINALITY AS t(body, i)
-      CROSS JOIN websearch_to_tsquery('danish', ${query}) AS q(query)
-      CROSS JOIN LATERAL (SELECT to_tsvector('danish', t.body) AS document) d
-      WHERE d.document @@ q.query
-      ORDER BY rank DESC, t.i
-      LIMIT ${limit}
-    ) m
-    ORDER BY m.rank DESC, m.i`;
-  return { total: Number(rows[0]?.total ?? 0), hits: rows.map((row) => ({ index: Number(row.i) - 1, excerpt: row.excerpt })) };
 }
 
 /**
@@ -124,13 +119,16 @@ async function searchTexts(query: string, texts: string[], limit: number) {
  */
 export async function search(actor: Actor, query: string, options: SearchOptions): Promise<SearchResult> {
   const q = searchQueryOrThrow(query);
-  const limit = options.limit ?? 25;
-  const [proposals, texts] = await Promise.all([searchProposals(q, options.budgetId, limit), searchableTexts(actor, options.budgetId, options.marker)]);
-  const matched = await searchTexts(q, texts.map((t) => t.text), limit);
-  // The insight page of the response shows it as this reader may see it.
-  const href = (consultationId: string, organisationId: string) => `/insight/${consultationId}/responses/${organisationId}`;
+  const limit = options.limit ?? SEARCH_PAGE_SIZE;
+  const paging = (kind: SearchKind): Paging => ({ limit, offset: options.kind === kind ? (Math.max(1, options.page ?? 1) - 1) * limit : 0 });
+  const [proposals, { responses, parties }] = await Promise.all([matchProposals(q, options.budgetId, paging('proposals')), searchableResponses(actor, options.budgetId, options.marker)]);
+  const texts = searchableTexts(responses);
+  const [matched, names] = await Promise.all([
+    matchTexts(q, texts.map((t) => ({ body: t.text, organisation: t.response.organisation.name })), paging('responses')),
+    matchNames(q, parties.map((p) => p.organisation.name), paging('organisations')),
+  ]);
   return {
-    proposals,
+    proposals: { total: proposals.total, hits: proposals.rows.map(({ id, code, title, excerpt }) => ({ id, code, title, excerpt, href: `/proposals/${id}` })) },
     responses: {
       total: matched.total,
       hits: matched.hits.map(({ index, excerpt }) => {
@@ -142,8 +140,15 @@ export async function search(actor: Actor, query: string, options: SearchOptions
           proposal: answer ? { id: answer.proposalId, code: answer.code } : null,
           stance: answer?.stance ?? null,
           excerpt,
-          href: href(consultation.id, response.organisationId),
+          href: responseHref(consultation.id, response.organisationId),
         };
+      }),
+    },
+    organisations: {
+      total: names.total,
+      hits: names.hits.map(({ index, name }) => {
+        const { consultation, organisation, href } = parties[index]!;
+        return { consultation, name, type: organisation.type, href };
       }),
     },
   };

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ExportSection } from '@/components/export-section';
-import { ResponseAnswers, ResponseMeta } from '@/components/visible-response';
+import { PublicResponseIndex } from '@/components/public-response-index';
 import { formatCopenhagen } from '@/lib/deadline';
 import { isLocale } from '@/lib/i18n/config';
 import { getCatalogue } from '@/lib/server/catalogue';
@@ -20,7 +20,8 @@ export async function generateMetadata(): Promise<Metadata> {
 const link = 'text-blue-800 underline underline-offset-2';
 
 // Public and readable without JavaScript: the consultation, its documents and parties, and after
-// publication the responses as their organisations consented to publish them, moderated.
+// publication an index of the responses as their organisations consented to publish them, each
+// response, moderated, on a page of its own (responses/[organisationId]).
 export default async function PublicConsultationPage({ params }: Props) {
   const { id } = await params;
   const [t, tRoot, localeName] = await Promise.all([getTranslations('publicConsultations'), getTranslations(), getLocale()]);
@@ -90,14 +91,7 @@ export default async function PublicConsultationPage({ params }: Props) {
         ) : consultation.responses.length === 0 ? (
           <p>{t('noResponses')}</p>
         ) : (
-          consultation.responses.map((response, index) => (
-            <article key={response.organisation.name} className="mt-4 rounded border border-slate-300 p-4" aria-labelledby={`response-${index}`}>
-              <h3 id={`response-${index}`} className="text-lg font-semibold">{response.organisation.name}</h3>
-              <ResponseMeta response={response} />
-              {response.generalRemarks && <p className="mt-2 whitespace-pre-wrap">{response.generalRemarks}</p>}
-              <ResponseAnswers response={response} proposalHref={(proposalId) => `/proposals/${proposalId}`} />
-            </article>
-          ))
+          <PublicResponseIndex consultationId={consultation.id} responses={consultation.responses} />
         )}
       </section>
     </>
