@@ -7,7 +7,7 @@ import { getCatalogue } from '@/lib/server/catalogue';
 import { db } from '@/lib/server/db';
 import { DomainError } from '@/lib/server/errors';
 import { mailText, memberAddresses, queueMail } from '@/lib/server/mail';
-import { authorize } from '@/lib/server/policy';
+import { authorize, can } from '@/lib/server/policy';
 import { visibleResponses } from '@/lib/server/response-views';
 
 // "Vi spurgte – I svarede – byrådet besluttede": per proposal the stance counts, staff's current
@@ -54,8 +54,8 @@ export async function publishResults(actor: Actor, consultationId: string): Prom
  */
 export async function getPublishedResults(actor: Actor, consultationId: string) {
   const consultation = await db.consultation.findUnique({ where: { id: consultationId }, select: { id: true, title: true, budgetId: true, resultsPublishedAt: true } });
-  if (!consultation) return null;
-  await authorize(actor, 'consultation.results.read', { consultation, object: { type: 'Consultation', id: consultationId } });
+  // Unpublished results do not exist for the reader: not found, not a refusal to audit.
+  if (!consultation || !(await can(actor, 'consultation.results.read', { consultation }))) return null;
   const [catalogue, visible, summaries, decisions] = await Promise.all([
     getCatalogue(consultation.budgetId),
     visibleResponses(system, consultationId, ''),
