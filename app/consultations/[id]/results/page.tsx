@@ -42,7 +42,7 @@ export default async function ResultsPage({ params }: Props) {
                 <p className="mt-1 text-sm font-medium">{t('counts')}</p>
                 <ul className="mt-1 flex flex-wrap gap-3 text-sm" data-counts>
                   {[...STANCES, 'NONE' as const].map((stance) => (
-                    <li key={stance}><StanceMark stance={stance} /> <span className="tabular-nums">{proposal.counts[stance]}</span></li>
+                    <li key={stance} data-stance={stance}><StanceMark stance={stance} /> <span className="tabular-nums">{proposal.counts[stance]}</span></li>
                   ))}
                 </ul>
                 <h4 className="mt-2 font-semibold">{t('summary')}</h4>
