@@ -89,13 +89,13 @@ export function DecisionForm({ consultationId, proposalId, current }: DecisionFo
   );
 }
 
-export function PublishResultsForm({ consultationId }: { consultationId: string }) {
+export function PublishResultsForm({ consultationId, published }: { consultationId: string; published: boolean }) {
   const t = useTranslations('analysis');
   const [state, action, pending] = useActionState<FormState, FormData>(publishResultsAction, idle);
   return (
     <form action={action} className="flex max-w-3xl flex-col gap-2">
       <input type="hidden" name="consultationId" value={consultationId} />
-      {state.status !== 'success' && <SubmitButton label={t('publish')} pending={pending} />}
+      {!published && state.status !== 'success' && <SubmitButton label={t('publish')} pending={pending} />}
       <FormStatus state={state} />
     </form>
   );

@@ -53,13 +53,12 @@ export default async function AnalysisPage({ params }: Props) {
             <Link href={resultsPath(consultation.id)} className={link}>{t('publicPage')}</Link>
           </p>
         ) : closed ? (
-          <>
-            <p className="mt-1 max-w-3xl text-sm text-slate-700">{t('publishHelp')}</p>
-            <PublishResultsForm consultationId={consultation.id} />
-          </>
+          <p className="mt-1 max-w-3xl text-sm text-slate-700">{t('publishHelp')}</p>
         ) : (
           <p className="mt-1">{t('publishNotYet')}</p>
         )}
+        {/* Stays mounted when publishing re-renders the page, so that its status (how many were mailed) stays. */}
+        {closed && <PublishResultsForm consultationId={consultation.id} published={consultation.resultsPublishedAt !== null} />}
       </section>
     </>
   );
