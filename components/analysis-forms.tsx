@@ -80,7 +80,8 @@ export function DecisionForm({ consultationId, proposalId, current }: DecisionFo
       <ErrorSummary state={state} />
       <input type="hidden" name="consultationId" value={consultationId} />
       <input type="hidden" name="proposalId" value={proposalId} />
-      <SelectField form="decision" name="outcome" label={t('outcome')} state={state} options={[{ value: '', label: '' }, ...outcomes]} defaultValue={current?.outcome ?? ''} />
+      {/* Keyed by the saved outcome: a form reset after saving would otherwise show the first mount's choice. */}
+      <SelectField key={current?.outcome ?? ''} form="decision" name="outcome" label={t('outcome')} state={state} options={[{ value: '', label: t('chooseOutcome') }, ...outcomes]} defaultValue={current?.outcome ?? ''} />
       <TextField form="decision" name="decidedOn" type="date" label={t('decidedOn')} state={state} defaultValue={current?.decidedOn} />
       <TextAreaField form="decision" name="note" label={t('decisionNote')} state={state} rows={3} maxLength={TEXT_LIMITS.decisionNote} defaultValue={current?.note} />
       <SubmitButton label={t('saveDecision')} pending={pending} />

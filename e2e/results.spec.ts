@@ -97,6 +97,8 @@ test('staff summarise and decide, the politician follows the references, the pub
   await staffPage.getByLabel('Bemærkning til beslutningen').fill('Indfases over to år.');
   await staffPage.getByRole('button', { name: 'Gem beslutning' }).click();
   await expect(staffPage.getByRole('status')).toHaveText('Beslutningen er gemt.');
+  // The form shows what was saved, also after React resets it.
+  await expect(staffPage.getByLabel('Beslutning', { exact: true })).toHaveValue('ADOPTED_WITH_CHANGES');
   await look(staffPage, testInfo, 'staff-proposal-analysis');
 
   // Before publication the public page does not exist.
