@@ -86,7 +86,7 @@ export function ErrorSummary({ state }: { state: FormState }) {
   );
 }
 
-export function TextField(props: { form: string; name: string; label: string; hint?: string; state: FormState; type?: 'text' | 'email'; maxLength?: number; autoComplete?: string; defaultValue?: string }) {
+export function TextField(props: { form: string; name: string; label: string; hint?: string; state: FormState; type?: 'text' | 'email' | 'date'; maxLength?: number; autoComplete?: string; defaultValue?: string }) {
   const id = `${props.form}-${props.name}`;
   const { error, value } = fieldState(props.state, props.name);
   return (

@@ -117,3 +117,8 @@ export function calendarDaysUntil(now: Date, deadline: Date): number {
   const dayNumber = (instant: Date) => Math.floor(toWallClock(instant) / DAY_MS);
   return dayNumber(deadline) - dayNumber(now);
 }
+
+/** A calendar day stored as midnight UTC (a council's decision), written out without a time. */
+export function formatDay(day: Date, locale: 'da' | 'en'): string {
+  return new Intl.DateTimeFormat(locale === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(day);
+}

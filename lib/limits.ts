@@ -31,6 +31,10 @@ export const TEXT_LIMITS = {
   /** Why a proposal was moved or edited. */
   changeReason: 2000,
   remark: 10_000,
+  /** Staff's summary of the answers to one proposal. */
+  responsesSummary: 10_000,
+  /** The note to the council's decision on a proposal. */
+  decisionNote: 2000,
   municipalityName: 120,
   personName: 200,
   postalAddress: 300,

@@ -208,6 +208,7 @@ type Autosave = (input: unknown) => Promise<unknown>;
 const keyForm = (scope: Scope, extra: Record<string, string> = {}) => form({ ...responseKey(scope), ...extra });
 
 const consultationActions = () => load<Record<string, Action>>('staff/consultations/actions.ts');
+const analysisActions = () => load<Record<string, Action>>('staff/consultations/[id]/analysis/actions.ts');
 const nameReviewActions = () => load<Record<string, Action>>('staff/consultations/[id]/name-review/actions.ts');
 const budgetIdOfWorld = async () => (await db.proposal.findUniqueOrThrow({ where: { id: world.proposalId } })).budgetId;
 
@@ -661,6 +662,31 @@ const rows: Row[] = [
     expect: { own: only('staff', 'admin') },
     call: async () =>
       (await load<{ saveRemarkAction: Action }>('staff/consultations/[id]/remarks/actions.ts')).saveRemarkAction(idle, form({ consultationId: world.openConsultationId, proposalId: world.proposalId, text: `Bemærkning ${world.unique()}` })),
+  },
+  {
+    // The analysis writes only for staff; a summary that refers to no answer needs no responses.
+    target: 'staff/consultations/[id]/analysis/actions.ts#saveSummaryAction',
+    expect: { own: only('staff', 'admin') },
+    call: async () => {
+      const [consultationId, proposalId] = [world.openConsultationId, world.proposalId];
+      const current = await db.proposalSummary.findFirst({ where: { consultationId, proposalId }, orderBy: { version: 'desc' } });
+      return (await analysisActions()).saveSummaryAction!(idle, form({ consultationId, proposalId, text: `Sammenfatning ${world.unique()}`, expectedVersion: String(current?.version ?? 0) }));
+    },
+  },
+  {
+    target: 'staff/consultations/[id]/analysis/actions.ts#saveDecisionAction',
+    expect: { own: only('staff', 'admin') },
+    call: async () =>
+      (await analysisActions()).saveDecisionAction!(idle, form({ consultationId: world.openConsultationId, proposalId: world.proposalId, outcome: 'POSTPONED', decidedOn: '2026-10-08', note: world.unique() })),
+  },
+  {
+    // A fresh closed consultation per cell: publishing happens once.
+    target: 'staff/consultations/[id]/analysis/actions.ts#publishResultsAction',
+    expect: { own: only('staff', 'admin') },
+    call: async () => {
+      const { consultationId } = await freshConsultation('CLOSED');
+      return (await analysisActions()).publishResultsAction!(idle, form({ consultationId }));
+    },
   },
   {
     // own: a published consultation, which everyone may read; other: the open one, only for the

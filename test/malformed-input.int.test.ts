@@ -75,7 +75,8 @@ const FIELDS = [
   'text', 'email', 'callbackUrl', 'confirm', 'token', 'locale', 'name', 'type', 'code', 'role', 'membershipRole', 'until',
   'reason', 'expectedVersion', 'title', 'summary', 'type:SERVICE', 'type:TRANSFER', 'amount:SERVICE:2026', 'description',
   'deadline', 'phase', 'channel', 'receivedAt', 'generalRemarks', 'publicationConsent', 'namesConsent', 'target', 'kind',
-  'passage', 'published', 'note', 'file', 'jobId', 'logo', 'removeLogo', 'statementId', 'original', 'spreadsheet', 'stance', 'comment', 'confidential', 'section', 'intent', 'format', 'id', 'draftId', 'documentHash', 'line', 'listPosition', '__proto__',
+  'passage', 'published', 'note', 'file', 'jobId', 'logo', 'removeLogo', 'statementId', 'original', 'spreadsheet', 'stance', 'comment', 'confidential', 'section', 'intent', 'format', 'id', 'draftId', 'documentHash', 'line', 'listPosition',
+  'responseIds', 'outcome', 'decidedOn', '__proto__',
 ];
 
 /**
@@ -240,6 +241,7 @@ const PAGE_QUERY: Record<string, string[]> = {
   '/account': [],
   '/consultations': [],
   '/consultations/[id]': [],
+  '/consultations/[id]/results': [],
   '/insight': [],
   '/insight/[id]': ['committee', 'type', 'list', 'stance', 'minAmount', 'sort', 'period', 'direction'],
   '/insight/[id]/charts': [],
@@ -261,6 +263,8 @@ const PAGE_QUERY: Record<string, string[]> = {
   '/staff/audit': ['person', 'organisationId', 'action', 'outcome', 'from', 'to', 'page'],
   '/staff/consultations': [],
   '/staff/consultations/[id]': ['status'],
+  '/staff/consultations/[id]/analysis': [],
+  '/staff/consultations/[id]/analysis/[proposalId]': [],
   '/staff/consultations/[id]/name-review': [],
   '/staff/consultations/[id]/register/[organisationId]': [],
   '/staff/consultations/[id]/remarks': [],

@@ -80,6 +80,7 @@ function proposal(note: HearingNote, p: NoteProposal): Block[] {
     }
     if (group.folded.length) blocks.push(...lines(`${labels.foldedNoRemarks}: ${group.folded.map(partyLine).join(', ')}.`));
   }
+  blocks.push(heading(4, labels.responsesSummary), ...lines(p.responsesSummary.trim() || labels.noResponsesSummary));
   blocks.push(heading(4, labels.remark), ...lines(p.remark.trim() || labels.noRemark));
   return blocks;
 }

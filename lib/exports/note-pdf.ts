@@ -95,6 +95,8 @@ class NotePdf extends TaggedPdf {
       if (group.folded.length) this.paragraph(sect, `${labels.foldedNoRemarks}: ${group.folded.map(partyLine).join(', ')}.`);
     }
 
+    this.heading(sect, 4, labels.responsesSummary);
+    this.paragraph(sect, p.responsesSummary || labels.noResponsesSummary);
     this.heading(sect, 4, labels.remark);
     this.paragraph(sect, p.remark || labels.noRemark);
     sect.end();

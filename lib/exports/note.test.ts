@@ -36,6 +36,8 @@ const labels: NoteLabels = {
   foldedNoRemarks: n.foldedNoRemarks,
   confidential: n.confidential,
   hidden: n.hidden,
+  responsesSummary: n.responsesSummary,
+  noResponsesSummary: n.noResponsesSummary,
   remark: n.remark,
   noRemark: n.noRemark,
   generalRemarks: n.generalRemarks,
@@ -78,6 +80,7 @@ function note(): HearingNote {
             answer(med, i === 0 ? 'REMARKS' : 'NO_REMARKS', i === 0 ? 'Hoved-MED beder om en plan for medarbejderne.' : ''),
             answer(school, i === 1 ? null : 'SUPPORT', i === 1 ? null : `Skolebestyrelsen støtter ${committee}0${i + 1}.`, i === 2),
           ],
+    responsesSummary: i === 0 ? 'Ældrerådet og Hoved-MED frygter længere ventetid.' : '',
     remark: i === 0 ? 'Forvaltningen bemærker, at ventetiden følges tæt.' : '',
   });
   const su = Array.from({ length: 5 }, (_, i) => proposal('SU', i));
@@ -127,7 +130,9 @@ function expectContent(text: string) {
     n.confidential,
     n.hidden,
     n.noStance,
-    'Forvaltningen bemærker, at ventetiden følges tæt.',
+    // The staff's summary stands right before the administration's remark.
+    `${n.responsesSummary} Ældrerådet og Hoved-MED frygter længere ventetid. ${n.remark} Forvaltningen bemærker, at ventetiden følges tæt.`,
+    `${n.noResponsesSummary} ${n.remark} ${n.noRemark}`,
     n.noRemark,
     n.noResponses,
     'Hoved-MED beder om en plan for medarbejderne.',

@@ -44,6 +44,8 @@ export interface NoteProposal {
   committee: string;
   lines: NoteAmountLine[];
   responses: NoteResponse[];
+  /** Staff's summary of the answers (its current version); empty when none was written or it is not yet public. */
+  responsesSummary: string;
   /** The administration's remark; empty when none was written. */
   remark: string;
 }
@@ -81,6 +83,8 @@ export interface NoteLabels {
   foldedNoRemarks: string;
   confidential: string;
   hidden: string;
+  responsesSummary: string;
+  noResponsesSummary: string;
   remark: string;
   noRemark: string;
   generalRemarks: string;

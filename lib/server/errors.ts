@@ -24,6 +24,8 @@ export type DomainErrorCode =
   | 'proposal.versionConflict'
   | 'proposal.yearOutsideBudget'
   | 'remark.unknownProposal'
+  | 'summary.versionConflict'
+  | 'results.alreadyPublished'
   | 'consultation.wrongPhase'
   | 'consultation.deadlineInPast'
   | 'consultation.noParties'
@@ -105,6 +107,8 @@ export const MESSAGE_KEYS = {
   'proposal.versionConflict': 'proposalVersions.conflict',
   'proposal.yearOutsideBudget': 'proposalVersions.yearOutsideBudget',
   'remark.unknownProposal': 'exports.errors.unknownProposal',
+  'summary.versionConflict': 'analysis.errors.versionConflict',
+  'results.alreadyPublished': 'analysis.errors.alreadyPublished',
   'consultation.wrongPhase': 'consultations.errors.wrongPhase',
   'consultation.deadlineInPast': 'consultations.errors.deadlineInPast',
   'consultation.noParties': 'consultations.errors.noParties',

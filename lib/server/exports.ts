@@ -40,7 +40,7 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
 };
 
-type Consultation = { title: string; deadline: Date; openedAt: Date | null; budget: { id: string; name: string; years: number[] } };
+type Consultation = { title: string; deadline: Date; openedAt: Date | null; resultsPublishedAt: Date | null; budget: { id: string; name: string; years: number[] } };
 
 const partyOf = (organisation: { name: string; type: OrganisationType }): NoteParty => ({
   name: organisation.name,
@@ -82,11 +82,15 @@ function linesOf(p: ProposalRow, kind: (typeof EXPENDITURE_KINDS)[number], years
 }
 
 async function noteOf(actor: Actor, consultationId: string, consultation: Consultation, responses: VisibleResponse[]): Promise<HearingNote> {
-  const [proposals, remarks, consulted] = await Promise.all([
+  // The public edition carries the summaries only once the results are published.
+  const summariesShown = audienceOf(actor) === 'full' || consultation.resultsPublishedAt !== null;
+  const [proposals, remarks, consulted, summaries] = await Promise.all([
     proposalsOf(consultation.budget.id),
     db.proposalRemark.findMany({ where: { consultationId }, select: { proposalId: true, text: true } }),
     consultedPartiesOf(consultationId),
+    summariesShown ? db.proposalSummary.findMany({ where: { consultationId }, orderBy: { version: 'desc' }, distinct: ['proposalId'], select: { proposalId: true, text: true } }) : [],
   ]);
+  const summaryOf = new Map(summaries.map((s) => [s.proposalId, s.text]));
   const ranked = [...responses].sort(byRank);
   const remarkOf = new Map(remarks.map((r) => [r.proposalId, r.text]));
   const answersOf = new Map<string, NoteResponse[]>();
@@ -111,6 +115,7 @@ async function noteOf(actor: Actor, consultationId: string, consultation: Consul
         return type ? [{ kind: t(`kinds.${kind}`), type: t(`types.${type}`), amounts }] : [];
       }),
       responses: answersOf.get(p.id) ?? [],
+      responsesSummary: summaryOf.get(p.id) ?? '',
       remark: remarkOf.get(p.id) ?? '',
     };
     // Proposals arrive in list order; within a list, committees in the order they first appear.
@@ -156,6 +161,8 @@ async function noteOf(actor: Actor, consultationId: string, consultation: Consul
       foldedNoRemarks: tNote('foldedNoRemarks'),
       confidential: tNote('confidential'),
       hidden: tNote('hidden'),
+      responsesSummary: tNote('responsesSummary'),
+      noResponsesSummary: tNote('noResponsesSummary'),
       remark: tNote('remark'),
       noRemark: tNote('noRemark'),
       generalRemarks: tNote('generalRemarks'),
@@ -205,7 +212,7 @@ const slug = (title: string) => title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, 
  * unknown consultation. The builders yield between proposals, so other requests go on meanwhile.
  */
 export async function exportConsultation(actor: Actor, consultationId: string, format: ExportFormat): Promise<ExportFile | null> {
-  const consultation = await db.consultation.findUnique({ where: { id: consultationId }, select: { id: true, title: true, status: true, deadline: true, openedAt: true, budget: { select: { id: true, name: true, years: true } } } });
+  const consultation = await db.consultation.findUnique({ where: { id: consultationId }, select: { id: true, title: true, status: true, deadline: true, openedAt: true, resultsPublishedAt: true, budget: { select: { id: true, name: true, years: true } } } });
   if (!consultation) return null;
   await authorize(actor, 'consultation.export', { consultation, object: { type: 'Consultation', id: consultationId } });
   const visible = await visibleResponses(actor, consultationId, t('publicConsultations.redactedMarker'));

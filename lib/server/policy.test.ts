@@ -62,6 +62,7 @@ const SITUATIONS: Partial<Record<Action, Situations>> = {
   'consultation.document.read': phases((status) => ({ consultation: { status } })),
   'consultation.status.read': phases((status) => ({ consultation: { status } })),
   'consultation.export': phases((status) => ({ consultation: { status } })),
+  'consultation.results.read': { unpublished: () => ({ consultation: { resultsPublishedAt: null } }), published: () => ({ consultation: { resultsPublishedAt: new Date() } }) },
   'invitation.create': {
     admin: () => ({ role: 'ADMIN' }),
     staff: () => ({ role: 'STAFF' }),

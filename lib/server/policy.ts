@@ -144,6 +144,12 @@ const rules = {
   'response.names.review': staff,
   'proposalRemark.read': staff,
   'proposalRemark.save': staff,
+  // The analysis after the deadline: staff write, politicians read; the public reads the results once published.
+  'proposalSummary.read': (actor: Actor) => readsResponsesWhole(actor),
+  'proposalSummary.save': staff,
+  'proposalDecision.save': staff,
+  'consultation.results.publish': staff,
+  'consultation.results.read': (_actor: Actor, { consultation }: { consultation: { resultsPublishedAt: Date | null } }) => consultation.resultsPublishedAt !== null,
 
   // The budget and its proposals.
   'budget.import': staff,

@@ -34,6 +34,7 @@ export async function getPublicConsultation(id: string, marker: string) {
     deadline: consultation.deadline,
     status: consultation.status,
     publishedAt: consultation.publishedAt,
+    resultsPublishedAt: consultation.resultsPublishedAt,
     budgetId: consultation.budgetId,
     documents: consultation.documents,
     parties: consultation.parties.map((p) => p.organisation),

@@ -31,6 +31,8 @@ export interface VisibleAnswer {
 }
 
 export interface VisibleResponse {
+  /** The response's id: what staff's summaries refer to, and the anchor of its answers. */
+  responseId: string;
   organisationId: string;
   organisation: { name: string; type: OrganisationType };
   submittedAt: Date;
@@ -77,7 +79,7 @@ export async function visibleResponses(actor: Actor, consultationId: string, mar
     const submission = row.submissions[0];
     if (!submission) return [];
     const snapshot = parseSnapshot(submission.snapshot);
-    const common = { organisationId: row.organisationId, organisation: row.organisation, submittedAt: submission.submittedAt, channel: row.channel };
+    const common = { responseId: row.id, organisationId: row.organisationId, organisation: row.organisation, submittedAt: submission.submittedAt, channel: row.channel };
     if (audience === 'full') {
       return [
         {

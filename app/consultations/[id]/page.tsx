@@ -38,6 +38,7 @@ export default async function PublicConsultationPage({ params }: Props) {
         {consultation.publishedAt && ` · ${t('publishedAt', { date: formatCopenhagen(consultation.publishedAt, locale) })}`}
       </p>
       {consultation.description && <p className="mt-3 max-w-3xl whitespace-pre-wrap">{consultation.description}</p>}
+      {consultation.resultsPublishedAt && <p className="mt-3"><Link href={`/consultations/${consultation.id}/results`} className={`${link} font-semibold`}>{tRoot('results.link')}</Link></p>}
 
       {catalogue && (
         <section aria-labelledby="proposals-heading" className="mt-6">

@@ -57,6 +57,7 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
         <p className="mt-1"><Link href={`/consultations/${consultation.id}`} className={link}>{t('publicPage')}</Link></p>
       )}
       <p className="mt-1"><Link href={`/staff/consultations/${consultation.id}/remarks`} className={link}>{tRoot('exports.remarks.link')}</Link></p>
+      <p className="mt-1"><Link href={`/staff/consultations/${consultation.id}/analysis`} className={link}>{tRoot('analysis.link')}</Link></p>
       <ExportSection consultationId={consultation.id} audience={audienceOf(actor)} />
 
       <section aria-labelledby="phase-heading" className="mt-6">

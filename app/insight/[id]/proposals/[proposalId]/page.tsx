@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { AudienceNote, InsightNav } from '@/components/insight/insight-nav';
+import { ProposalAnalysis } from '@/components/insight/proposal-analysis';
 import { StanceMark } from '@/components/insight/stance';
 import { ProposalAmounts } from '@/components/proposal-amounts';
 import { ScrollRegion } from '@/components/scroll-region';
@@ -11,6 +12,8 @@ import { isLocale } from '@/lib/i18n/config';
 import { committeeLabel, STANCES, type StanceOrNone } from '@/lib/insight/aggregate';
 import { getProposal } from '@/lib/server/catalogue';
 import { getConsultationInsight } from '@/lib/server/insight';
+import { can } from '@/lib/server/policy';
+import { getProposalAnalysis } from '@/lib/server/proposal-analysis';
 import { proposalMoveHistory } from '@/lib/server/proposal-moves';
 import { proposalVersionHistory } from '@/lib/server/proposal-versions';
 import { currentActor } from '@/lib/server/session';
@@ -27,12 +30,17 @@ const link = 'text-blue-800 underline underline-offset-2';
 /** Every visible response to one proposal, by stance and by organisation type, with the proposal's history. */
 export default async function InsightProposalPage({ params }: Props) {
   const { id, proposalId } = await params;
-  const [t, tRoot, localeName] = await Promise.all([getTranslations('insight'), getTranslations(), getLocale()]);
+  const [t, tRoot, localeName, actor] = await Promise.all([getTranslations('insight'), getTranslations(), getLocale(), currentActor()]);
   const locale = isLocale(localeName) ? localeName : 'da';
-  const insight = await getConsultationInsight(await currentActor(), id, tRoot('publicConsultations.redactedMarker'));
+  const insight = await getConsultationInsight(actor, id, tRoot('publicConsultations.redactedMarker'));
   const proposal = insight?.proposals.find((p) => p.id === proposalId) ? await getProposal(proposalId) : null;
   if (!insight || !proposal) notFound();
-  const [moves, versions] = await Promise.all([proposalMoveHistory(proposalId), proposalVersionHistory(proposalId)]);
+  // The public reads this page too (what was published); the summary is the council's until the results are out.
+  const [moves, versions, analysis] = await Promise.all([
+    proposalMoveHistory(proposalId),
+    proposalVersionHistory(proposalId),
+    (await can(actor, 'proposalSummary.read')) ? getProposalAnalysis(actor, id, proposalId) : null,
+  ]);
 
   const answers = insight.responses.flatMap((response) => {
     const answer = response.answers.find((a) => a.proposalId === proposalId);
@@ -53,6 +61,7 @@ export default async function InsightProposalPage({ params }: Props) {
       </p>
       <p className="mt-2 max-w-prose">{proposal.summary}</p>
       <ProposalAmounts lines={proposal.lines} years={proposal.budget.years} />
+      {analysis && <ProposalAnalysis analysis={analysis} organisationOf={new Map(answers.map((a) => [a.response.responseId, a.response.organisation.name]))} />}
 
       <section aria-labelledby="by-type-heading" className="mt-6">
         <h2 id="by-type-heading" className="text-xl font-semibold">{t('byType')}</h2>
@@ -93,7 +102,7 @@ export default async function InsightProposalPage({ params }: Props) {
           </h2>
           <ul className="mt-2 flex flex-col gap-3">
             {group.answers.map(({ response, answer }) => (
-              <li key={response.organisationId} className="border-l-4 border-slate-300 pl-3">
+              <li key={response.organisationId} id={`answer-${response.responseId}`} className="border-l-4 border-slate-300 pl-3 target:bg-yellow-50">
                 <p className="text-sm">
                   <Link href={`/insight/${id}/responses/${response.organisationId}#general-remarks`} className={`${link} font-semibold`}>{response.organisation.name}</Link>{' '}
                   <span className="text-slate-700">({tRoot(`orgTypes.${response.organisation.type}`)})</span>
