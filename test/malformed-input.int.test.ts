@@ -242,6 +242,7 @@ const PAGE_QUERY: Record<string, string[]> = {
   '/consultations': [],
   '/consultations/[id]': [],
   '/consultations/[id]/results': [],
+  '/consultations/[id]/responses/[organisationId]': [],
   '/insight': [],
   '/insight/[id]': ['committee', 'type', 'list', 'stance', 'minAmount', 'sort', 'period', 'direction'],
   '/insight/[id]/charts': [],

@@ -64,8 +64,8 @@ describe('uploading a spreadsheet on the import page', () => {
     const state = await previewImportAction(idle, upload('forslag.csv', csv(years, 'ØU01', '-1,5', -1), 'indsat tekst'));
     expect(state).toMatchObject({ status: 'error', formError: 'spreadsheet.invalid', text: 'indsat tekst' });
     expect(state.problems).toEqual([
-      `Række 2, kolonne G (${years[0]}): "-1,5" er ikke et helt beløb i 1.000 kr. (f.eks. -1.250); decimaler kan ikke bruges.`,
-      `Række 2, kolonne H (${years[1]}): "-1,5" er ikke et helt beløb i 1.000 kr. (f.eks. -1.250); decimaler kan ikke bruges.`,
+      `Række 2, kolonne G (${years[0]}): "-1,5" er ikke et beløb. Skriv et helt tal i 1.000 kr. uden decimaler, f.eks. -1.250.`,
+      `Række 2, kolonne H (${years[1]}): "-1,5" er ikke et beløb. Skriv et helt tal i 1.000 kr. uden decimaler, f.eks. -1.250.`,
     ]);
 
     const mismatch = await previewImportAction(idle, upload('forslag.csv', csv(years, 'ØU01', '-1.000', -999)));
