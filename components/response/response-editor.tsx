@@ -7,6 +7,9 @@ import { answerState } from '@/lib/answer-state';
 import type { Stance } from '@/lib/generated/prisma/enums';
 import { AutosaveStatusLine, ConflictPanel, LimitedTextarea } from './autosave-status';
 import { useAutosave } from './use-autosave';
+import { LiveFieldMarks } from './live-field-marks';
+import { useLiveField } from './live-response';
+import { GENERAL_FIELD } from '@/lib/live-events';
 import { proposalAnchor, useAnswerOrientation } from './response-orientation';
 
 interface Keys {
@@ -17,9 +20,11 @@ interface Keys {
 export function GeneralRemarksField({ keys, text, version, lastEditedBy, disabled }: { keys: Keys; text: string; version: number; lastEditedBy: string | null; disabled: boolean }) {
   const t = useTranslations('responses');
   const field = useAutosave(text, version, (value: string, expectedVersion) => saveGeneralRemarksAction({ ...keys, text: value, expectedVersion }));
+  const live = useLiveField(GENERAL_FIELD, t('generalRemarks'), field, (value) => value, (saved) => saved.text);
   return (
-    <div>
-      <LimitedTextarea id="general-remarks" label={t('generalRemarks')} value={field.value} maxLength={TEXT_LIMITS.generalRemarks} rows={6} disabled={disabled} onChange={field.change} />
+    <div {...live.focusProps}>
+      <LimitedTextarea id="general-remarks" label={t('generalRemarks')} value={field.value} maxLength={TEXT_LIMITS.generalRemarks} rows={6} disabled={disabled || live.locked} onChange={field.change} />
+      <LiveFieldMarks id="general-remarks" live={live} />
       <AutosaveStatusLine status={field.status} lastEditedBy={lastEditedBy} />
       <ConflictPanel status={field.status} mine={field.value} onKeepMine={field.keepMine} onKeepTheirs={() => field.keepTheirs(field.status.kind === 'conflict' ? field.status.theirs : field.value)} />
     </div>
@@ -63,9 +68,12 @@ export function AnswerCard({ keys, answer, disabled, children }: { keys: Keys; a
       return result;
     },
   );
+  const live = useLiveField(answer.id, answer.code, field, (value) => value.comment, (saved) => ({ stance: saved.stance, comment: saved.text, confidential: saved.confidential }));
   const base = `answer-${answer.code}`;
+  disabled ||= live.locked;
   return (
     <fieldset
+      {...live.focusProps}
       id={proposalAnchor(answer.code)}
       hidden={hidden}
       className={`min-w-0 rounded border p-3 ${answer.assigned ? 'border-2 border-brand' : 'border-slate-300'}`}
@@ -116,6 +124,7 @@ export function AnswerCard({ keys, answer, disabled, children }: { keys: Keys; a
           onChange={(comment) => field.change({ ...field.value, comment })}
         />
       </div>
+      <LiveFieldMarks id={base} live={live} />
       <label className="mt-1 flex items-center gap-2 text-sm">
         <input type="checkbox" checked={field.value.confidential} disabled={disabled} onChange={(event) => field.change({ ...field.value, confidential: event.target.checked })} />
         {t('confidential')}
