@@ -6,7 +6,7 @@ import { databaseEnv } from '@/lib/env';
 import { LiveListener } from '@/lib/server/live/listener';
 import { notifyLive } from '@/lib/server/live/notify';
 import { displayName } from '@/lib/server/personal-data';
-import { authorize } from '@/lib/server/policy';
+import { authorize, mayReadConsultation } from '@/lib/server/policy';
 import { partyState, type ResponseKey } from '@/lib/server/responses/access';
 import type { Stance } from '@/lib/generated/prisma/enums';
 
@@ -52,12 +52,13 @@ const frame = ({ event, data }: LiveEvent) => encoder.encode(`event: ${event}\nd
  * The event stream of one open form, for those who may read the response (members and staff):
  * others' saves with the saved state, others' editing, a submission or reopening, and the
  * deadline passing. A comment line every 25 s keeps proxies from closing it. Null when the
- * organisation is not consulted. Ends when `signal` aborts.
+ * organisation is not consulted or the consultation is a draft. Ends when `signal` aborts.
  */
 export async function openLiveStream(actor: Actor, key: ResponseKey, signal: AbortSignal): Promise<ReadableStream<Uint8Array> | null> {
   await authorize(actor, 'response.read', organisationFacts(key));
   const party = await partyState(key);
-  if (!party) return null;
+  // As the form itself: a party of a draft consultation learns of it when it opens.
+  if (!party || !mayReadConsultation(actor, party.party.consultation)) return null;
   const me = actor.kind === 'user' ? actor.userId : null;
   let cleanup = () => {};
   return new ReadableStream<Uint8Array>({
