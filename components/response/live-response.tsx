@@ -51,6 +51,7 @@ function useLiveChannel(keys: Keys, deadline: string) {
   const [unsaved, setUnsaved] = useState<ReadonlyMap<string, string>>(new Map());
   const [editing, setEditing] = useState<ReadonlyMap<string, string | null>>(new Map());
   const [notices, setNotices] = useState<Notice[]>([]);
+  const [connected, setConnected] = useState(false);
   const lockedRef = useRef(false);
   const expiries = useRef(new Map<string, ReturnType<typeof setTimeout>>());
 
@@ -89,6 +90,8 @@ function useLiveChannel(keys: Keys, deadline: string) {
     const source = new EventSource(`/api/responses/${keys.consultationId}/${keys.organisationId}/events`);
     const on = <E extends LiveEvent['event']>(event: E, handle: (data: Extract<LiveEvent, { event: E }>['data']) => void) =>
       source.addEventListener(event, (message) => handle(JSON.parse((message as MessageEvent<string>).data)));
+    source.addEventListener('open', () => setConnected(true));
+    source.addEventListener('error', () => setConnected(false));
     let noticeId = 0;
     on('saved', (saved) => {
       const field = fields.current.get(saved.field);
@@ -131,13 +134,13 @@ function useLiveChannel(keys: Keys, deadline: string) {
   }, []);
 
   const context = useMemo<LiveContext>(() => ({ register, lock, focus: setFocused, locked, unsaved, editing }), [register, lock, locked, unsaved, editing]);
-  return { context, notices, reopened };
+  return { context, notices, reopened, connected };
 }
 
 /** Around the response form of a member: opens the live channel and shows its notices. */
 export function LiveResponse({ keys, deadline, children }: { keys: Keys; deadline: string; children: React.ReactNode }) {
   const t = useTranslations('responses.live');
-  const { context, notices, reopened } = useLiveChannel(keys, deadline);
+  const { context, notices, reopened, connected } = useLiveChannel(keys, deadline);
   const { locked, unsaved } = context;
   return (
     <Live.Provider value={context}>
@@ -152,7 +155,7 @@ export function LiveResponse({ keys, deadline, children }: { keys: Keys; deadlin
           {t('reopenedBy', { name: reopened ?? t('someone') })} <button type="button" onClick={() => window.location.reload()} className="button button-secondary button-small">{t('reload')}</button>
         </p>
       )}
-      <div role="status" aria-live="polite" className="mt-2 text-sm text-slate-800" data-live-notices>
+      <div role="status" aria-live="polite" className="mt-2 text-sm text-slate-800" data-live-notices data-live-connected={connected || undefined}>
         {notices.map((notice) => (
           <p key={notice.id}>{t('changed', { name: notice.name ?? t('someone'), field: notice.label })}</p>
         ))}

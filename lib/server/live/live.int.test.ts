@@ -46,10 +46,15 @@ async function collect(listener: LiveListener, key: ResponseKey) {
   await listener.ready();
   const next = (match: (notice: LiveNotice) => boolean, within = Infinity) =>
     new Promise<LiveNotice | null>((resolve) => {
-      const timer = Number.isFinite(within) ? setTimeout(() => (waiting.delete(check), resolve(null)), within) : undefined;
+      const settle = (notice: LiveNotice | null) => {
+        clearTimeout(timer);
+        waiting.delete(check);
+        resolve(notice);
+      };
+      const timer = Number.isFinite(within) ? setTimeout(() => settle(null), within) : undefined;
       const check = () => {
         const found = received.find(match);
-        if (found) (clearTimeout(timer), waiting.delete(check), resolve(found));
+        if (found) settle(found);
       };
       waiting.add(check);
       check();
@@ -136,7 +141,6 @@ describe('the stream of an open form', () => {
     const { key, proposalId, editor, submitter } = await world();
     const abort = new AbortController();
     const stream = await openLiveStream(editor, key, abort.signal);
-    await liveListener().ready();
     const reader = stream!.getReader();
     await saveGeneralRemarks(editor, key, { text: 'Min egen', expectedVersion: 0 });
     await saveAnswer(submitter, key, { proposalId, stance: 'SUPPORT', comment: 'Sørens kommentar', confidential: true, expectedVersion: 0 });

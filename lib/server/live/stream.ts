@@ -59,6 +59,8 @@ export async function openLiveStream(actor: Actor, key: ResponseKey, signal: Abo
   const party = await partyState(key);
   // As the form itself: a party of a draft consultation learns of it when it opens.
   if (!party || !mayReadConsultation(actor, party.party.consultation)) return null;
+  // Listening before the stream opens, so a change made once the browser sees it open is not missed.
+  await liveListener().ready();
   const me = actor.kind === 'user' ? actor.userId : null;
   let cleanup = () => {};
   return new ReadableStream<Uint8Array>({
