@@ -20,7 +20,7 @@ interface Keys {
 export function GeneralRemarksField({ keys, text, version, lastEditedBy, disabled }: { keys: Keys; text: string; version: number; lastEditedBy: string | null; disabled: boolean }) {
   const t = useTranslations('responses');
   const field = useAutosave(text, version, (value: string, expectedVersion) => saveGeneralRemarksAction({ ...keys, text: value, expectedVersion }));
-  const live = useLiveField(GENERAL_FIELD, t('generalRemarks'), field, (value) => value, (saved) => saved.text);
+  const live = useLiveField(GENERAL_FIELD, t('live.generalRemarks'), field, (value) => value, (saved) => saved.text);
   return (
     <div {...live.focusProps}>
       <LimitedTextarea id="general-remarks" label={t('generalRemarks')} value={field.value} maxLength={TEXT_LIMITS.generalRemarks} rows={6} disabled={disabled || live.locked} onChange={field.change} />

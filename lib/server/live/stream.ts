@@ -13,6 +13,7 @@ import type { Stance } from '@/lib/generated/prisma/enums';
 // The response form's live channel: who changed what, who is editing, and when it closes.
 
 const HEARTBEAT_MS = 25_000;
+const RECONNECT_MS = 3000;
 // setTimeout's longest delay; a deadline further off is announced by the browser's own timer.
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -81,6 +82,9 @@ export async function openLiveStream(actor: Actor, key: ResponseKey, signal: Abo
           console.error('Live updates: could not read a saved field:', error instanceof Error ? error.message : error);
         }
       };
+      // Sent at once, so that the headers go out and the browser sees the stream open; it also
+      // sets how soon a browser reconnects after the stream breaks.
+      controller.enqueue(encoder.encode(`retry: ${RECONNECT_MS}\n\n`));
       const unsubscribe = liveListener().subscribe(key, (notice) => void onNotice(notice));
       const heartbeat = setInterval(() => !signal.aborted && controller.enqueue(encoder.encode(': ping\n\n')), HEARTBEAT_MS);
       const untilDeadline = party.deadline.getTime() - Date.now();

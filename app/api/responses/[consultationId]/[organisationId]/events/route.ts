@@ -4,9 +4,6 @@ import { currentActor } from '@/lib/server/session';
 
 type Params = { consultationId: string; organisationId: string };
 
-// A stream stays open for as long as the form does: never cached, never prerendered.
-export const dynamic = 'force-dynamic';
-
 /** The open response form's live updates, as Server-Sent Events (lib/server/live/stream.ts). */
 export async function GET(request: Request, { params }: { params: Promise<Params> }) {
   const { consultationId, organisationId } = await params;
