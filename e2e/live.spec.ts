@@ -28,11 +28,12 @@ for (const size of [{ width: 1280, height: 800 }, PHONE]) {
     await expect(member.getByLabel('Kommentar (ØU01)')).toHaveValue('Rådet støtter forslaget.');
     await expect(member.locator('[data-live-notices]')).toContainText(`${party.submitter.name} ændrede ØU01 for lidt siden.`);
     await expectNoAxeViolations(member);
+    await member.screenshot({ path: test.info().outputPath('member-sees-notice.png'), fullPage: true });
 
     // And the other way: the member's comment reaches the submitter's page before the submission.
-    await member.getByLabel('Kommentar (ØU02)').fill('Husk tilgængeligheden.');
-    await expect(member.locator('fieldset[data-answer="ØU02"] [role=status]').first()).toContainText('Gemt');
-    await expect(submitter.getByLabel('Kommentar (ØU02)')).toHaveValue('Husk tilgængeligheden.');
+    await member.getByLabel('Kommentar (ØU03)').fill('Husk tilgængeligheden.');
+    await expect(member.locator('fieldset[data-answer="ØU03"] [role=status]').first()).toContainText('Gemt');
+    await expect(submitter.getByLabel('Kommentar (ØU03)')).toHaveValue('Husk tilgængeligheden.');
     await submitter.getByLabel('Kommentar (ØU01)').blur();
     await expect(member.locator('fieldset[data-answer="ØU01"] [data-editing-by]')).toHaveCount(0);
 
