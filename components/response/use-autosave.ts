@@ -22,7 +22,7 @@ type Save<T> = (value: T, expectedVersion: number) => Promise<AutosaveResult>;
  * connection dropped) keeps the value and retries with growing pauses; a conflict stops and is
  * reported. The version sent is always the one this browser last saw, so nothing is overwritten silently.
  */
-function createSaver<T>(initial: T, initialVersion: number, save: Save<T>, report: (status: AutosaveStatus) => void) {
+export function createSaver<T>(initial: T, initialVersion: number, save: Save<T>, report: (status: AutosaveStatus) => void) {
   let version = initialVersion;
   let latest = initial;
   /** The value the server holds as far as this browser knows: what is not yet saved differs from it. */
