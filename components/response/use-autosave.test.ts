@@ -7,7 +7,7 @@ afterEach(() => vi.useRealTimers());
 /** A saver whose saves answer when the test says so. */
 function saverWithPendingSaves(initial = 'gemt') {
   const answers: ((result: AutosaveResult) => void)[] = [];
-  const save = vi.fn((_value: string, _version: number) => new Promise<AutosaveResult>((resolve) => answers.push(resolve)));
+  const save = vi.fn(() => new Promise<AutosaveResult>((resolve) => answers.push(resolve)));
   const statuses: AutosaveStatus[] = [];
   const saver = createSaver(initial, 1, save, (status) => statuses.push(status));
   return { saver, save, answers, statuses };
