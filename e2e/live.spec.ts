@@ -28,7 +28,6 @@ for (const size of [{ width: 1280, height: 800 }, PHONE]) {
     await expect(member.getByLabel('Kommentar (ØU01)')).toHaveValue('Rådet støtter forslaget.');
     await expect(member.locator('[data-live-notices]')).toContainText(`${party.submitter.name} ændrede ØU01 for lidt siden.`);
     await expectNoAxeViolations(member);
-    await member.screenshot({ path: test.info().outputPath('member-sees-notice.png'), fullPage: true });
 
     // And the other way: the member's comment reaches the submitter's page before the submission.
     await member.getByLabel('Kommentar (ØU03)').fill('Husk tilgængeligheden.');
@@ -63,7 +62,6 @@ for (const size of [{ width: 1280, height: 800 }, PHONE]) {
     // No field reports a failed save of its own: the form says once why it closed.
     await expect(member.locator('.text-red-800')).toHaveCount(0);
     await expectNoAxeViolations(member);
-    await member.screenshot({ path: test.info().outputPath('member-locked.png'), fullPage: true });
     await member.context().close();
     await submitter.context().close();
   });
