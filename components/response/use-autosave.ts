@@ -29,7 +29,7 @@ export function createSaver<T>(initial: T, initialVersion: number, save: Save<T>
   let saved = initial;
   let dirty = false;
   let inFlight = false;
-  // Once the form is read-only nothing more is sent, and late answers are not shown.
+  // Once the form is read-only nothing more is sent, and a late failure is not shown: the form says why it closed.
   let frozen = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let retryDelay = 1000;

@@ -45,7 +45,7 @@ export async function freezeSubmission(actor: Actor, responseId: string, user: {
   };
   const created = await tx.submission.create({ data: { responseId, version: (last?.version ?? 0) + 1, submittedById: user?.id, snapshot } });
   await tx.response.update({ where: { id: responseId }, data: { status: 'SUBMITTED' } });
-  await notifyLive(tx, { kind: 'submitted', consultationId: full.consultationId, organisationId: full.organisationId, by: user?.id ?? null, name: user ? displayName(user) : null });
+  await notifyLive(tx, { kind: 'submitted', consultationId: full.consultationId, organisationId: full.organisationId, by: user?.id ?? null, name: displayName(user) });
   await audit(actor, { action: 'response.submit', objectType: 'Response', objectId: responseId, after: { version: created.version, receipt: receiptNumber(created.id), channel: full.channel } }, tx);
   // The receipt to the organisation's members names the submitter even without a name; it is mailed, not kept.
   return { ...created, snapshot, submitter: user ? (user.name ?? user.email) : null };
