@@ -361,6 +361,26 @@ const rows: Row[] = [
     },
   },
   {
+    // own: the stream of the own organisation's form; other: another organisation's. An allowed
+    // cell gets an event stream, ended at once by aborting the request as a closed tab does.
+    target: 'api/responses/[consultationId]/[organisationId]/events/route.ts#GET',
+    expect: { own: only('editor', 'submitter', 'staff', 'admin'), other: only('staff', 'admin') },
+    call: async (scope) => {
+      const route = await load<{ GET: (r: Request, c: { params: Promise<{ consultationId: string; organisationId: string }> }) => Promise<Response> }>('api/responses/[consultationId]/[organisationId]/events/route.ts');
+      const abort = new AbortController();
+      const response = await route.GET(new Request('http://localhost/', { signal: abort.signal }), { params: Promise.resolve(responseKey(scope)) });
+      if (response.ok) expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+      abort.abort();
+      return response;
+    },
+  },
+  {
+    // A hint that stores nothing and reaches only the organisation's own open forms, so the state of the response does not matter.
+    target: 'responses/live/actions.ts#announceEditingAction',
+    expect: { own: only('editor', 'submitter'), other: everyone('deny'), unpublished: only('editor', 'submitter'), submitted: only('editor', 'submitter') },
+    call: async (scope) => (await load<{ announceEditingAction: Autosave }>('responses/live/actions.ts')).announceEditingAction({ ...responseKey(scope), field: world.proposalId, editing: true }),
+  },
+  {
     // submitted: reopening is the one way to change a submitted response again, and only a submitter's.
     target: 'responses/actions.ts#reopenResponseAction',
     expect: { own: only('submitter'), other: everyone('deny'), unpublished: members('closed', 'submitter'), submitted: only('submitter') },

@@ -9,6 +9,9 @@ import type { Stance } from '@/lib/generated/prisma/enums';
 import { AutosaveStatusLine, ConflictPanel } from './autosave-status';
 import { LimitedTextarea } from './limited-textarea';
 import { SectionForm, useSectionAutosave } from './section-form';
+import { LiveFieldMarks } from './live-field-marks';
+import { useLiveField } from './live-response';
+import { GENERAL_FIELD } from '@/lib/live-events';
 import { proposalAnchor, useAnswerOrientation } from './response-orientation';
 
 interface Keys {
@@ -27,9 +30,13 @@ export function GeneralRemarksField({ keys, text, version, lastEditedBy, disable
     justSaved: savedSection === 'general',
     save: (value: string, expectedVersion) => saveGeneralRemarksAction({ ...keys, text: value, expectedVersion }),
   });
+  const live = useLiveField(GENERAL_FIELD, t('live.generalRemarks'), field, (value) => value, (saved) => saved.text);
   return (
-    <SectionForm action={field.formAction} keys={keys} anchor="general" version={field.version} disabled={disabled} choosing={field.status.kind === 'conflict'}>
-      <LimitedTextarea id="general-remarks" name="text" label={t('generalRemarks')} value={field.value} maxLength={TEXT_LIMITS.generalRemarks} rows={6} disabled={disabled} onChange={field.change} />
+    <SectionForm action={field.formAction} keys={keys} anchor="general" version={field.version} disabled={disabled || live.locked} choosing={field.status.kind === 'conflict'}>
+      <div {...live.focusProps}>
+        <LimitedTextarea id="general-remarks" name="text" label={t('generalRemarks')} value={field.value} maxLength={TEXT_LIMITS.generalRemarks} rows={6} disabled={disabled || live.locked} onChange={field.change} />
+        <LiveFieldMarks id="general-remarks" live={live} />
+      </div>
       <AutosaveStatusLine status={field.status} lastEditedBy={lastEditedBy} />
       <ConflictPanel status={field.status} mine={field.value} onKeepMine={field.keepMine} onKeepTheirs={() => field.keepTheirs(field.status.kind === 'conflict' ? field.status.theirs : field.value)} />
     </SectionForm>
@@ -77,10 +84,13 @@ export function AnswerCard({ keys, answer, disabled, savedSection, children }: {
       return result;
     },
   });
+  const live = useLiveField(answer.id, answer.code, field, (value) => value.comment, (saved) => ({ stance: saved.stance, comment: saved.text, confidential: saved.confidential }));
   const base = `answer-${answer.code}`;
   const anchor = proposalAnchor(answer.code);
+  disabled ||= live.locked;
   return (
     <fieldset
+      {...live.focusProps}
       id={anchor}
       hidden={hidden}
       className={`min-w-0 rounded border p-3 ${answer.assigned ? 'border-2 border-brand' : 'border-slate-300'}`}
@@ -133,6 +143,7 @@ export function AnswerCard({ keys, answer, disabled, savedSection, children }: {
             onChange={(comment) => field.change({ ...field.value, comment })}
           />
         </div>
+        <LiveFieldMarks id={base} live={live} />
         <label className="mt-1 flex items-center gap-2 text-sm">
           <input type="checkbox" name="confidential" checked={field.value.confidential} disabled={disabled} onChange={(event) => field.change({ ...field.value, confidential: event.target.checked })} />
           {t('confidential')}

@@ -2,6 +2,8 @@ import 'server-only';
 import type { Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
+import { GENERAL_FIELD } from '@/lib/live-events';
+import { notifyLive } from '@/lib/server/live/notify';
 import { displayName } from '@/lib/server/personal-data';
 import { authorize, deny } from '@/lib/server/policy';
 import { editableDraft, type ResponseKey } from '@/lib/server/responses/access';
@@ -29,6 +31,7 @@ export async function saveGeneralRemarks(actor: Actor, key: ResponseKey, input: 
     });
     const current = await tx.response.findUniqueOrThrow({ where: { id: response.id }, include: { updatedBy: true } });
     if (updated.count === 0) return { ok: false, conflict: { text: current.generalRemarks, version: current.generalRemarksVersion, editedBy: displayName(current.updatedBy) } };
+    await notifyLive(tx, { kind: 'saved', ...key, field: GENERAL_FIELD, version: current.generalRemarksVersion, by: user?.id ?? null, name: displayName(user) });
     return { ok: true, version: current.generalRemarksVersion, editedBy: displayName(user) };
   });
 }
@@ -58,6 +61,7 @@ export async function saveAnswer(actor: Actor, key: ResponseKey, input: AnswerIn
     const current = await tx.answer.findUniqueOrThrow({ where: { responseId_proposalId: { responseId: response.id, proposalId: proposal.id } }, include: { updatedBy: true } });
     if (written === 0) return { ok: false, conflict: { text: current.comment, version: current.version, editedBy: displayName(current.updatedBy) } };
     await tx.response.update({ where: { id: response.id }, data: { updatedById: user?.id } });
+    await notifyLive(tx, { kind: 'saved', ...key, field: proposal.id, version: current.version, by: user?.id ?? null, name: displayName(user) });
     return { ok: true, version: current.version, editedBy: displayName(user) };
   });
 }

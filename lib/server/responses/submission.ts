@@ -3,6 +3,8 @@ import type { Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
 import { DomainError } from '@/lib/server/errors';
+import { notifyLive } from '@/lib/server/live/notify';
+import { displayName } from '@/lib/server/personal-data';
 import { assertMayChange, editor, lockDraftForSubmission, responseFor, type ResponseKey } from '@/lib/server/responses/access';
 import { deliverReceipt, receiptNumber } from '@/lib/server/responses/receipt';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -43,6 +45,7 @@ export async function freezeSubmission(actor: Actor, responseId: string, user: {
   };
   const created = await tx.submission.create({ data: { responseId, version: (last?.version ?? 0) + 1, submittedById: user?.id, snapshot } });
   await tx.response.update({ where: { id: responseId }, data: { status: 'SUBMITTED' } });
+  await notifyLive(tx, { kind: 'submitted', consultationId: full.consultationId, organisationId: full.organisationId, by: user?.id ?? null, name: displayName(user) });
   await audit(actor, { action: 'response.submit', objectType: 'Response', objectId: responseId, after: { version: created.version, receipt: receiptNumber(created.id), channel: full.channel } }, tx);
   // The receipt to the organisation's members names the submitter even without a name; it is mailed, not kept.
   return { ...created, snapshot, submitter: user ? (user.name ?? user.email) : null };
@@ -70,6 +73,8 @@ export async function reopenResponse(actor: Actor, key: ResponseKey): Promise<vo
     const [row] = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM "Response" WHERE id = ${response.id} FOR UPDATE`;
     if (row?.status !== 'SUBMITTED') throw new DomainError('response.notSubmitted');
     await tx.response.update({ where: { id: response.id }, data: { status: 'DRAFT' } });
+    const user = await editor(actor, tx);
+    await notifyLive(tx, { kind: 'reopened', ...key, by: user?.id ?? null, name: displayName(user) });
     await audit(actor, { action: 'response.reopen', objectType: 'Response', objectId: response.id }, tx);
   });
 }

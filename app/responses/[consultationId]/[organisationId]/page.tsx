@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { CommitteeName } from '@/components/committee-name';
 import { ProposalAmounts } from '@/components/proposal-amounts';
 import { ExpandableSummary } from '@/components/response/expandable-summary';
+import { LiveResponse } from '@/components/response/live-response';
 import { AnswerCard, GeneralRemarksField } from '@/components/response/response-editor';
 import { ResponseOrientation } from '@/components/response/response-orientation';
 import { AttachmentForm, ConsentForm, MinorityStatementForm, OwnMinorityStatementForms, SubmissionForm } from '@/components/response/response-forms';
@@ -68,6 +69,7 @@ export default async function ResponsePage({ params, searchParams }: Props) {
         </noscript>
       )}
 
+      <LiveResponse keys={keys} deadline={workspace.deadline.toISOString()}>
       <ResponseOrientation entries={entries} serverFiltered={onlyUnanswered} sections={sections}>
         <section id="general" aria-labelledby="general-heading">
           <h2 id="general-heading" className="text-xl font-semibold">{t('generalRemarks')}</h2>
@@ -153,6 +155,7 @@ export default async function ResponsePage({ params, searchParams }: Props) {
           )}
         </section>
       </ResponseOrientation>
+      </LiveResponse>
     </>
   );
 }
