@@ -44,11 +44,16 @@ test('two members draft together, a conflict is resolved, the submitter submits 
   await submitter.goto(editor.url());
   await expect(answer(submitter, 'SU01').getByLabel('Kommentar (SU01)')).toHaveValue('Borgere under 50 år må ikke få ringere tilbud.');
   await expect(answer(submitter, 'SU01')).toContainText(`Senest ændret af ${party.editor.name}`);
+
+  // The editor types too, and the text is not saved yet (its saves fail on the way) when the
+  // submitter's save reaches the editor's open form: a conflict, never a silent overwrite.
+  const editorForm = `**${new URL(editor.url()).pathname}`;
+  await editor.route(editorForm, (route) => (route.request().method() === 'POST' ? route.abort() : route.continue()));
+  await answer(editor, 'SU01').getByLabel('Kommentar (SU01)').fill('Borgere under 50 år må ikke få ringere tilbud. Vi foreslår en overgangsordning.');
+  await expect(answer(editor, 'SU01').getByRole('status')).toContainText('Kunne ikke gemme');
   await answer(submitter, 'SU01').getByLabel('Kommentar (SU01)').fill('Rådet kan ikke støtte forslaget.');
   await expect(answer(submitter, 'SU01').getByRole('status')).toContainText('Gemt');
-
-  // The editor, still on the older version, types too: a conflict, never a silent overwrite.
-  await answer(editor, 'SU01').getByLabel('Kommentar (SU01)').fill('Borgere under 50 år må ikke få ringere tilbud. Vi foreslår en overgangsordning.');
+  await editor.unroute(editorForm);
   const conflict = answer(editor, 'SU01').getByRole('alert');
   await expect(conflict).toContainText(`${party.submitter.name} har ændret dette felt`);
   await expect(conflict.locator('[data-conflict=theirs]')).toHaveText('Rådet kan ikke støtte forslaget.');
@@ -104,7 +109,10 @@ test('two members draft together, a conflict is resolved, the submitter submits 
   await expect(submitter.getByText('Høringssvaret er genåbnet')).toBeVisible();
   await moveDeadlineIntoThePast(party);
   await answer(submitter, 'SU05').getByLabel('Kommentar (SU05)').fill('For sent.');
-  await expect(answer(submitter, 'SU05').getByRole('status')).toHaveText('Fristen er overskredet. Ændringen er ikke gemt.');
+  // The refusal closes the whole open form at once, and the text is offered back.
+  await expect(submitter.locator('[data-live-locked="deadline"]')).toContainText('Fristen er overskredet. Formularen kan ikke længere ændres.');
+  await expect(answer(submitter, 'SU05').getByLabel('Kommentar (SU05)')).toBeDisabled();
+  await expect(answer(submitter, 'SU05').locator('[data-unsaved] textarea')).toHaveValue('For sent.');
   await submitter.reload();
   await expect(submitter.getByText('Fristen er overskredet. Høringssvaret kan ikke længere ændres.')).toBeVisible();
   await expect(answer(submitter, 'SU05').getByLabel('Kommentar (SU05)')).toBeDisabled();

@@ -70,9 +70,11 @@ export async function openLiveStream(actor: Actor, key: ResponseKey, signal: Abo
         if (!signal.aborted) controller.enqueue(frame(event));
       };
       const onNotice = async (notice: LiveNotice) => {
-        if (notice.kind === 'submitted' || notice.kind === 'reopened') return send({ event: notice.kind, data: { name: notice.name } });
-        // A member's own saves and focus are already on their screen.
+        // A submission closes every open form, the submitter's other tabs too.
+        if (notice.kind === 'submitted') return send({ event: notice.kind, data: { name: notice.name } });
+        // A member's own saves, focus and reopening are already on their screen.
         if (notice.by === me) return;
+        if (notice.kind === 'reopened') return send({ event: notice.kind, data: { name: notice.name } });
         if (notice.kind === 'editing') return send({ event: 'editing', data: { field: notice.field, editing: notice.editing, name: notice.name } });
         if (notice.kind !== 'saved') return;
         try {
