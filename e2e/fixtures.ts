@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { randomBytes } from 'node:crypto';
 import { test as base, expect, type Page } from '@playwright/test';
 
 /** Fails with the list of violations when axe finds any WCAG 2.1 A/AA problem on the page. */
@@ -44,7 +45,16 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   }
 }
 
-export const test = base;
+/**
+ * Each test is a client of its own address (the e2e server trusts loopback as its proxy, see
+ * scripts/test.ts), as each person signing in is: the sign-in limits per address are then those of
+ * one journey, not of the whole suite sharing 127.0.0.1.
+ */
+export const test = base.extend({
+  extraHTTPHeaders: async ({ extraHTTPHeaders }, provide) => {
+    await provide({ ...extraHTTPHeaders, 'X-Forwarded-For': `2001:db8:e2e:${randomBytes(6).toString('hex').match(/.{4}/g)!.join(':')}::1` });
+  },
+});
 export { expect };
 
 interface CaughtMail {

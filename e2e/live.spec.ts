@@ -40,7 +40,7 @@ for (const size of [{ width: 1280, height: 800 }, PHONE]) {
     await member.route(`**${url}`, (route) => (route.request().method() === 'POST' ? route.abort() : route.continue()));
     const remarks = member.getByRole('textbox', { name: 'Generelle bemærkninger' });
     await remarks.fill('Vi mangler et afsnit om kørsel.');
-    await expect(member.locator('#general-heading ~ div [role=status]').first()).toContainText('Kunne ikke gemme');
+    await expect(member.locator('#general-heading ~ form [role=status]').first()).toContainText('Kunne ikke gemme');
 
     // … when the submitter submits from the review page.
     await submitter.getByRole('link', { name: 'Gennemse og indsend' }).click();
