@@ -99,8 +99,9 @@ describe('the import draft', () => {
     const unread = await refusal(confirmBudgetImport(staff, draftId, hash));
     expect(isDomainError(unread, 'budgetImport.rowsUnread')).toBe(true);
 
-    const line = before.unread[0]!.line;
-    const correction = (amounts: number[]) => ({ line, code: 'ØU02', title: 'Færre kopimaskiner', summary: 'Kopimaskinerne samles.', listPosition: 0, lines: [{ kind: 'SERVICE' as const, type: 'SAVING' as const, amounts: years.map((year, i) => ({ year, amount: amounts[i]! })) }] });
+    const key = before.unread[0]!.key;
+    expect(key).toMatch(/^line-\d+$/);
+    const correction = (amounts: number[]) => ({ key, code: 'ØU02', title: 'Færre kopimaskiner', summary: 'Kopimaskinerne samles.', listPosition: 0, lines: [{ kind: 'SERVICE' as const, type: 'SAVING' as const, amounts: years.map((year, i) => ({ year, amount: amounts[i]! })) }] });
     // A misread correction: every row is read now, but the sums do not hold; nothing is written.
     await correctImportRow(staff, draftId, correction([-50, -6]));
     const wrong = await refusal(confirmBudgetImport(staff, draftId, hash));
@@ -115,7 +116,7 @@ describe('the import draft', () => {
     expect(after.diff.proposals.map((p) => [p.code, p.status])).toEqual([['ØU01', 'new'], ['ØU02', 'new']]);
 
     const audits = await db.auditEvent.findMany({ where: { action: 'budget.import.correct', objectId: draftId }, orderBy: { id: 'asc' } });
-    expect(audits.map((a) => a.details)).toEqual([{ documentHash: hash, line, list: INCORPORATED }, { documentHash: hash, line, list: INCORPORATED }]);
+    expect(audits.map((a) => a.details)).toEqual([{ documentHash: hash, row: key, list: INCORPORATED }, { documentHash: hash, row: key, list: INCORPORATED }]);
     expect(audits[0]!.before).toEqual({ text: before.unread[0]!.text });
     expect(audits[1]!.before).toMatchObject({ lines: [{ amounts: [{ amount: -50 }, { amount: -6 }] }] });
     expect(audits[1]!.after).toMatchObject({ code: 'ØU02', lines: [{ amounts: [{ amount: -50 }, { amount: -60 }] }] });
@@ -133,7 +134,7 @@ describe('the import draft', () => {
     const text = unreadableDocument(years);
     const draftId = await stageBudgetImport(staff, { text }, { documentHash: documentHash(text) });
     const { unread } = await budgetImportPreview(staff, draftId);
-    const correction = { line: unread[0]!.line, code: 'ØU01', title: 'Dublet', summary: '', listPosition: 0, lines: [{ kind: 'SERVICE' as const, type: 'SAVING' as const, amounts: [] }] };
+    const correction = { key: unread[0]!.key, code: 'ØU01', title: 'Dublet', summary: '', listPosition: 0, lines: [{ kind: 'SERVICE' as const, type: 'SAVING' as const, amounts: [] }] };
     expect(isDomainError(await refusal(correctImportRow(staff, draftId, correction)), 'budgetImport.duplicateCode')).toBe(true);
     expect(isDomainError(await refusal(confirmBudgetImport(staff, draftId, documentHash('another text'))), 'budgetImport.documentChanged')).toBe(true);
     expect(isDomainError(await refusal(budgetImportPreview(otherStaff, draftId)), 'budgetImport.draftNotFound')).toBe(true);
