@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { confirmImportAction, correctRowAction, type ImportState } from '@/app/staff/import/actions';
-import type { UnreadRow } from '@/lib/budget-document/parse';
+import type { UnreadRow } from '@/lib/budget-document/unread';
 import { idle, type FormState } from '@/lib/form-state';
 import { TEXT_LIMITS } from '@/lib/limits';
 import type { ImportResult } from '@/lib/server/budget-import';
@@ -14,16 +14,18 @@ import { ErrorSummary, FormStatus, SelectField, SubmitButton, TextAreaField, Tex
 export function ImportCorrectionForm({ draftId, row, years, lists }: { draftId: string; row: UnreadRow; years: number[]; lists: { position: number; heading: string }[] }) {
   const t = useTranslations();
   const [state, action, pending] = useActionState<FormState, FormData>(correctRowAction, idle);
-  const form = `correct-${row.line}`;
-  const heading = t('staff.import.unreadRow', { line: row.line, list: row.list });
+  const form = `correct-${row.key}`;
+  const { line, page, table, row: rowNo } = row.at;
+  const place = line ? t('staff.import.place.line', { line }) : page ? t('staff.import.place.page', { page, row: rowNo ?? 0 }) : t('staff.import.place.table', { table: table ?? 0, row: rowNo ?? 0 });
+  const heading = t('staff.import.unreadRow', { place, list: row.list });
   return (
-    <form action={action} noValidate aria-label={heading} className="flex flex-col gap-3 rounded border border-slate-400 p-3" data-unread-row={row.line}>
+    <form action={action} noValidate aria-label={heading} className="flex flex-col gap-3 rounded border border-slate-400 p-3" data-unread-row={row.key}>
       <h4 className="font-semibold">{heading}</h4>
       <ErrorSummary state={state} />
       <p className="text-sm font-semibold" id={`${form}-raw-label`}>{t('staff.import.rawText')}</p>
       <pre className="overflow-x-auto whitespace-pre-wrap break-words rounded bg-slate-100 p-2 text-xs" aria-labelledby={`${form}-raw-label`} data-raw>{row.text}</pre>
       <input type="hidden" name="draftId" value={draftId} />
-      <input type="hidden" name="line" value={row.line} />
+      <input type="hidden" name="key" value={row.key} />
       <TextField form={form} name="code" label={t('staff.import.code')} hint={t('staff.import.codeHint')} state={state} maxLength={20} defaultValue={row.code ?? ''} />
       <TextField form={form} name="title" label={t('proposalVersions.title')} state={state} maxLength={TEXT_LIMITS.proposalTitle} />
       <TextAreaField form={form} name="summary" label={t('proposalVersions.summary')} state={state} rows={3} maxLength={TEXT_LIMITS.proposalSummary} />

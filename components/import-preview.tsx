@@ -146,10 +146,10 @@ export async function ImportPreview({ data }: { data: ImportPreviewData }) {
           <h3 className="text-lg font-semibold">{t('staff.import.unreadHeading')}</h3>
           <p className="text-sm text-slate-700">{t('staff.import.unreadIntro')}</p>
           {data.corrections.map((c) => (
-            <p key={c.line} className="alert alert-success text-sm" data-corrected={c.code}>{t('staff.import.corrected', { code: c.code, title: c.title })}</p>
+            <p key={c.key} className="alert alert-success text-sm" data-corrected={c.code}>{t('staff.import.corrected', { code: c.code, title: c.title })}</p>
           ))}
           {data.unread.map((row) => (
-            <ImportCorrectionForm key={row.line} draftId={data.draftId} row={row} years={data.years} lists={data.lists} />
+            <ImportCorrectionForm key={row.key} draftId={data.draftId} row={row} years={data.years} lists={data.lists} />
           ))}
         </div>
       )}

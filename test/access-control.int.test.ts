@@ -535,7 +535,7 @@ const rows: Row[] = [
     call: async () =>
       (await load<{ correctRowAction: Action }>('staff/import/actions.ts')).correctRowAction(
         idle,
-        form({ draftId: await importDraft(), line: '3', code: 'ØU1', title: 'Forslag', summary: '', listPosition: '0', 'type:SERVICE': 'SAVING', 'type:TRANSFER': 'SAVING', 'amount:SERVICE:5101': '-1' }),
+        form({ draftId: await importDraft(), key: 'line-3', code: 'ØU1', title: 'Forslag', summary: '', listPosition: '0', 'type:SERVICE': 'SAVING', 'type:TRANSFER': 'SAVING', 'amount:SERVICE:5101': '-1' }),
       ),
   },
   {

@@ -8,7 +8,8 @@ export type Column = 'code' | 'title' | 'summary' | 'type' | number; // a number
 interface Box { x0: number; x1: number }
 export interface Columns { years: number[]; yearBoxes: Box[]; titleLeft: number; summaryLeft: number; yearsLeft: number; typeLeft: number }
 
-const YEAR = /^(?:19|20)\d\d$/u;
+// Any four digits, as the text reader takes them: the header is known by consecutive years with text to their left.
+const YEAR = /^[1-9]\d{3}$/u;
 const NAMES: [Exclude<Column, number | 'type'>, RegExp][] = [
   ['code', /^(?:nr\.?|nummer|kode|id)$/iu],
   ['title', /^(?:titel|overskrift|forslag|navn|emne)$/iu],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyCorrections, committeeCodeOf, remainingRows, totalsCheck, type RowCorrection } from './corrections';
-import type { ParsedBudgetDocument, UnreadRow } from './parse';
+import type { ParsedBudgetDocument } from './parse';
+import type { UnreadRow } from './unread';
 
 const years = [2041, 2042];
 const document: ParsedBudgetDocument = {
@@ -14,7 +15,7 @@ const document: ParsedBudgetDocument = {
     computedTotals: [],
   }],
 };
-const correction: RowCorrection = { line: 9, code: 'ISU12b', title: 'B', summary: '', listPosition: 0, lines: [{ kind: 'SERVICE', type: 'SAVING', amounts: [{ year: 2041, amount: -50 }, { year: 2042, amount: -40 }] }] };
+const correction: RowCorrection = { key: 'page-2-row-3', code: 'ISU12b', title: 'B', summary: '', listPosition: 0, lines: [{ kind: 'SERVICE', type: 'SAVING', amounts: [{ year: 2041, amount: -50 }, { year: 2042, amount: -40 }] }] };
 
 describe('applyCorrections and totalsCheck', () => {
   it('adds the corrected proposal to its list and checks the sums again: a difference per kind and year until they hold', () => {
@@ -29,8 +30,8 @@ describe('applyCorrections and totalsCheck', () => {
   });
 
   it('names the rows still unread', () => {
-    const rows: UnreadRow[] = [9, 20].map((line) => ({ line, list: 'Indarbejdes', listPosition: 0, text: 'x', issues: ['UNEXPECTED_LINE'] }));
-    expect(remainingRows(rows, [correction]).map((r) => r.line)).toEqual([20]);
+    const rows: UnreadRow[] = [3, 4].map((row) => ({ key: `page-2-row-${row}`, at: { page: 2, row }, list: 'Indarbejdes', listPosition: 0, text: 'x', issues: ['UNEXPECTED_LINE'] }));
+    expect(remainingRows(rows, [correction]).map((r) => r.key)).toEqual(['page-2-row-4']);
     expect(committeeCodeOf('ISU12b')).toBe('ISU');
   });
 });

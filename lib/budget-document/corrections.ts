@@ -2,12 +2,13 @@
 // the corrected document: what the import's preview shows and its confirmation requires. Pure.
 import { EXPENDITURE_KINDS, type ExpenditureKind } from '../budget/vocabulary';
 import { computedTotals } from '../budget-spreadsheet/sheet';
-import type { ParsedBudgetDocument, ParsedLine, UnreadRow } from './parse';
+import type { ParsedBudgetDocument, ParsedLine } from './parse';
+import type { UnreadRow } from './unread';
 
 /** One unread row as staff filled it in: a whole proposal, replacing the row's raw text. */
 export interface RowCorrection {
-  /** The unread row's line, which names it. */
-  line: number;
+  /** The unread row's key, which names it by its place. */
+  key: string;
   code: string;
   title: string;
   summary: string;
@@ -58,5 +59,5 @@ export function totalsCheck(document: ParsedBudgetDocument): TotalsCheckRow[] {
 
 /** Rows still unread: those staff have not corrected. */
 export function remainingRows(unread: UnreadRow[], corrections: RowCorrection[]): UnreadRow[] {
-  return unread.filter((row) => !corrections.some((c) => c.line === row.line));
+  return unread.filter((row) => !corrections.some((c) => c.key === row.key));
 }

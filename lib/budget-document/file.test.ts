@@ -3,7 +3,7 @@ import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { damaged, PDF } from '@/test/pdf-fixtures';
-import { parseBudgetFile } from './file';
+import { parseBudgetFile, readBudgetFile } from './file';
 import { BudgetDocumentError, formatIssue, type DocumentIssue } from './parse';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(path.resolve(import.meta.dirname, 'fixtures', name)));
@@ -89,5 +89,23 @@ describe('parseBudgetFile with bad input', () => {
   it('refuses a damaged DOCX', async () => {
     const docx = fixture('vestera-2027-landscape.docx');
     expect((await issuesOf('e.docx', docx.subarray(0, docx.length / 2))).map((i) => i.code)).toEqual(['DOCX_DAMAGED']);
+  });
+});
+
+describe('readBudgetFile with a misread amount', () => {
+  it.each([
+    ['htk-2026-misread.pdf', { page: 1, row: 2 }],
+    ['htk-2026-misread.docx', { table: 1, row: 2 }],
+  ])('gives the row of %s as an unread row at its place, leaves it out and sums the list without it', async (file, at) => {
+    const { document, unread, issues } = await readBudgetFile({ name: file, bytes: fixture(file) });
+    expect(unread).toEqual([expect.objectContaining({ at, list: 'Indarbejdes og sendes i høring', listPosition: 0, code: 'ØU01', issues: ['BAD_AMOUNTS'] })]);
+    expect(unread[0]!.text).toMatch(/^ØU01 Mindre nyindkøb, mere genbrug Kommunen har længe [\s\S]* -500 -5OO -500 -500 Effektivisering$/u);
+    expect(document.lists.map((l) => l.proposals.map((p) => p.code))).toEqual([['ISU02', 'ØU04'], ['BU11', 'SSU03']]);
+    expect(document.lists[0]!.computedTotals.filter((t) => t.kind === 'SERVICE').map((t) => t.amount)).toEqual([-6349, -5417, -4164, -3510]);
+    expect(issues).toEqual([{ code: 'BAD_AMOUNTS', ...at, proposal: 'ØU01', list: 'Indarbejdes og sendes i høring', expected: 4, actual: 3 }]);
+  });
+
+  it('is refused by the strict reading, as the import script uses it', async () => {
+    expect((await issuesOf('htk-2026-misread.pdf', fixture('htk-2026-misread.pdf'))).map(formatIssue)).toEqual(['Side 1, række 2: Der står 3 beløb for forslag ØU01, men tabellen har 4 år.']);
   });
 });

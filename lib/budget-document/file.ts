@@ -5,9 +5,10 @@ import JSZip from 'jszip';
 import { readBudgetCsv } from '../budget-spreadsheet/csv';
 import { readBudgetXlsx } from '../budget-spreadsheet/xlsx';
 import { readDocxLines } from './docx';
-import { BudgetDocumentError, documentFrom, parseBudgetDocument, type ParsedBudgetDocument } from './parse';
+import { BudgetDocumentError, readBudgetDocument, readLayoutDocument, type ParsedBudgetDocument } from './parse';
 import { readPdfLines } from './pdf';
 import { readTable } from './table';
+import type { BudgetReading } from './unread';
 
 export const BUDGET_FILE_FORMATS = ['pdf', 'docx', 'xlsx', 'csv', 'txt'] as const;
 export type BudgetFileFormat = (typeof BUDGET_FILE_FORMATS)[number];
@@ -46,30 +47,44 @@ function agrees(extension: string | undefined, content: Content): boolean {
 }
 
 export interface BudgetFile { format: BudgetFileFormat; document: ParsedBudgetDocument }
+/** A file read as far as it can be: PDF, DOCX and text with their unread rows; a spreadsheet has none. */
+export type BudgetFileReading = BudgetReading & { format: BudgetFileFormat };
 
 /**
- * Reads a budget document of any supported format. Throws BudgetDocumentError (text, PDF, DOCX and
- * file-level problems) or SpreadsheetError (CSV, XLSX), each with every issue found.
+ * Reads a budget document of any supported format without refusing unreadable rows: those of a
+ * PDF, DOCX or text come back as unread rows with every issue. Throws BudgetDocumentError for a
+ * file it cannot read at all (wrong name, damaged, no text) and SpreadsheetError for CSV or XLSX.
  */
-export async function parseBudgetFile({ name, bytes }: { name: string; bytes: Uint8Array }): Promise<BudgetFile> {
+export async function readBudgetFile({ name, bytes }: { name: string; bytes: Uint8Array }): Promise<BudgetFileReading> {
   const content = await sniffBudgetFile(name, bytes);
   const extension = extensionOf(name);
   if (!agrees(extension, content)) throw new BudgetDocumentError([{ code: 'FILE_MISMATCH', list: `.${extension}`, text: content }]);
+  const whole = (document: ParsedBudgetDocument) => ({ document, unread: [], issues: [] });
   switch (content) {
     case 'pdf':
     case 'docx': {
       const read = content === 'pdf' ? await readPdfLines(bytes) : await readDocxLines(bytes);
       if ('issue' in read) throw new BudgetDocumentError([read.issue]);
-      return { format: content, document: documentFrom(readTable(read.lines, content === 'pdf' ? 'page' : 'table')) };
+      return { format: content, ...readLayoutDocument(readTable(read.lines, content === 'pdf' ? 'page' : 'table')) };
     }
     case 'xlsx':
-      return { format: content, document: await readBudgetXlsx(bytes) };
+      return { format: content, ...whole(await readBudgetXlsx(bytes)) };
     case 'csv':
     case 'txt': {
       const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/u, '');
-      return { format: content, document: content === 'csv' ? readBudgetCsv(text) : parseBudgetDocument(text) };
+      return { format: content, ...(content === 'csv' ? whole(readBudgetCsv(text)) : readBudgetDocument(text)) };
     }
     default:
       throw new BudgetDocumentError([{ code: 'UNKNOWN_FORMAT' }]);
   }
+}
+
+/**
+ * Reads a budget document of any supported format, strictly. Throws BudgetDocumentError (text, PDF,
+ * DOCX and file-level problems) or SpreadsheetError (CSV, XLSX), each with every issue found.
+ */
+export async function parseBudgetFile(file: { name: string; bytes: Uint8Array }): Promise<BudgetFile> {
+  const { format, document, issues } = await readBudgetFile(file);
+  if (issues.length) throw new BudgetDocumentError(issues);
+  return { format, document };
 }

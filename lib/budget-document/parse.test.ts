@@ -516,7 +516,7 @@ describe('readBudgetDocument', () => {
   it('leaves out a proposal whose amounts it cannot read and returns it as an unread row with its raw text', () => {
     const text = editLine(seed, 171, '-1.500 -1.500 -1.500 -1.500 Effektivise-', '-1.500 -1.5OO -1.500 -1.500 Effektivise-');
     const { document, unread, issues } = readBudgetDocument(text);
-    expect(unread).toEqual([{ line: 156, list: 'Indarbejdes og sendes i høring', listPosition: 0, code: 'ØU08', text: expect.stringMatching(/^ØU08 Øget brug af E-handel [\s\S]*-1\.500 -1\.5OO -1\.500 -1\.500 Effektivise-\nring$/), issues: ['MISSING_AMOUNTS'] }]);
+    expect(unread).toEqual([{ key: 'line-156', at: { line: 156 }, list: 'Indarbejdes og sendes i høring', listPosition: 0, code: 'ØU08', text: expect.stringMatching(/^ØU08 Øget brug af E-handel [\s\S]*-1\.500 -1\.5OO -1\.500 -1\.500 Effektivise-\nring$/), issues: ['MISSING_AMOUNTS'] }]);
     expect(document.lists[0]!.proposals.map((p) => p.code)).not.toContain('ØU08');
     expect(document.lists[0]!.proposals).toHaveLength(9);
     // Summed without it: 1.500 short of the printed -9.082, which the preview's totals check shows.
@@ -528,6 +528,6 @@ describe('readBudgetDocument', () => {
   it('returns stray text inside a list as one unread row, its lines together while only blank lines part them', () => {
     const text = insertLine(insertLine(seed, 155, 'ØU 99 Et forslag uden'), 156, 'læselig kode');
     const { unread } = readBudgetDocument(text);
-    expect(unread).toEqual([{ line: 156, list: 'Indarbejdes og sendes i høring', listPosition: 0, text: 'ØU 99 Et forslag uden\nlæselig kode', issues: ['UNEXPECTED_LINE', 'UNEXPECTED_LINE'] }]);
+    expect(unread).toEqual([{ key: 'line-156', at: { line: 156 }, list: 'Indarbejdes og sendes i høring', listPosition: 0, text: 'ØU 99 Et forslag uden\nlæselig kode', issues: ['UNEXPECTED_LINE', 'UNEXPECTED_LINE'] }]);
   });
 });

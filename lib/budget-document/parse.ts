@@ -1,14 +1,14 @@
 // Parses the proposal lists of a budget-consultation document. A reader finds the lists: the line
 // reader (read-lines.ts) in text extracted from the PDF, the layout reader (table.ts) in a PDF's or
-// DOCX's positioned text (file.ts picks one); documentFrom checks what it found, and the totals
+// DOCX's positioned text (file.ts picks one); checkDocument checks what it found, and the totals
 // check (totals-check.ts) compares each list's sums with its printed totals. Pure (no I/O, no
 // Node-only imports) so it runs in the browser, a server action or a script alike.
 import type { AmountLine } from '../budget/totals';
 import { TYPE_NAMES, type ExpenditureKind, type ProposalType } from '../budget/vocabulary';
-import { computedTotals } from '../budget-spreadsheet/sheet';
 import { formatAmount } from '../format';
 import { readLines, type ReadDocument } from './read-lines';
 import { checkTotals } from './totals-check';
+import { layoutRows, textRows, withUnreadRows, type BudgetReading } from './unread';
 
 export interface ParsedLine {
   kind: ExpenditureKind;
@@ -62,28 +62,6 @@ export class BudgetDocumentError extends Error {
 const KIND_LABEL: Record<ExpenditureKind, string> = { SERVICE: 'serviceudgifter', TRANSFER: 'overførselsudgifter' };
 const TYPE_LIST = Object.values(TYPE_NAMES).join(', ').replace(/, ([^,]+)$/u, ' eller $1');
 
-/**
- * A row the parser could not read, for staff to correct in the import's preview: a proposal with
- * an unreadable title, type or amounts (left out of the document), or stray text inside a list.
- */
-export interface UnreadRow {
-  line: number; // 1-based line of the row's first line in the input
-  list: string; // heading of the list it stands in
-  listPosition: number;
-  code?: string; // the proposal's code, when it was read
-  text: string; // the row's raw text, its lines joined by newlines
-  issues: IssueCode[];
-}
-
-// Problems of one row; the others (years, totals, no lists) concern the whole document or list.
-const ROW_ISSUES = new Set<IssueCode>(['BAD_AMOUNTS', 'UNKNOWN_TYPE', 'ORPHAN_TRANSFER', 'DUPLICATE_CODE', 'MISSING_AMOUNTS', 'MISSING_TITLE', 'MISSING_SUMMARY', 'UNEXPECTED_LINE']);
-
-/** Whether an issue concerns one row, which staff can correct in the preview, rather than the document or a list's totals. */
-export const isRowIssue = (issue: DocumentIssue): boolean => ROW_ISSUES.has(issue.code) && Boolean(issue.line && issue.list !== undefined);
-
-// A line starting with a proposal code, as the line reader recognises one, and whether it is a transfer row.
-const CODE_LINE = /^(\p{Lu}+\d+\p{Ll}?)(?=\s|$)\s*(\([Oo]verførs)?/u;
-
 /** Checks what a reader found (titles, summaries, totals): the document, and every issue met. */
 function checkDocument({ years, lists, issues }: ReadDocument): { document: ParsedBudgetDocument; issues: DocumentIssue[] } {
   const parsedLists = lists.map((l, position): ParsedList => {
@@ -122,56 +100,14 @@ export function parseBudgetDocument(text: string): ParsedBudgetDocument {
  * read, those as unread rows with their raw text, and every issue (a row's issues included).
  * Never throws.
  */
-export function readBudgetDocument(text: string): { document: ParsedBudgetDocument; unread: UnreadRow[]; issues: DocumentIssue[] } {
+export function readBudgetDocument(text: string): BudgetReading {
   const read = readLines(text);
-  const { document, issues } = checkDocument(read);
-  const { years, lists } = read;
-  const parsedLists = document.lists;
-  const raw = text.split(/\r?\n/);
-  const codeLines = raw.flatMap((line, i) => {
-    const code = CODE_LINE.exec(line.trim());
-    return code ? [{ line: i + 1, code: code[1]!, transfer: Boolean(code[2]) }] : [];
-  });
-  const unread: UnreadRow[] = [];
-  parsedLists.forEach((list, position) => {
-    const read = lists[position]!;
-    const rowIssues = issues.filter((issue) => isRowIssue(issue) && issue.list === list.heading);
-    const stray = rowIssues.filter((i) => i.code === 'UNEXPECTED_LINE').map((i) => i.line!);
-    const attached = new Set<DocumentIssue>();
-    const unreadProposals = new Set<number>();
-    read.proposals.forEach((proposal, index) => {
-      // Its rows run to the next line of another proposal (its own transfer row belongs to it), a stray line or the totals.
-      const ends = [...codeLines.filter((c) => c.code !== proposal.code || !c.transfer).map((c) => c.line), ...[...read.printed.values()].flatMap((p) => (p.at.line ? [p.at.line] : [])), ...stray, raw.length + 1];
-      const end = Math.min(...ends.filter((line) => line > proposal.at.line!)) - 1;
-      const own = rowIssues.filter((issue) => issue.proposal === proposal.code && issue.line! >= proposal.at.line! && issue.line! <= end);
-      if (!own.length) return;
-      own.forEach((issue) => attached.add(issue));
-      unreadProposals.add(index);
-      unread.push({ line: proposal.at.line!, list: list.heading, listPosition: position, code: proposal.code, text: rawText(raw, proposal.at.line!, end), issues: own.map((i) => i.code) });
-    });
-    // Stray lines (a proposal whose code line was not recognised, say) make one row while only blank lines part them.
-    let last: { row: UnreadRow; to: number } | undefined;
-    for (const issue of rowIssues.filter((i) => !attached.has(i))) {
-      const line = issue.line!;
-      if (last && raw.slice(last.to, line - 1).every((l) => !l.trim())) {
-        last.row.text = rawText(raw, last.row.line, line);
-        last.row.issues.push(issue.code);
-        last.to = line;
-        continue;
-      }
-      last = { row: { line, list: list.heading, listPosition: position, code: issue.proposal, text: rawText(raw, line, line), issues: [issue.code] }, to: line };
-      unread.push(last.row);
-    }
-    if (!unreadProposals.size) return;
-    // Summed again without them, as the preview's totals check sums what will be imported.
-    list.proposals = list.proposals.filter((_, index) => !unreadProposals.has(index));
-    list.computedTotals = computedTotals(list.proposals, years);
-  });
-  return { document, unread: unread.sort((a, b) => a.line - b.line), issues };
+  return withUnreadRows(read, checkDocument(read), textRows(text));
 }
 
-function rawText(lines: string[], from: number, to: number): string {
-  return lines.slice(from - 1, to).map((line) => line.trimEnd()).join('\n').trim();
+/** The same reading of what the layout reader found in a PDF or DOCX, its rows placed by page (or table) and row. */
+export function readLayoutDocument(read: ReadDocument): BudgetReading {
+  return withUnreadRows(read, checkDocument(read), layoutRows(read.rowTexts ?? new Map()));
 }
 
 const FORMAT_NAMES: Record<string, string> = { pdf: 'en PDF-fil', docx: 'et Word-dokument (DOCX)', xlsx: 'et Excel-regneark (XLSX)', zip: 'en zip-fil', csv: 'en CSV-fil', txt: 'en tekstfil', binary: 'en binær fil' };

@@ -6,7 +6,13 @@ import type { DocumentIssue, Place } from './parse';
 export interface ReadProposal { code: string; committeeCode: string; at: Place; title: string; summary: string; lines: DraftLine[] }
 export interface ReadList { heading: string; proposals: ReadProposal[]; printed: PrintedTotals }
 /** What a reader (this one for text, table.ts for PDF and DOCX) hands on to parse.ts. */
-export interface ReadDocument { years: number[]; lists: ReadList[]; issues: DocumentIssue[] }
+export interface ReadDocument {
+  years: number[];
+  lists: ReadList[];
+  issues: DocumentIssue[];
+  /** The layout reader's rows as a person reads them, by place (unread.ts's placeKey), for unread rows. */
+  rowTexts?: Map<string, string>;
+}
 
 // The title and type headers may be renamed; the summary header ("Resume") may be missing.
 const HEADER = /^Nr\.?\s+(?:Titel|Forslag|Overskrift)\b(.*?)(?:\s(?:Type|Art))?$/u;
@@ -69,7 +75,7 @@ function readTotals(text: string): { label: string; amounts: number[] } | undefi
 }
 
 /** A row of amounts as read: its type or amounts are missing when they could not be read (an issue says why). */
-export interface DraftLine { kind: ExpenditureKind; type?: ProposalType; amounts?: number[] }
+export interface DraftLine { kind: ExpenditureKind; type?: ProposalType; amounts?: number[]; at?: Place } // `at`: its row, where a reader tells rows apart
 /** `tail` is text that shared the amounts' line: the end of the summary, whatever its length. */
 interface Draft { code: string; committeeCode: string; line: number; head: string; body: string[]; tail: string[]; lines: DraftLine[] }
 /** The printed "I alt" rows of a list, by kind: the line they stand on, and their amounts when readable. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BudgetDocumentError, documentFrom, formatIssue, type DocumentIssue } from './parse';
+import { BudgetDocumentError, documentFrom, formatIssue, readLayoutDocument, type DocumentIssue } from './parse';
 import { readTable, type SourceLine } from './table';
 
 // Column positions of a small A4 table: code, title, summary, two years, type.
@@ -100,11 +100,61 @@ describe('readTable', () => {
       line(1, 120, ['code', 'ØU 02 Titel uden nummer']),
       line(1, 140, ['code', 'I alt, serviceudgifter'], ['y1', '-1'], ['y2', '-1']),
     ]);
-    expect(issues).toEqual([{ code: 'UNEXPECTED_LINE', page: 1, list: 'Forslag', text: 'ØU 02 Titel uden nummer' }]);
+    expect(issues).toEqual([{ code: 'UNEXPECTED_LINE', page: 1, row: 2, list: 'Forslag', text: 'ØU 02 Titel uden nummer' }]);
   });
 
   it('does not take a line with years that do not follow each other for a header', () => {
     const issues = issuesOf([line(1, 60, [40, 'Tidsplan']), line(1, 80, ['code', 'Nr.'], ['title', 'Titel'], ['y1', '2027'], ['y2', '2029'])]);
     expect(issues.map((i) => i.code)).toEqual(['NO_LISTS']);
+  });
+});
+
+describe('readLayoutDocument', () => {
+  const list = (unit: 'page' | 'table', ...rows: SourceLine[]) => readLayoutDocument(readTable([line(1, 60, [40, 'Forslag']), header(1, 80), ...rows], unit));
+  const ok = (y: number, code: string, a: string, b: string) => line(1, y, ['code', code], ['title', `Titel ${code}`], ['summary', 'Resumé.'], ['y1', a], ['y2', b], ['type', 'Besparelse']);
+
+  it('leaves out a PDF row with a misread amount, gives it as an unread row by page and row with its cells joined, and sums the list without it', () => {
+    const { document, unread, issues } = list(
+      'page',
+      ok(100, 'ØU01', '-10', '-20'),
+      line(1, 120, ['code', 'ØU02'], ['title', 'Færre'], ['summary', 'Kopimaskiner samles'], ['y1', '-5'], ['y2', '-5O'], ['type', 'Besparelse']),
+      line(1, 130, ['title', 'kopimaskiner'], ['summary', 'i to rum.']),
+      line(1, 140, ['code', 'ØU02'], ['title', '(overførsler)'], ['y1', '-1'], ['y2', '-1'], ['type', 'Spareforslag']),
+      line(1, 160, ['code', 'I alt, serviceudgifter'], ['y1', '-15'], ['y2', '-70']),
+      line(1, 170, ['code', 'I alt, overførselsudgifter'], ['y1', '-1'], ['y2', '-1']),
+    );
+    expect(unread).toEqual([{
+      key: 'page-1-row-2',
+      at: { page: 1, row: 2 },
+      list: 'Forslag',
+      listPosition: 0,
+      code: 'ØU02',
+      text: 'ØU02 Færre kopimaskiner Kopimaskiner samles i to rum. -5 -5O Besparelse\nØU02 (overførsler) -1 -1 Spareforslag',
+      issues: ['BAD_AMOUNTS', 'UNKNOWN_TYPE'],
+    }]);
+    expect(document.lists[0]!.proposals.map((p) => p.code)).toEqual(['ØU01']);
+    expect(document.lists[0]!.computedTotals.filter((t) => t.kind === 'SERVICE').map((t) => t.amount)).toEqual([-10, -20]);
+    expect(issues.map((i) => i.code)).toEqual(['BAD_AMOUNTS', 'UNKNOWN_TYPE']);
+  });
+
+  it('gives a DOCX row whose code is misread, with the lines that follow it, as one unread row by table and row', () => {
+    const { document, unread } = list(
+      'table',
+      line(1, 100, ['code', 'ØU 01'], ['title', 'Titel uden'], ['y1', '-1'], ['y2', '-1'], ['type', 'Besparelse']),
+      line(1, 110, ['title', 'nummer']),
+      ok(120, 'ØU02', '-2', '-2'),
+      line(1, 140, ['code', 'I alt, serviceudgifter'], ['y1', '-3'], ['y2', '-3']),
+    );
+    expect(unread).toEqual([{ key: 'table-1-row-1', at: { table: 1, row: 1 }, list: 'Forslag', listPosition: 0, code: undefined, text: 'ØU 01 Titel uden -1 -1 Besparelse\nnummer', issues: ['UNEXPECTED_LINE', 'UNEXPECTED_LINE'] }]);
+    expect(document.lists[0]!.proposals.map((p) => p.code)).toEqual(['ØU02']);
+    expect(formatIssue({ code: 'UNEXPECTED_LINE', table: 1, row: 2, list: 'Forslag', text: 'x' })).toMatch(/^Tabel 1, række 2: /u);
+  });
+
+  it('reads a whole table as documentFrom does, with no unread rows; a missing "I alt" is no row of its own', () => {
+    const rows = [ok(100, 'ØU01', '-1', '-2'), line(1, 140, ['code', 'I alt, serviceudgifter'], ['y1', '-1'], ['y2', '-2'])];
+    expect(list('page', ...rows)).toEqual({ document: documentFrom(readTable([line(1, 60, [40, 'Forslag']), header(1, 80), ...rows], 'page')), unread: [], issues: [] });
+    const { unread, issues } = list('page', ok(100, 'ØU01', '-1', '-2'));
+    expect(unread).toEqual([]);
+    expect(issues.map((i) => i.code)).toEqual(['MISSING_TOTALS']);
   });
 });

@@ -5,6 +5,7 @@
 import { DANISH_AMOUNT, parseDanishAmount, proposalTypeNamed, type ExpenditureKind } from '../budget/vocabulary';
 import { columnOf, columnsOf, headerOf, type Column, type Columns } from './columns';
 import type { DocumentIssue, Place } from './parse';
+import { placeKey } from './unread';
 import { joinWrapped, type DraftLine, type ReadDocument, type ReadList, type ReadProposal } from './read-lines';
 
 /** A run of text on one line, with its horizontal extent (points for PDF; any unit growing rightwards). */
@@ -78,6 +79,9 @@ export function readTable(source: SourceLine[], unit: Unit): ReadDocument {
   let row: Row | undefined;
   let rowNo = 0;
   let loose: { at: Place; text: string }[] = []; // text outside rows; the last before a header is a list's heading
+  let stray = false; // whether the last line was text outside rows, which a following one joins as one row
+  const rowTexts = new Map<string, string>();
+  const addText = (at: Place, text: string) => rowTexts.set(placeKey(at), [rowTexts.get(placeKey(at)), text].filter(Boolean).join('\n'));
 
   const place = (page: number): Place => ({ [unit]: page, row: rowNo });
   const flushLoose = () => {
@@ -94,6 +98,7 @@ export function readTable(source: SourceLine[], unit: Unit): ReadDocument {
     const readAmounts = years.map((_, i) => (r.cells.get(i) ?? []).join(' ').trim());
     const amounts = readAmounts.filter((a) => DANISH_AMOUNT.test(a)).map(parseDanishAmount);
     const ok = amounts.length === years.length;
+    addText(r.at, [r.code, text('title'), text('summary'), ...readAmounts, text('type')].filter(Boolean).join(' '));
     if (TOTALS.test(r.code)) {
       const kind: ExpenditureKind | undefined = /overførs/iu.test(r.code) ? 'TRANSFER' : /service/iu.test(r.code) ? 'SERVICE' : undefined;
       if (!kind || l.printed.has(kind)) return issues.push({ code: 'UNEXPECTED_LINE', ...r.at, list: l.heading, text: r.code });
@@ -102,7 +107,7 @@ export function readTable(source: SourceLine[], unit: Unit): ReadDocument {
     }
     const title = text('title');
     const transfer = TRANSFER_MARK.test(title);
-    const draft: DraftLine = { kind: transfer ? 'TRANSFER' : 'SERVICE', amounts: ok ? amounts : undefined };
+    const draft: DraftLine = { kind: transfer ? 'TRANSFER' : 'SERVICE', amounts: ok ? amounts : undefined, at: r.at };
     if (!ok) issues.push({ code: amounts.length || r.cells.has('type') ? 'BAD_AMOUNTS' : 'MISSING_AMOUNTS', ...r.at, proposal: r.code, list: l.heading, expected: years.length, actual: amounts.length });
     const typeText = text('type');
     draft.type = proposalTypeNamed(typeText);
@@ -127,6 +132,7 @@ export function readTable(source: SourceLine[], unit: Unit): ReadDocument {
       const end = next.findIndex((l) => headerOf(l));
       columns = columnsOf(header, end < 0 ? next : next.slice(0, end));
       rowNo = 0;
+      stray = false;
       // The header repeats on every page; one preceded by free text (the list's heading) starts a list.
       const heading = loose.pop();
       if (heading !== undefined || !list) {
@@ -149,19 +155,25 @@ export function readTable(source: SourceLine[], unit: Unit): ReadDocument {
       closeRow();
       flushLoose();
       rowNo++;
+      stray = false;
       row = { at: place(line.page), code: totals ?? first!, cells: new Map() };
       if (totals) for (const [column, t] of cells) if (typeof column === 'number') row.cells.set(column, [t]);
       if (totals) return;
       cells.delete('code');
     } else if (first !== undefined || !row) {
-      // Text starting in the code column that is no code ends the table: a heading, or text after it.
+      // Text starting in the code column that is no code ends the table: a heading, or text after it,
+      // or a row whose code is misread; it counts as a row, joined by the lines that follow it.
       closeRow();
-      return void loose.push({ at: { [unit]: line.page }, text });
+      if (!stray) rowNo++;
+      stray = true;
+      const at = place(line.page);
+      addText(at, text);
+      return void loose.push({ at, text });
     }
     for (const [column, t] of cells) row!.cells.set(column, [...(row!.cells.get(column) ?? []), t]);
   });
   closeRow();
   flushLoose();
   if (!lists.length) issues.push({ code: 'NO_LISTS' });
-  return { years, lists, issues };
+  return { years, lists, issues, rowTexts };
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { applyCorrections, remainingRows, totalsCheck, type RowCorrection, type TotalsCheckRow } from '@/lib/budget-document/corrections';
-import { BudgetDocumentError, isRowIssue, readBudgetDocument, type DocumentIssue, type ParsedBudgetDocument, type UnreadRow } from '@/lib/budget-document/parse';
+import { BudgetDocumentError, readBudgetDocument, type DocumentIssue, type ParsedBudgetDocument } from '@/lib/budget-document/parse';
+import { isRowIssue, type BudgetReading, type UnreadRow } from '@/lib/budget-document/unread';
 import type { Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { diffBudgetDocument, type DocumentDiff } from '@/lib/server/budget-import-diff';
@@ -36,14 +37,15 @@ export interface ImportPreviewData {
 }
 
 /**
- * Reads a document text or a checked spreadsheet and keeps it for the preview. A document whose
+ * Reads a document text, or takes a file's reading (PDF, DOCX) or a checked spreadsheet, and keeps
+ * it for the preview. A document whose
  * problems no correction of a row can mend (no lists, deviating years, a missing "I alt"), or whose
  * rows were all read but a printed total is wrong, is refused as before, with every issue.
  */
-export async function stageBudgetImport(actor: Actor, source: { text: string } | { document: ParsedBudgetDocument }, meta: { documentHash: string; fileName?: string }): Promise<string> {
+export async function stageBudgetImport(actor: Actor, source: { text: string } | { reading: BudgetReading } | { document: ParsedBudgetDocument }, meta: { documentHash: string; fileName?: string }): Promise<string> {
   await authorize(actor, 'budget.import');
   if (actor.kind !== 'user') throw new DomainError('forbidden');
-  const read = 'text' in source ? readBudgetDocument(source.text) : { document: source.document, unread: [], issues: [] };
+  const read = 'text' in source ? readBudgetDocument(source.text) : 'reading' in source ? source.reading : { document: source.document, unread: [], issues: [] };
   const parsed: Parsed = { document: read.document, unread: read.unread };
   const fatal = read.issues.filter((issue) => !isRowIssue(issue) && issue.code !== 'TOTALS_MISMATCH');
   if (fatal.length) throw new BudgetDocumentError(fatal);
@@ -99,14 +101,14 @@ export async function budgetImportPreview(actor: Actor, draftId: string): Promis
 export async function correctImportRow(actor: Actor, draftId: string, correction: RowCorrection): Promise<void> {
   const { draft, parsed, corrections, document } = await draftOf(actor, draftId);
   if (draft.importedAt) throw new DomainError('budgetImport.imported');
-  const row = parsed.unread.find((r) => r.line === correction.line);
+  const row = parsed.unread.find((r) => r.key === correction.key);
   if (!row || !document.lists.some((list) => list.position === correction.listPosition)) throw new DomainError('budgetImport.unknownRow');
-  const previous = corrections.find((c) => c.line === correction.line);
+  const previous = corrections.find((c) => c.key === correction.key);
   const taken = document.lists.flatMap((list) => list.proposals.map((p) => p.code)).filter((code) => code !== previous?.code);
   if (taken.includes(correction.code)) throw new DomainError('budgetImport.duplicateCode', { params: { code: correction.code } });
   // Every year of the budget gets an amount, as the parser reads a row: a blank is none, so zero.
   const lines = correction.lines.map((line) => ({ ...line, amounts: document.years.map((year) => ({ year, amount: line.amounts.find((a) => a.year === year)?.amount ?? 0 })) }));
-  const next = [...corrections.filter((c) => c.line !== correction.line), { ...correction, lines }];
+  const next = [...corrections.filter((c) => c.key !== correction.key), { ...correction, lines }];
   await db.$transaction(async (tx) => {
     await tx.budgetImportDraft.update({ where: { id: draft.id }, data: { corrections: next as unknown as Prisma.InputJsonValue } });
     await audit(
@@ -117,7 +119,7 @@ export async function correctImportRow(actor: Actor, draftId: string, correction
         objectId: draft.id,
         before: (previous ?? { text: row.text }) as unknown as Prisma.InputJsonValue,
         after: { ...correction, lines } as unknown as Prisma.InputJsonValue,
-        details: { documentHash: draft.documentHash, line: row.line, list: row.list },
+        details: { documentHash: draft.documentHash, row: row.key, list: row.list },
       },
       tx,
     );

@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { parseBudgetFile, sniffBudgetFile, type BudgetFile } from '@/lib/budget-document/file';
+import { readBudgetFile, sniffBudgetFile, type BudgetFileReading } from '@/lib/budget-document/file';
 import { BudgetDocumentError, type IssueCode, type ParsedBudgetDocument, type ParsedProposal } from '@/lib/budget-document/parse';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { inspectPdf, type PdfRefusal } from '@/lib/server/pdf-inspection';
@@ -157,16 +157,16 @@ export async function importBudgetDocument(actor: Actor, document: ParsedBudgetD
 const PDF_ISSUES: Record<PdfRefusal, IssueCode> = { notPdf: 'PDF_DAMAGED', pdfDamaged: 'PDF_DAMAGED', pdfEncrypted: 'PDF_ENCRYPTED', pdfJavaScript: 'PDF_UNSAFE', pdfLaunch: 'PDF_UNSAFE', pdfEmbeddedFile: 'PDF_UNSAFE' };
 
 /**
- * Reads an uploaded file of any format (parseBudgetFile) for staff to review; an uploaded PDF
- * passes the upload safety check first, as every PDF upload does. Throws BudgetDocumentError or
- * SpreadsheetError with every problem.
+ * Reads an uploaded file of any format (readBudgetFile) for staff to review, its unreadable rows
+ * kept for them to correct; an uploaded PDF passes the upload safety check first, as every PDF
+ * upload does. Throws BudgetDocumentError or SpreadsheetError for a file it cannot read at all.
  */
-export async function previewBudgetFile(actor: Actor, file: { name: string; bytes: Uint8Array }): Promise<BudgetFile> {
+export async function previewBudgetFile(actor: Actor, file: { name: string; bytes: Uint8Array }): Promise<BudgetFileReading> {
   await authorize(actor, 'budget.import');
   // Checked before pdf.js reads it, so that a hostile file is refused as on every other upload.
   if ((await sniffBudgetFile(file.name, file.bytes)) === 'pdf') {
     const refusal = await inspectPdf(file.bytes);
     if (refusal) throw new BudgetDocumentError([{ code: PDF_ISSUES[refusal] }]);
   }
-  return parseBudgetFile(file);
+  return readBudgetFile(file);
 }

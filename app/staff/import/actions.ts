@@ -80,8 +80,9 @@ async function previewFile(file: File, text: string): Promise<ImportState> {
   let draftId: string;
   try {
     const actor = await currentActor();
-    const { document } = await previewBudgetFile(actor, { name: file.name, bytes });
-    draftId = await stageBudgetImport(actor, { document }, { documentHash: documentHash(bytes), fileName: file.name });
+    const { format, ...reading } = await previewBudgetFile(actor, { name: file.name, bytes });
+    // A spreadsheet is checked whole (no rows to correct), so its problems are refused here.
+    draftId = await stageBudgetImport(actor, format === 'pdf' || format === 'docx' ? { reading } : { document: reading.document }, { documentHash: documentHash(bytes), fileName: file.name });
   } catch (error) {
     return refused(error, { text });
   }
@@ -128,7 +129,7 @@ const CODE = /^\p{Lu}+\d+\p{Ll}?$/u;
 const correctionForm = z
   .looseObject({
     draftId: recordId,
-    line: z.coerce.number().int().min(1),
+    key: z.string().regex(/^(?:line|page|table)-\d+(?:-row-\d+)?$/u),
     code: requiredText(20).regex(CODE, { error: 'staff.import.invalidCode' }),
     title: requiredText(TEXT_LIMITS.proposalTitle),
     summary: optionalText(TEXT_LIMITS.proposalSummary),
@@ -150,7 +151,7 @@ const correctionForm = z
       type: form[`type:${kind}`],
       amounts: amounts.filter((a) => a.kind === kind).map(({ year, amount }) => ({ year, amount })),
     }));
-    return { draftId: form.draftId, correction: { line: form.line, code: form.code, title: form.title, summary: form.summary, listPosition: form.listPosition, lines } };
+    return { draftId: form.draftId, correction: { key: form.key, code: form.code, title: form.title, summary: form.summary, listPosition: form.listPosition, lines } };
   });
 
 /** Saves staff's reading of an unread row; the page shows the totals checked again. */
