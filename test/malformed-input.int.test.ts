@@ -75,7 +75,7 @@ const FIELDS = [
   'text', 'email', 'callbackUrl', 'confirm', 'token', 'locale', 'name', 'type', 'code', 'role', 'membershipRole', 'until',
   'reason', 'expectedVersion', 'title', 'summary', 'type:SERVICE', 'type:TRANSFER', 'amount:SERVICE:2026', 'description',
   'deadline', 'phase', 'channel', 'receivedAt', 'generalRemarks', 'publicationConsent', 'namesConsent', 'target', 'kind',
-  'passage', 'published', 'note', 'file', 'jobId', 'logo', 'removeLogo', 'statementId', 'original', 'spreadsheet', 'stance', 'comment', 'confidential', 'section', 'intent', 'format', 'id', 'draftId', 'documentHash', 'line', 'listPosition',
+  'passage', 'published', 'note', 'file', 'jobId', 'logo', 'removeLogo', 'statementId', 'original', 'spreadsheet', 'stance', 'comment', 'confidential', 'section', 'intent', 'format', 'id', 'draftId', 'documentHash', 'key', 'listPosition',
   'responseIds', 'outcome', 'decidedOn', '__proto__',
 ];
 
