@@ -27,8 +27,9 @@ export default defineConfig({
     { name: 'chromium', use: { browserName: 'chromium' }, testIgnore: /\.(serial|last)\.spec\.ts$/ },
     // Journeys that change the shared demo budget run after the rest, which read its figures.
     { name: 'chromium-serial', use: { browserName: 'chromium' }, testMatch: /\.serial\.spec\.ts$/, dependencies: ['chromium'] },
-    // Journeys that import a budget of their own, which then becomes the current one for every page.
-    { name: 'chromium-last', use: { browserName: 'chromium' }, testMatch: /\.last\.spec\.ts$/, dependencies: ['chromium-serial'] },
+    // Journeys that import a budget of their own, which then becomes the current one for every page:
+    // one at a time, so that each finds its own budget in the catalogue.
+    { name: 'chromium-last', use: { browserName: 'chromium' }, testMatch: /\.last\.spec\.ts$/, dependencies: ['chromium-serial'], workers: 1 },
   ],
   webServer: {
     // A production build, as users get it.
