@@ -3,21 +3,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBudgetDocument } from '@/lib/budget-document/parse';
 import { demoAnswer, subjectOf, textsOf, type Subject } from './comments';
+import { seededRandom as seeded } from './random';
 
 const read = (file: string) => parseBudgetDocument(readFileSync(path.resolve(import.meta.dirname, file), 'utf8'));
 const proposalsOf = (file: string) => read(file).lists.flatMap((list) => list.proposals);
-
-/** mulberry32, as the demo volume uses. */
-function seeded(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 describe('subjectOf', () => {
   const subjects = new Map(proposalsOf('../../prisma/seed-data/budget-seminar-2025-08-29.txt').map((p) => [p.code, subjectOf(p)]));

@@ -4,6 +4,7 @@ import { db } from '@/lib/server/db';
 import { authorize } from '@/lib/server/policy';
 import type { SubmissionSnapshot } from '@/lib/submission-snapshot';
 import { demoAnswer, subjectOf } from '@/lib/demo/comments';
+import { seededRandom } from '@/lib/demo/random';
 import type { OrganisationType } from '@/lib/generated/prisma/enums';
 
 // Realistic volume for the demo, the e2e tests and the benchmarks: many consulted organisations
@@ -27,18 +28,6 @@ const REMARKS = [
   'Tak for muligheden for at afgive høringssvar.',
 ];
 
-/** mulberry32: a small, seedable generator, so that the same seed gives the same data. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** The organisation names of the volume, `count` of them, every type represented. */
 export function volumeOrganisations(count: number, prefix = ''): { name: string; type: OrganisationType }[] {
   const all = NAMES.flatMap(({ type, pattern, places }) => places.map((place) => ({ type, base: pattern.replace('{place}', place) })));
@@ -55,7 +44,7 @@ export function volumeOrganisations(count: number, prefix = ''): { name: string;
  */
 export async function seedResponseVolume(actor: Actor, input: { consultationId: string; organisations: number; prefix?: string; seed?: number }) {
   await authorize(actor, 'demo.seed');
-  const next = random(input.seed ?? 2026);
+  const next = seededRandom(input.seed ?? 2026);
   const pick = <T,>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
   const consultation = await db.consultation.findUniqueOrThrow({ where: { id: input.consultationId } });
   const proposals = await db.proposal.findMany({ where: { budgetId: consultation.budgetId }, orderBy: [{ list: { position: 'asc' } }, { position: 'asc' }], select: { id: true, code: true, title: true, summary: true, version: true } });
