@@ -45,7 +45,7 @@ export async function getPublicConsultation(id: string, marker: string) {
 
 /** One published response as the public may read it, on its own page; null when there is none to show. */
 export async function getPublicResponse(consultationId: string, organisationId: string, marker: string) {
-  const visible = await visibleResponses(anonymous, consultationId, marker);
+  const visible = await visibleResponses(anonymous, consultationId, marker, { organisationId });
   const response = visible?.responses.find((r) => r.organisationId === organisationId);
   return visible && response ? { consultation: { id: visible.consultation.id, title: visible.consultation.title }, response } : null;
 }

@@ -58,16 +58,16 @@ const visibleAnswer = (a: Omit<VisibleAnswer, 'comment' | 'confidential'>, comme
 /**
  * The submitted responses of a consultation as the actor may read them, latest submission each,
  * ordered by organisation name. Null when the actor may not see the consultation at all.
- * `marker` replaces redacted passages for the public.
+ * `marker` replaces redacted passages for the public; `only` reads one organisation's response.
  */
-export async function visibleResponses(actor: Actor, consultationId: string, marker: string) {
+export async function visibleResponses(actor: Actor, consultationId: string, marker: string, only?: { organisationId: string }) {
   const audience = audienceOf(actor);
   const consultation = await db.consultation.findUnique({ where: { id: consultationId }, select: { id: true, title: true, status: true, budgetId: true, deadline: true, publishedAt: true } });
   if (!consultation || !mayReadConsultation(actor, consultation)) return null;
   if (audience === 'public' && consultation.status !== 'PUBLISHED') return { audience, consultation, responses: [] as VisibleResponse[] };
 
   const rows = await db.response.findMany({
-    where: { consultationId, status: 'SUBMITTED' },
+    where: { consultationId, status: 'SUBMITTED', ...(only && { organisationId: only.organisationId }) },
     include: {
       organisation: { select: { name: true, type: true } },
       submissions: { orderBy: { version: 'desc' }, take: 1 },
