@@ -20,3 +20,13 @@ export function amountsOf(form: Record<string, unknown>) {
   }
   return { amounts, invalid };
 }
+
+/**
+ * The grid's checks for a form schema's superRefine, beside the other fields' so that every
+ * problem shows at once: each amount that is not one, and a grid with no amount at all.
+ */
+export function checkAmounts(form: Record<string, unknown>, context: { addIssue: (issue: { code: 'custom'; path: string[]; message: string }) => void }): void {
+  const { amounts, invalid } = amountsOf(form);
+  for (const name of invalid) context.addIssue({ code: 'custom', path: [name], message: 'proposalVersions.invalidAmount' });
+  if (!invalid.length && !amounts.length) context.addIssue({ code: 'custom', path: [], message: 'proposalVersions.noAmounts' });
+}

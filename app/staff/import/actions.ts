@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { amountsOf } from '@/lib/amount-grid';
+import { amountsOf, checkAmounts } from '@/lib/amount-grid';
 import { BudgetDocumentError, formatIssue } from '@/lib/budget-document/parse';
 import { SpreadsheetError, type SheetIssue } from '@/lib/budget-spreadsheet/sheet';
 import { EXPENDITURE_KINDS } from '@/lib/budget/vocabulary';
@@ -137,12 +137,7 @@ const correctionForm = z
     'type:SERVICE': z.enum(ProposalType),
     'type:TRANSFER': z.enum(ProposalType),
   })
-  // Checked beside the other fields, so that every problem shows at once.
-  .superRefine((form, context) => {
-    const { amounts, invalid } = amountsOf(form);
-    for (const name of invalid) context.addIssue({ code: 'custom', path: [name], message: 'proposalVersions.invalidAmount' });
-    if (!invalid.length && !amounts.length) context.addIssue({ code: 'custom', path: [], message: 'proposalVersions.noAmounts' });
-  })
+  .superRefine(checkAmounts)
   .transform((form) => {
     const { amounts } = amountsOf(form);
     // A kind with any amount is a row of the proposal, as the document prints one.

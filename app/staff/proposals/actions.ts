@@ -5,7 +5,7 @@ import { recordId } from '@/lib/record-id';
 import { requiredText } from '@/lib/form-schemas';
 import { LIST_LIMITS, TEXT_LIMITS } from '@/lib/limits';
 import type { FormState } from '@/lib/form-state';
-import { amountsOf } from '@/lib/amount-grid';
+import { amountsOf, checkAmounts } from '@/lib/amount-grid';
 import type { TotalsByKind } from '@/lib/budget/totals';
 import { formAction, type Saved } from '@/lib/server/form-action';
 import { moveProposals, type MoveResult } from '@/lib/server/proposal-moves';
@@ -66,12 +66,7 @@ const editForm = z
     'type:SERVICE': z.enum(ProposalType),
     'type:TRANSFER': z.enum(ProposalType),
   })
-  // Checked beside the other fields, so that every problem shows at once.
-  .superRefine((form, context) => {
-    const { amounts, invalid } = amountsOf(form);
-    for (const name of invalid) context.addIssue({ code: 'custom', path: [name], message: 'proposalVersions.invalidAmount' });
-    if (!invalid.length && !amounts.length) context.addIssue({ code: 'custom', path: [], message: 'proposalVersions.noAmounts' });
-  })
+  .superRefine(checkAmounts)
   .transform((form) => ({ ...form, lines: amountsOf(form).amounts.map((line) => ({ ...line, type: form[`type:${line.kind}`] })) }));
 
 /** Saves the form as the proposal's next version, unless someone saved one since the form was shown. */
