@@ -35,6 +35,12 @@ export const TEXT_LIMITS = {
   responsesSummary: 10_000,
   /** The note to the council's decision on a proposal. */
   decisionNote: 2000,
+  /** A theme of the budget office's analysis: its name, description and keywords (all of them). */
+  themeName: 200,
+  themeDescription: 1000,
+  themeKeywords: 2000,
+  /** An analyst's note on an answer. */
+  answerNote: 5000,
   municipalityName: 120,
   personName: 200,
   postalAddress: 300,

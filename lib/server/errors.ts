@@ -25,6 +25,11 @@ export type DomainErrorCode =
   | 'proposal.yearOutsideBudget'
   | 'remark.unknownProposal'
   | 'summary.versionConflict'
+  | 'theme.notFound'
+  | 'theme.duplicate'
+  | 'theme.notSubmitted'
+  | 'theme.unknownTarget'
+  | 'theme.passageNotFound'
   | 'results.alreadyPublished'
   | 'consultation.wrongPhase'
   | 'consultation.deadlineInPast'
@@ -108,6 +113,11 @@ export const MESSAGE_KEYS = {
   'proposal.yearOutsideBudget': 'proposalVersions.yearOutsideBudget',
   'remark.unknownProposal': 'exports.errors.unknownProposal',
   'summary.versionConflict': 'analysis.errors.versionConflict',
+  'theme.notFound': 'themes.errors.notFound',
+  'theme.duplicate': 'themes.errors.duplicate',
+  'theme.notSubmitted': 'themes.errors.notSubmitted',
+  'theme.unknownTarget': 'themes.errors.unknownTarget',
+  'theme.passageNotFound': 'themes.errors.passageNotFound',
   'results.alreadyPublished': 'analysis.errors.alreadyPublished',
   'consultation.wrongPhase': 'consultations.errors.wrongPhase',
   'consultation.deadlineInPast': 'consultations.errors.deadlineInPast',

@@ -150,6 +150,14 @@ const rules = {
   'proposalDecision.save': staff,
   'consultation.results.publish': staff,
   'consultation.results.read': (_actor: Actor, { consultation }: { consultation: { resultsPublishedAt: Date | null } }) => consultation.resultsPublishedAt !== null,
+  // Themes: staff define them and tag the answers; politicians read the themes and their counts.
+  'theme.read': (actor: Actor) => readsResponsesWhole(actor),
+  'theme.save': staff,
+  'theme.delete': staff,
+  'theme.tag': staff,
+  'theme.analysis.read': staff,
+  'answer.read.mark': staff,
+  'answer.note.add': staff,
 
   // The budget and its proposals.
   'budget.import': staff,

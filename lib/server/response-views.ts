@@ -41,7 +41,8 @@ export interface VisibleResponse {
   channel: ResponseChannel;
   generalRemarks: string | null;
   answers: VisibleAnswer[];
-  minorityStatements: { author: string | null; text: string }[];
+  /** The statement's id for the full audience (what staff's theme tags name), where the submission kept it. */
+  minorityStatements: { id?: string | null; author: string | null; text: string }[];
   submittedBy: string | null;
 }
 
@@ -87,7 +88,7 @@ export async function visibleResponses(actor: Actor, consultationId: string, mar
           receiptNumber: receiptNumber(submission.id),
           generalRemarks: snapshot.generalRemarks,
           answers: snapshot.answers.map((a) => visibleAnswer(a, a.comment, a.confidential)),
-          minorityStatements: snapshot.minorityStatements.map(({ author, text }) => ({ author, text })),
+          minorityStatements: snapshot.minorityStatements.map(({ id, author, text }) => ({ id: id ?? null, author, text })),
           submittedBy: snapshot.submittedBy,
         },
       ];

@@ -143,3 +143,30 @@ export async function matchNames(query: string, names: string[], { limit, offset
   const { total, rows: hits } = paged<{ i: bigint; name: string }>(rows, 'i');
   return { total, hits: hits.map((row) => ({ index: Number(row.i) - 1, name: row.name })) };
 }
+
+/**
+ * The texts that match any of a theme's keywords (a keyword of several words: all of them), each
+ * word as a stemmed prefix like the search ("brugerbetaling" finds "brugerbetalingen"), but not
+ * inside other words, so that "ældre" does not suggest every text about "forældre". Returns
+ * the matches by 0-based position, with the keywords marked in an excerpt.
+ */
+export async function matchKeywords(keywords: string[], texts: string[]) {
+  if (keywords.length === 0 || texts.length === 0) return [];
+  const rows = await db.$queryRaw<{ i: bigint; excerpt: string }[]>`
+    WITH words AS (
+      SELECT k.i, w.word
+      FROM unnest(${keywords}::text[]) WITH ORDINALITY AS k(keyword, i)
+      CROSS JOIN LATERAL regexp_split_to_table(lower(k.keyword), '\\s+') AS w(word)
+      WHERE to_tsvector('danish', w.word) <> ''::tsvector
+    ),
+    q AS (
+      SELECT to_tsquery('danish', string_agg(clause, ' | ')) AS query
+      FROM (SELECT '(' || string_agg(quote_literal(word) || ':*', ' & ') || ')' AS clause FROM words GROUP BY i) clauses
+    )
+    SELECT t.i, coalesce(ts_headline('danish', t.body, q.query, ${EXCERPT}), t.body) AS excerpt
+    FROM unnest(${texts}::text[]) WITH ORDINALITY AS t(body, i)
+    CROSS JOIN q
+    WHERE q.query IS NOT NULL AND to_tsvector('danish', t.body) @@ q.query
+    ORDER BY t.i`;
+  return rows.map((row) => ({ index: Number(row.i) - 1, excerpt: row.excerpt }));
+}

@@ -7,8 +7,9 @@ import { notifyLive } from '@/lib/server/live/notify';
 import { displayName } from '@/lib/server/personal-data';
 import { assertMayChange, editor, lockDraftForSubmission, responseFor, type ResponseKey } from '@/lib/server/responses/access';
 import { deliverReceipt, receiptNumber } from '@/lib/server/responses/receipt';
+import { followThemeTags } from '@/lib/server/themes';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import type { SubmissionSnapshot } from '@/lib/submission-snapshot';
+import { parseSnapshot, type SubmissionSnapshot } from '@/lib/submission-snapshot';
 
 // A response is submitted as a frozen, numbered version, and reopened by a submitter to change it.
 
@@ -44,6 +45,7 @@ export async function freezeSubmission(actor: Actor, responseId: string, user: {
     channel: full.channel,
   };
   const created = await tx.submission.create({ data: { responseId, version: (last?.version ?? 0) + 1, submittedById: user?.id, snapshot } });
+  await followThemeTags(tx, responseId, last && parseSnapshot(last.snapshot), snapshot, created.version);
   await tx.response.update({ where: { id: responseId }, data: { status: 'SUBMITTED' } });
   await notifyLive(tx, { kind: 'submitted', consultationId: full.consultationId, organisationId: full.organisationId, by: user?.id ?? null, name: displayName(user) });
   await audit(actor, { action: 'response.submit', objectType: 'Response', objectId: responseId, after: { version: created.version, receipt: receiptNumber(created.id), channel: full.channel } }, tx);
