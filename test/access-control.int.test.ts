@@ -210,6 +210,22 @@ const keyForm = (scope: Scope, extra: Record<string, string> = {}) => form({ ...
 const consultationActions = () => load<Record<string, Action>>('staff/consultations/actions.ts');
 const analysisActions = () => load<Record<string, Action>>('staff/consultations/[id]/analysis/actions.ts');
 const nameReviewActions = () => load<Record<string, Action>>('staff/consultations/[id]/name-review/actions.ts');
+const themeActions = () => load<Record<string, Action>>('staff/consultations/[id]/analysis/themes/actions.ts');
+
+/** A fresh organisation's submitted answer to the world's proposal in the open consultation, and a fresh theme there. */
+async function themedAnswer() {
+  const organisation = await db.organisation.create({ data: { name: `ACL tema ${world.unique()}`, type: 'OTHER' } });
+  const key = { consultationId: world.openConsultationId, organisationId: organisation.id };
+  await db.consultationParty.create({ data: key });
+  const response = await db.response.create({ data: { ...key, status: 'SUBMITTED' } });
+  await db.answer.create({ data: { responseId: response.id, proposalId: world.proposalId, stance: 'OPPOSE', comment: 'Det rammer de ældre.' } });
+  const answers = [{ proposalId: world.proposalId, code: 'ØU01', title: 'Forslag', stance: 'OPPOSE', comment: 'Det rammer de ældre.', confidential: false, version: 1 }];
+  await db.submission.create({ data: { responseId: response.id, version: 1, snapshot: { generalRemarks: '', publicationConsent: false, answers, minorityStatements: [], attachments: [], submittedBy: null } } });
+  const theme = await db.theme.create({ data: { consultationId: world.openConsultationId, name: `ACL tema ${world.unique()}`, keywords: ['ældre'] } });
+  const answerKey = { consultationId: world.openConsultationId, proposalId: world.proposalId, responseId: response.id };
+  const tag = (needsRecheck: boolean) => db.themeTag.create({ data: { themeId: theme.id, responseId: response.id, target: 'ANSWER', proposalId: world.proposalId, submissionVersion: 1, needsRecheck } });
+  return { answerKey, themeId: theme.id, tag };
+}
 const budgetIdOfWorld = async () => (await db.proposal.findUniqueOrThrow({ where: { id: world.proposalId } })).budgetId;
 
 /** A fresh consultation in the given phase, consulting a fresh organisation with one member. */
@@ -707,6 +723,61 @@ const rows: Row[] = [
       const { consultationId } = await freshConsultation('CLOSED');
       return (await analysisActions()).publishResultsAction!(idle, form({ consultationId }));
     },
+  },
+  {
+    target: 'staff/consultations/[id]/analysis/themes/actions.ts#saveThemeAction',
+    expect: { own: only('staff', 'admin') },
+    call: async () => (await themeActions()).saveThemeAction!(idle, form({ consultationId: world.openConsultationId, name: `Tema ${world.unique()}`, description: 'Beskrivelse', keywords: 'ældre, pleje' })),
+  },
+  {
+    target: 'staff/consultations/[id]/analysis/themes/actions.ts#deleteThemeAction',
+    expect: { own: only('staff', 'admin') },
+    call: async () => {
+      const { themeId } = await themedAnswer();
+      return (await themeActions()).deleteThemeAction!(idle, form({ consultationId: world.openConsultationId, themeId }));
+    },
+  },
+  {
+    target: 'staff/consultations/[id]/analysis/themes/actions.ts#tagAction',
+    expect: { own: only('staff', 'admin') },
+    call: async () => {
+      const { answerKey, themeId } = await themedAnswer();
+      return (await themeActions()).tagAction!(idle, form({ ...answerKey, themeId, target: 'ANSWER', passage: 'de ældre', passageStart: '10' }));
+    },
+  },
+  {
+    target: 'staff/consultations/[id]/analysis/themes/actions.ts#untagAction',
+    expect: { own: only('staff', 'admin') },
+    call: async () => {
+      const tag = await (await themedAnswer()).tag(false);
+      return (await themeActions()).untagAction!(idle, form({ consultationId: world.openConsultationId, tagId: tag.id }));
+    },
+  },
+  {
+    target: 'staff/consultations/[id]/analysis/themes/actions.ts#confirmTagAction',
+    expect: { own: only('staff', 'admin') },
+    call: async () => {
+      const tag = await (await themedAnswer()).tag(true);
+      return (await themeActions()).confirmTagAction!(idle, form({ consultationId: world.openConsultationId, tagId: tag.id }));
+    },
+  },
+  {
+    target: 'staff/consultations/[id]/analysis/themes/actions.ts#suggestionsAction',
+    expect: { own: only('staff', 'admin') },
+    call: async () => {
+      const { answerKey, themeId } = await themedAnswer();
+      return (await themeActions()).suggestionsAction!(idle, form({ consultationId: world.openConsultationId, themeId, intent: 'confirm', items: `${answerKey.responseId}:${answerKey.proposalId}` }));
+    },
+  },
+  {
+    target: 'staff/consultations/[id]/analysis/themes/actions.ts#markReadAction',
+    expect: { own: only('staff', 'admin') },
+    call: async () => (await themeActions()).markReadAction!(idle, form({ ...(await themedAnswer()).answerKey, read: 'true' })),
+  },
+  {
+    target: 'staff/consultations/[id]/analysis/themes/actions.ts#addNoteAction',
+    expect: { own: only('staff', 'admin') },
+    call: async () => (await themeActions()).addNoteAction!(idle, form({ ...(await themedAnswer()).answerKey, text: 'Ring til rådet.' })),
   },
   {
     // own: a published consultation, which everyone may read; other: the open one, only for the

@@ -11,6 +11,9 @@ const STYLE: Record<StanceOrNone, { symbol: string; className: string; bar: stri
   NONE: { symbol: '?', className: 'bg-white text-slate-800', bar: 'bg-slate-200' },
 };
 
+/** The stances' fills in the charts, the same colours as the marks. */
+export const STANCE_FILLS = { SUPPORT: 'fill-green-700', OPPOSE: 'fill-red-700', REMARKS: 'fill-amber-500', NO_REMARKS: 'fill-slate-400' } as const;
+
 export function StanceMark({ stance, compact = false }: { stance: StanceOrNone; compact?: boolean }) {
   const t = useTranslations('insight.stances');
   const { symbol, className } = STYLE[stance];

@@ -27,10 +27,14 @@ async function themeOf(consultationId: string, themeId: string, client: Client =
   return theme;
 }
 
-/** The consultation's themes in the order they were made: the first nine have digit shortcuts. */
+/** The consultation with its themes in the order they were made (the first nine have digit shortcuts); null for an unknown one. */
 export async function listThemes(actor: Actor, consultationId: string) {
   await authorize(actor, 'theme.read', { object: consultationObject(consultationId) });
-  return db.theme.findMany({ where: { consultationId }, orderBy: [{ createdAt: 'asc' }, { name: 'asc' }], select: { id: true, name: true, description: true, keywords: true } });
+  const consultation = await db.consultation.findUnique({
+    where: { id: consultationId },
+    select: { id: true, title: true, themes: { orderBy: [{ createdAt: 'asc' }, { name: 'asc' }], select: { id: true, name: true, description: true, keywords: true } } },
+  });
+  return consultation && { id: consultation.id, title: consultation.title, themes: consultation.themes };
 }
 
 export interface ThemeInput {
@@ -257,7 +261,7 @@ export async function dismissSuggestions(actor: Actor, input: SuggestionsInput):
     if (input.items.some((i) => !known.has(i.responseId))) throw new DomainError('theme.unknownTarget');
     const data = input.items.map((i) => ({ themeId: theme.id, responseId: i.responseId, targetKey: targetKeyOf(i.proposalId), dismissedById: actorId(actor) }));
     const { count } = await tx.themeSuggestionDismissal.createMany({ data, skipDuplicates: true });
-    await audit(actor, { action: 'theme.suggestion.dismiss', objectType: 'Theme', objectId: theme.id, after: { consultationId: input.consultationId, theme: theme.name, items: input.items } }, tx);
+    await audit(actor, { action: 'theme.suggestion.dismiss', objectType: 'Theme', objectId: theme.id, after: { consultationId: input.consultationId, theme: theme.name, items: input.items.map(({ responseId, proposalId }) => ({ responseId, proposalId })) } }, tx);
     return count;
   });
 }

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { BarChart } from '@/components/charts/bar-chart';
 import { AudienceNote, InsightNav } from '@/components/insight/insight-nav';
+import { STANCE_FILLS } from '@/components/insight/stance';
 import { EXPENDITURE_KINDS } from '@/lib/budget/vocabulary';
 import { committeeLabel, committeeSummaries, overviewRows, STANCES } from '@/lib/insight/aggregate';
 import { getConsultationInsight } from '@/lib/server/insight';
@@ -19,7 +20,6 @@ const LIST_FILLS = [
   ['fill-orange-800', 'fill-amber-300'],
 ];
 const YEAR_FILLS = ['fill-blue-900', 'fill-sky-600', 'fill-teal-500', 'fill-slate-400'];
-const STANCE_FILLS = { SUPPORT: 'fill-green-700', OPPOSE: 'fill-red-700', REMARKS: 'fill-amber-500', NO_REMARKS: 'fill-slate-400' };
 
 export default async function InsightChartsPage({ params }: Props) {
   const { id } = await params;

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { AudienceNote, InsightNav } from '@/components/insight/insight-nav';
 import { ProposalAnalysis } from '@/components/insight/proposal-analysis';
+import { ProposalThemes } from '@/components/insight/proposal-themes';
 import { StanceMark } from '@/components/insight/stance';
 import { ProposalAmounts } from '@/components/proposal-amounts';
 import { ScrollRegion } from '@/components/scroll-region';
@@ -14,6 +15,7 @@ import { getProposal } from '@/lib/server/catalogue';
 import { getConsultationInsight } from '@/lib/server/insight';
 import { can } from '@/lib/server/policy';
 import { getProposalAnalysis } from '@/lib/server/proposal-analysis';
+import { proposalThemeCounts } from '@/lib/server/analysis-view';
 import { proposalMoveHistory } from '@/lib/server/proposal-moves';
 import { proposalVersionHistory } from '@/lib/server/proposal-versions';
 import { currentActor } from '@/lib/server/session';
@@ -36,10 +38,11 @@ export default async function InsightProposalPage({ params }: Props) {
   const proposal = insight?.proposals.find((p) => p.id === proposalId) ? await getProposal(proposalId) : null;
   if (!insight || !proposal) notFound();
   // The public reads this page too (what was published); the summary is the council's until the results are out.
-  const [moves, versions, analysis] = await Promise.all([
+  const [moves, versions, analysis, themes] = await Promise.all([
     proposalMoveHistory(proposalId),
     proposalVersionHistory(proposalId),
     (await can(actor, 'proposalSummary.read')) ? getProposalAnalysis(actor, id, proposalId) : null,
+    (await can(actor, 'theme.read')) ? proposalThemeCounts(actor, id, proposalId) : null,
   ]);
 
   const answers = insight.responses.flatMap((response) => {
@@ -62,6 +65,7 @@ export default async function InsightProposalPage({ params }: Props) {
       <p className="mt-2 max-w-prose">{proposal.summary}</p>
       <ProposalAmounts lines={proposal.lines} years={proposal.budget.years} />
       {analysis && <ProposalAnalysis analysis={analysis} organisationOf={new Map(answers.map((a) => [a.response.responseId, a.response.organisation.name]))} />}
+      {themes && themes.length > 0 && <ProposalThemes themes={themes} />}
 
       <section aria-labelledby="by-type-heading" className="mt-6">
         <h2 id="by-type-heading" className="text-xl font-semibold">{t('byType')}</h2>

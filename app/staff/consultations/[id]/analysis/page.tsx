@@ -20,7 +20,7 @@ const link = 'text-blue-800 underline underline-offset-2';
 /** Every proposal with how far its summary and decision have come, and publishing the results. */
 export default async function AnalysisPage({ params }: Props) {
   const { id } = await params;
-  const [consultation, t, localeName] = await Promise.all([listProposalAnalyses(await currentActor(), id), getTranslations('analysis'), getLocale()]);
+  const [consultation, t, tThemes, localeName] = await Promise.all([listProposalAnalyses(await currentActor(), id), getTranslations('analysis'), getTranslations('themes'), getLocale()]);
   if (!consultation) notFound();
   const locale = isLocale(localeName) ? localeName : 'da';
   const closed = consultation.status === 'CLOSED' || consultation.status === 'PUBLISHED';
@@ -30,6 +30,7 @@ export default async function AnalysisPage({ params }: Props) {
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       <p className="mt-1">{consultation.title}</p>
       <p className="mt-1 max-w-3xl text-sm text-slate-700">{t('help')}</p>
+      <p className="mt-2"><Link href={`/staff/consultations/${consultation.id}/analysis/themes`} className={link}>{tThemes('link')}</Link></p>
       {consultation.proposals.length === 0 && <p className="mt-4">{t('none')}</p>}
       <ul className="mt-4 flex flex-col gap-3">
         {consultation.proposals.map((proposal) => (

@@ -21,7 +21,7 @@ const link = 'text-blue-800 underline underline-offset-2';
 export default async function ProposalAnalysisPage({ params }: Props) {
   const { id, proposalId } = await params;
   const actor = await currentActor();
-  const [analysis, answers, t, localeName] = await Promise.all([getProposalAnalysis(actor, id, proposalId), proposalAnswers(actor, id, proposalId), getTranslations('analysis'), getLocale()]);
+  const [analysis, answers, t, tThemes, localeName] = await Promise.all([getProposalAnalysis(actor, id, proposalId), proposalAnswers(actor, id, proposalId), getTranslations('analysis'), getTranslations('themes'), getLocale()]);
   if (!analysis || !answers) notFound();
   const locale = isLocale(localeName) ? localeName : 'da';
   const groups = ([...STANCES, 'NONE'] as const)
@@ -35,6 +35,7 @@ export default async function ProposalAnalysisPage({ params }: Props) {
     <>
       <p className="text-sm"><Link href={`/staff/consultations/${id}/analysis`} className={link}>{t('backToList')}</Link></p>
       <h1 className="text-2xl font-bold"><span className="font-mono">{proposal.code}</span> {proposal.title}</h1>
+      <p className="mt-2"><Link href={`/staff/consultations/${id}/analysis/${proposal.id}/answers`} className={link}>{tThemes('analysisLink')}</Link></p>
 
       <section aria-labelledby="summary-heading" className="mt-6">
         <h2 id="summary-heading" className="text-xl font-semibold">{t('summaryHeading')}</h2>

@@ -67,9 +67,9 @@ export const confirmTagAction = formAction(z.object({ consultationId: recordId, 
   success: 'themes.confirmed',
 });
 
-// A suggestion's key in the form: "responseId proposalId", the proposal empty for general remarks.
+// A suggestion's key in the form: "responseId:proposalId", the proposal empty for general remarks.
 const suggestionKey = z.string().transform((value, context) => {
-  const [responseId, proposalId = ''] = value.split(' ');
+  const [responseId, proposalId = ''] = value.split(':');
   if (!recordId.safeParse(responseId).success || (proposalId && !recordId.safeParse(proposalId).success)) {
     context.addIssue({ code: 'custom', message: 'forms.invalidChoice' });
     return z.NEVER;
@@ -82,10 +82,11 @@ export const suggestionsAction = formAction(
     consultationId: recordId,
     themeId: recordId,
     intent: z.enum(['confirm', 'dismiss']),
-    items: z.array(suggestionKey).min(1, { error: 'themes.errors.chooseSuggestion' }),
+    items: z.array(suggestionKey).min(1),
   }),
   async (input, { actor }) => ({ intent: input.intent, count: await (input.intent === 'confirm' ? confirmSuggestions : dismissSuggestions)(actor, input) }),
   {
+    invalid: 'themes.errors.chooseSuggestion',
     // "Confirm" beside one suggestion sends only that one (the button's value), else the ticked ones.
     input: (values, formData) => {
       const one = values.one;
