@@ -1,9 +1,10 @@
 'use client';
 
-import { useActionState, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useActionState, useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslations } from 'next-intl';
 import { addNoteAction, confirmTagAction, markReadAction, tagAction, untagAction } from '@/app/staff/consultations/[id]/analysis/themes/actions';
 import { StanceMark } from '@/components/insight/stance';
+import { useHydrated } from '@/components/response/response-orientation';
 import { idle, type FormState } from '@/lib/form-state';
 import { TEXT_LIMITS } from '@/lib/limits';
 import type { AnalysisAnswer, AnalysisTag } from '@/lib/server/analysis-view';
@@ -101,9 +102,8 @@ function TaggableText({ context, responseId, target, minorityStatementId = null,
   const startRef = useRef<HTMLInputElement>(null);
   // The last selection inside the text: pressing a button may collapse the live one.
   const lastSelection = useRef<{ passage: string; start: number } | null>(null);
-  const [scripted, setScripted] = useState(false);
+  const scripted = useHydrated();
   useEffect(() => {
-    setScripted(true);
     const remember = () => {
       const element = textRef.current;
       const selection = window.getSelection();
