@@ -8,7 +8,7 @@ import { db } from '@/lib/server/db';
 import { DomainError } from '@/lib/server/errors';
 import { displayName } from '@/lib/server/personal-data';
 import { authorize } from '@/lib/server/policy';
-import { visibleResponses } from '@/lib/server/response-views';
+import { wholeAnswersTo } from '@/lib/server/response-views';
 import type { OrganisationType, TagTarget } from '@/lib/generated/prisma/enums';
 
 // The budget office's view of one proposal's answers: filters, each answer's tags, notes and the
@@ -57,24 +57,20 @@ async function proposalOfConsultation(consultationId: string, proposalId: string
 
 /** Every submitted answer to the proposal, with its themes; the basis of the view and of the counts. */
 async function answersOf(actor: Actor, consultationId: string, proposalId: string) {
-  const [visible, tags] = await Promise.all([
-    visibleResponses(actor, consultationId, ''),
+  const [answers, tags] = await Promise.all([
+    wholeAnswersTo(actor, consultationId, proposalId),
     db.themeTag.findMany({
       where: { theme: { consultationId }, OR: [{ target: 'ANSWER', proposalId }, { target: { in: ['GENERAL_REMARKS', 'MINORITY_STATEMENT'] } }] },
       select: { id: true, themeId: true, responseId: true, target: true, minorityStatementId: true, passage: true, passageStart: true, needsRecheck: true },
       orderBy: { createdAt: 'asc' },
     }),
   ]);
-  const answers = (visible?.responses ?? []).flatMap((response) => {
-    const answer = response.answers.find((a) => a.proposalId === proposalId);
-    return answer ? [{ response, answer, stance: (answer.stance ?? 'NONE') as StanceOrNone }] : [];
-  });
-  return { answers, tags };
+  return { answers: answers.map((a) => ({ ...a, stance: (a.answer.stance ?? 'NONE') as StanceOrNone })), tags };
 }
 
 /** Per theme, the answers of each stance tagged with it (on the answer itself). */
-function countsOf(themeIds: string[], answers: { response: { responseId: string }; stance: StanceOrNone }[], tags: { themeId: string; responseId: string; target: TagTarget }[]): ThemeCountRow[] {
-  const stanceOf = new Map(answers.map((a) => [a.response.responseId, a.stance]));
+function countsOf(themeIds: string[], answers: { responseId: string; stance: StanceOrNone }[], tags: { themeId: string; responseId: string; target: TagTarget }[]): ThemeCountRow[] {
+  const stanceOf = new Map(answers.map((a) => [a.responseId, a.stance]));
   return themeStanceCounts(themeIds, tags.filter((t) => t.target === 'ANSWER'), stanceOf);
 }
 
@@ -97,18 +93,18 @@ export async function analysisView(actor: Actor, consultationId: string, proposa
   const read = new Set(reads.map((r) => r.responseId));
   const tagsOf = groupBy(tags, (t) => t.responseId);
   const notesOf = groupBy(notes, (n) => n.responseId);
-  const all = answers.map(({ response, answer, stance }): AnalysisAnswer => ({
-    responseId: response.responseId,
-    organisation: response.organisation,
-    statutory: isStatutory(response.organisation),
+  const all = answers.map(({ responseId, organisation, answer, stance, generalRemarks, minorityStatements }): AnalysisAnswer => ({
+    responseId,
+    organisation,
+    statutory: isStatutory(organisation),
     stance,
-    comment: answer.comment ?? '',
+    comment: answer.comment,
     confidential: answer.confidential,
-    generalRemarks: response.generalRemarks ?? '',
-    minorityStatements: response.minorityStatements.map((m) => ({ id: m.id ?? null, author: m.author, text: m.text })),
-    tags: (tagsOf.get(response.responseId) ?? []).map(({ id, themeId, target, minorityStatementId, passage, passageStart, needsRecheck }) => ({ id, themeId, target, minorityStatementId, passage, passageStart, needsRecheck })),
-    notes: (notesOf.get(response.responseId) ?? []).map((n) => ({ id: n.id, text: n.text, author: displayName(n.author), createdAt: n.createdAt })),
-    read: read.has(response.responseId),
+    generalRemarks,
+    minorityStatements,
+    tags: (tagsOf.get(responseId) ?? []).map(({ id, themeId, target, minorityStatementId, passage, passageStart, needsRecheck }) => ({ id, themeId, target, minorityStatementId, passage, passageStart, needsRecheck })),
+    notes: (notesOf.get(responseId) ?? []).map((n) => ({ id: n.id, text: n.text, author: displayName(n.author), createdAt: n.createdAt })),
+    read: read.has(responseId),
   }));
   const shown = all.filter((a) => passes(a, filters));
   return { proposal, themes, answers: shown, total: all.length, counts: countsOf(themes.map((t) => t.id), answers, tags) };

@@ -1,11 +1,12 @@
 import 'server-only';
 import { publishedView, RULE_COLUMNS, ruleOf } from '@/lib/moderation';
-import { parseSnapshot } from '@/lib/submission-snapshot';
+import { parseSnapshot, submissionSnapshot } from '@/lib/submission-snapshot';
 import type { Actor } from '@/lib/server/actor';
 import { db } from '@/lib/server/db';
 import { mayReadConsultation, readsResponsesWhole } from '@/lib/server/policy';
 import { receiptNumber } from '@/lib/server/responses/receipt';
 import type { OrganisationType, ResponseChannel, Stance } from '@/lib/generated/prisma/enums';
+import { Prisma } from '@/lib/generated/prisma/client';
 
 /**
  * Who reads responses how. Staff and politicians read every submitted response whole, as the
@@ -98,4 +99,45 @@ export async function visibleResponses(actor: Actor, consultationId: string, mar
     return [{ ...common, receiptNumber: null, ...view, answers: view.answers.map((a) => visibleAnswer(a, a.comment, false)) }];
   });
   return { audience, consultation, responses };
+}
+
+const oneAnswer = submissionSnapshot.shape.answers.element;
+const statements = submissionSnapshot.shape.minorityStatements;
+
+export interface WholeAnswer {
+  responseId: string;
+  organisation: { name: string; type: OrganisationType };
+  answer: Pick<VisibleAnswer, 'stance' | 'comment' | 'confidential'> & { comment: string };
+  generalRemarks: string;
+  minorityStatements: { id: string | null; author: string | null; text: string }[];
+}
+
+/**
+ * The latest submitted answers to one proposal, whole, for the readers who read the responses
+ * whole (the budget office's analysis, the politicians' theme counts): the same texts as
+ * visibleResponses gives them, but PostgreSQL picks the one answer out of each snapshot, so that
+ * a proposal's view does not read every answer of the consultation. Ordered by organisation name;
+ * empty for any other reader, and for a consultation they may not see.
+ */
+export async function wholeAnswersTo(actor: Actor, consultationId: string, proposalId: string): Promise<WholeAnswer[]> {
+  const consultation = await db.consultation.findUnique({ where: { id: consultationId }, select: { status: true } });
+  if (audienceOf(actor) !== 'full' || !consultation || !mayReadConsultation(actor, consultation)) return [];
+  const rows = await db.$queryRaw<{ responseId: string; name: string; type: OrganisationType; generalRemarks: string; minorityStatements: unknown; answer: unknown }[]>(Prisma.sql`
+    SELECT r.id AS "responseId", o.name, o.type, s.snapshot->>'generalRemarks' AS "generalRemarks", s.snapshot->'minorityStatements' AS "minorityStatements", a.answer
+    FROM "Response" r
+    JOIN "Organisation" o ON o.id = r."organisationId"
+    CROSS JOIN LATERAL (SELECT snapshot FROM "Submission" WHERE "responseId" = r.id ORDER BY version DESC LIMIT 1) s
+    CROSS JOIN LATERAL jsonb_path_query_first(s.snapshot, '$.answers[*] ? (@.proposalId == $p)', jsonb_build_object('p', ${proposalId}::text)) a(answer)
+    WHERE r."consultationId" = ${consultationId} AND r.status = 'SUBMITTED' AND a.answer IS NOT NULL
+    ORDER BY o.name`);
+  return rows.map((row) => {
+    const answer = oneAnswer.parse(row.answer);
+    return {
+      responseId: row.responseId,
+      organisation: { name: row.name, type: row.type },
+      answer: { stance: answer.stance, comment: answer.comment, confidential: answer.confidential },
+      generalRemarks: row.generalRemarks,
+      minorityStatements: statements.parse(row.minorityStatements).map(({ id, author, text }) => ({ id: id ?? null, author, text })),
+    };
+  });
 }
