@@ -2,6 +2,7 @@ import 'server-only';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseBudgetDocument } from '@/lib/budget-document/parse';
+import { DEMO_THEMES } from '@/lib/demo/themes';
 import type { Actor } from '@/lib/server/actor';
 import { authorize } from '@/lib/server/policy';
 import { db } from '@/lib/server/db';
@@ -106,4 +107,6 @@ export async function seedDemoData(actor: Actor): Promise<void> {
   });
   // Sixty consulted organisations in all, most of them with a submitted response.
   await seedResponseVolume(actor, { consultationId, organisations: 60 - organisations.length });
+  // The budget office's themes, for the suggested tags; a theme of the same name is kept as it is.
+  await db.theme.createMany({ data: DEMO_THEMES.map((theme) => ({ consultationId, ...theme })), skipDuplicates: true });
 }
