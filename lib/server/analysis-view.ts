@@ -142,10 +142,14 @@ interface AnswerKey {
   responseId: string;
 }
 
-/** The submitted response answered the proposal in this consultation; otherwise the request names no answer. */
+/** The response's latest submission answers the proposal in this consultation; otherwise the request names no answer. */
 async function assertAnswer(key: AnswerKey) {
-  const answer = await db.answer.findFirst({ where: { proposalId: key.proposalId, response: { id: key.responseId, consultationId: key.consultationId, status: 'SUBMITTED' } }, select: { id: true } });
-  if (!answer) throw new DomainError('theme.unknownTarget');
+  const rows = await db.$queryRaw<unknown[]>`
+    SELECT 1 FROM "Response" r
+    CROSS JOIN LATERAL (SELECT snapshot FROM "Submission" WHERE "responseId" = r.id ORDER BY version DESC LIMIT 1) s
+    WHERE r.id = ${key.responseId} AND r."consultationId" = ${key.consultationId} AND r.status = 'SUBMITTED'
+      AND jsonb_path_exists(s.snapshot, '$.answers[*] ? (@.proposalId == $p)', jsonb_build_object('p', ${key.proposalId}::text))`;
+  if (rows.length === 0) throw new DomainError('theme.unknownTarget');
 }
 
 /** The analyst marks an answer as read (or unread again); each analyst keeps their own marks. */
