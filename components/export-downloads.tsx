@@ -2,9 +2,23 @@
 
 import { useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { EXPORT_FORMATS, exportHref, type ExportFormat } from '@/lib/exports/formats';
+import { EXPORT_FORMATS, exportHref, type ExportFormat, type NoteGrouping } from '@/lib/exports/formats';
 
-type Progress = { format: ExportFormat; phase: 'preparing' | 'done' | 'failed' } | { format: ExportFormat; phase: 'receiving'; kilobytes: number };
+type FormatKey = ExportFormat | 'pdfByTheme' | 'docxByTheme';
+type Progress = { format: FormatKey; phase: 'preparing' | 'done' | 'failed' } | { format: FormatKey; phase: 'receiving'; kilobytes: number };
+
+interface Download {
+  key: FormatKey;
+  format: ExportFormat;
+  grouping: NoteGrouping;
+}
+
+const DOWNLOADS: Download[] = EXPORT_FORMATS.map((format) => ({ key: format, format, grouping: 'stance' }));
+/** The høringsnotat with its answers by the budget office's themes: for staff, who tag them. */
+const BY_THEME: Download[] = [
+  { key: 'pdfByTheme', format: 'pdf', grouping: 'theme' },
+  { key: 'docxByTheme', format: 'docx', grouping: 'theme' },
+];
 
 /** The name the server gave the file (RFC 6266), so that the saved file is named as with a plain link. */
 function fileNameOf(disposition: string | null, fallback: string): string {
@@ -16,17 +30,18 @@ function fileNameOf(disposition: string | null, fallback: string): string {
  * Links to the exports. Without JavaScript they are plain downloads; with it, the file is fetched
  * here so that the page can say that it is being generated and how much has arrived.
  */
-export function ExportDownloads({ consultationId }: { consultationId: string }) {
+export function ExportDownloads({ consultationId, byTheme = false }: { consultationId: string; byTheme?: boolean }) {
   const t = useTranslations('exports');
   const [progress, setProgress] = useState<Progress | null>(null);
   const busy = progress?.phase === 'preparing' || progress?.phase === 'receiving';
 
-  async function download(event: React.MouseEvent<HTMLAnchorElement>, format: ExportFormat) {
+  async function download(event: React.MouseEvent<HTMLAnchorElement>, { key, format, grouping }: Download) {
     event.preventDefault();
     if (busy) return;
-    setProgress({ format, phase: 'preparing' });
+    const progressOf = (phase: 'preparing' | 'done' | 'failed') => setProgress({ format: key, phase });
+    progressOf('preparing');
     try {
-      const response = await fetch(exportHref(consultationId, format));
+      const response = await fetch(exportHref(consultationId, format, grouping));
       if (!response.ok || !response.body) throw new Error(`Export failed with status ${response.status}`);
       const reader = response.body.getReader();
       const chunks: Uint8Array<ArrayBuffer>[] = [];
@@ -34,7 +49,7 @@ export function ExportDownloads({ consultationId }: { consultationId: string }) 
       for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
         chunks.push(chunk.value);
         received += chunk.value.length;
-        setProgress({ format, phase: 'receiving', kilobytes: Math.ceil(received / 1024) });
+        setProgress({ format: key, phase: 'receiving', kilobytes: Math.ceil(received / 1024) });
       }
       const url = URL.createObjectURL(new Blob(chunks, { type: response.headers.get('Content-Type') ?? 'application/octet-stream' }));
       const link = document.createElement('a');
@@ -43,10 +58,10 @@ export function ExportDownloads({ consultationId }: { consultationId: string }) 
       link.click();
       // The browser has started saving the file; the object URL is not needed after that.
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      setProgress({ format, phase: 'done' });
+      progressOf('done');
     } catch (error) {
       console.error(error);
-      setProgress({ format, phase: 'failed' });
+      progressOf('failed');
     }
   }
 
@@ -54,15 +69,15 @@ export function ExportDownloads({ consultationId }: { consultationId: string }) 
   return (
     <div className="mt-2" aria-busy={busy}>
       <ul className="flex flex-wrap gap-4">
-        {EXPORT_FORMATS.map((format) => (
-          <li key={format}>
+        {[...DOWNLOADS, ...(byTheme ? BY_THEME : [])].map((item) => (
+          <li key={item.key}>
             <a
-              href={exportHref(consultationId, format)}
-              onClick={(event) => void download(event, format)}
+              href={exportHref(consultationId, item.format, item.grouping)}
+              onClick={(event) => void download(event, item)}
               aria-disabled={busy}
               className={`text-blue-800 underline underline-offset-2 ${busy ? 'cursor-wait opacity-60' : ''}`}
             >
-              {t(`formats.${format}`)}
+              {t(`formats.${item.key}`)}
             </a>
           </li>
         ))}

@@ -716,6 +716,16 @@ const rows: Row[] = [
       (await analysisActions()).saveDecisionAction!(idle, form({ consultationId: world.openConsultationId, proposalId: world.proposalId, outcome: 'POSTPONED', decidedOn: '2026-10-08', note: world.unique() })),
   },
   {
+    // Giving the world's proposal to the staff member, or taking it back: an allowed cell changes it either way.
+    target: 'staff/consultations/[id]/analysis/actions.ts#assignAnalystAction',
+    expect: { own: only('staff', 'admin') },
+    call: async () => {
+      const key = { consultationId: world.openConsultationId, proposalId: world.proposalId };
+      const current = await db.proposalAnalyst.findUnique({ where: { consultationId_proposalId: key } });
+      return (await analysisActions()).assignAnalystAction!(idle, form({ consultationId: key.consultationId, proposalIds: key.proposalId, userId: current ? '' : world.userIdOf.staff! }));
+    },
+  },
+  {
     // A fresh closed consultation per cell: publishing happens once.
     target: 'staff/consultations/[id]/analysis/actions.ts#publishResultsAction',
     expect: { own: only('staff', 'admin') },

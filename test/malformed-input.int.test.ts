@@ -76,7 +76,8 @@ const FIELDS = [
   'reason', 'expectedVersion', 'title', 'summary', 'type:SERVICE', 'type:TRANSFER', 'amount:SERVICE:2026', 'description',
   'deadline', 'phase', 'channel', 'receivedAt', 'generalRemarks', 'publicationConsent', 'namesConsent', 'target', 'kind',
   'passage', 'published', 'note', 'file', 'jobId', 'logo', 'removeLogo', 'statementId', 'original', 'spreadsheet', 'stance', 'comment', 'confidential', 'section', 'intent', 'format', 'id', 'draftId', 'documentHash', 'key', 'listPosition',
-  'responseIds', 'outcome', 'decidedOn', '__proto__',
+  'responseIds', 'outcome', 'decidedOn', 'themeId', 'keywords', 'items', 'one', 'tagId', 'responseId', 'minorityStatementId',
+  'passageStart', 'read', 'proposalIds', '__proto__',
 ];
 
 /**
@@ -266,6 +267,10 @@ const PAGE_QUERY: Record<string, string[]> = {
   '/staff/consultations/[id]': ['status'],
   '/staff/consultations/[id]/analysis': [],
   '/staff/consultations/[id]/analysis/[proposalId]': [],
+  '/staff/consultations/[id]/analysis/[proposalId]/answers': ['stance', 'type', 'statutory', 'theme', 'unread'],
+  '/staff/consultations/[id]/analysis/themes': [],
+  '/staff/consultations/[id]/analysis/themes/[themeId]': [],
+  '/staff/consultations/[id]/analysis/duplicates': [],
   '/staff/consultations/[id]/name-review': [],
   '/staff/consultations/[id]/register/[organisationId]': [],
   '/staff/consultations/[id]/remarks': [],

@@ -9,6 +9,7 @@ const LABELS: Record<AnalysisLabel, string> = {
   organisation: 'Organisation', organisationType: 'Organisationstype', statutory: 'Lovpligtig', list: 'Liste', committee: 'Udvalg', code: 'Forslag', title: 'Titel', proposalType: 'Forslagstype',
   service: 'Service {year}', transfers: 'Overførsler {year}', stance: 'Holdning', comment: 'Bemærkning', confidential: 'Fortrolig', submittedAt: 'Indsendt', receiptNumber: 'Kvittering',
   generalRemarks: 'Bemærkninger', minorityAuthor: 'Afgivet af', minorityText: 'Udtalelse', noStance: 'Uden holdning', yes: 'Ja', no: 'Nej', hidden: 'Udeladt af forvaltningen.',
+  themes: 'Temaer', notes: 'Analytikernes noter',
 };
 const STANCE_LABELS = { SUPPORT: 'Støtter', OPPOSE: 'Støtter ikke', REMARKS: 'Bemærkninger', NO_REMARKS: 'Ingen bemærkninger' };
 
@@ -127,6 +128,28 @@ describe('the analysis workbook', () => {
     expect(answers.getRow(2).cellCount).toBe(header.length);
     // Answer 7's comment on p1 (sorted first) was hidden.
     expect(answers.getRow(2 + 1 + 7 * 2).getCell(14).value).toBe('Udeladt af forvaltningen.');
+  });
+});
+
+describe('themes and notes', () => {
+  it('has a column of the themes, "; " between them, and one of the notes, after the comment', async () => {
+    const base = input();
+    const [senior, ...rest] = base.responses;
+    const tagged = { ...senior!, answers: [{ ...senior!.answers[0]!, themes: ['Brugerbetaling', 'Konsekvenser for ældre'], notes: ['Ring til rådet.', 'Se også KFU04a.'] }] };
+    const answers = (await load(await writeWorkbookXlsx(analysisWorkbook({ ...base, themes: true, notes: true, responses: [tagged, ...rest] })))).getWorksheet('Høringssvar')!;
+    const header = (answers.getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(12, 17)).toEqual(['Holdning', 'Bemærkning', 'Temaer', 'Analytikernes noter', 'Fortrolig']);
+    expect(answers.getRow(2).getCell(15).value).toBe('Brugerbetaling; Konsekvenser for ældre');
+    expect(answers.getRow(2).getCell(16).value).toBe('Ring til rådet.\n\nSe også KFU04a.');
+    // An untagged answer's cells are empty, and the columns after them stay in place.
+    expect(answers.getRow(3).getCell(15).value).toBeNull();
+    expect(answers.getRow(3).getCell(17).value).toBe('Nej');
+  });
+
+  it('leaves both columns out unless asked for', async () => {
+    const answers = (await load(await writeWorkbookXlsx(analysisWorkbook(input({ full: false }))))).getWorksheet('Høringssvar')!;
+    expect((answers.getRow(1).values as unknown[]).slice(1)).not.toContain('Temaer');
+    expect((answers.getRow(1).values as unknown[]).slice(1)).not.toContain('Analytikernes noter');
   });
 });
 

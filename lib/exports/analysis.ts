@@ -3,7 +3,8 @@ import type { CellValue, Column, ColumnKind, Sheet, Workbook } from './workbook'
 // The analysis workbook's sheets, built from what the reader may see: every answer with its
 // proposal's list, committee and amounts; the stance counts per proposal; general remarks;
 // minority statements; and the parties that did not respond. Confidential marks and receipt
-// numbers are columns for the full audience only.
+// numbers are columns for the full audience only, and so are the budget office's themes; its
+// analysts' notes are for staff.
 
 export const ANALYSIS_STANCES = ['SUPPORT', 'OPPOSE', 'REMARKS', 'NO_REMARKS'] as const;
 export type AnalysisStance = (typeof ANALYSIS_STANCES)[number];
@@ -35,18 +36,32 @@ export interface AnalysisResponse {
   receiptNumber: string | null;
   generalRemarks: string | null;
   minorityStatements: { author: string | null; text: string }[];
-  answers: { proposalId: string; stance: AnalysisStance | null; comment: string | null; confidential: boolean }[];
+  answers: AnalysisAnswer[];
+}
+
+export interface AnalysisAnswer {
+  proposalId: string;
+  stance: AnalysisStance | null;
+  comment: string | null;
+  confidential: boolean;
+  /** The names of the answer's themes, for the themes column. */
+  themes?: string[];
+  /** The analysts' notes on the answer, for the notes column. */
+  notes?: string[];
 }
 
 export type AnalysisLabel =
   | 'answersSheet' | 'proposalsSheet' | 'generalRemarksSheet' | 'minoritySheet' | 'nonRespondersSheet'
   | 'organisation' | 'organisationType' | 'statutory' | 'list' | 'committee' | 'code' | 'title' | 'proposalType'
   | 'service' | 'transfers' | 'stance' | 'comment' | 'confidential' | 'submittedAt' | 'receiptNumber'
-  | 'generalRemarks' | 'minorityAuthor' | 'minorityText' | 'noStance' | 'yes' | 'no' | 'hidden';
+  | 'generalRemarks' | 'minorityAuthor' | 'minorityText' | 'noStance' | 'yes' | 'no' | 'hidden' | 'themes' | 'notes';
 
 export interface AnalysisInput {
   issuer: string;
   full: boolean;
+  /** Columns for the answers' themes and the analysts' notes. */
+  themes?: boolean;
+  notes?: boolean;
   years: number[];
   proposals: AnalysisProposal[];
   responses: AnalysisResponse[];
@@ -75,6 +90,7 @@ export function analysisWorkbook(input: AnalysisInput): Workbook {
     name: label('answersSheet'),
     columns: [
       ...partyColumns, ...proposalColumns, column(label('stance')), column(label('comment'), 'longText'),
+      ...(input.themes ? [column(label('themes'))] : []), ...(input.notes ? [column(label('notes'), 'longText')] : []),
       ...(full ? [column(label('confidential'))] : []), column(label('submittedAt'), 'dateTime'), ...(full ? [column(label('receiptNumber'))] : []),
     ],
     rows: input.responses.flatMap((response) =>
@@ -84,6 +100,7 @@ export function analysisWorkbook(input: AnalysisInput): Workbook {
         .map((answer) => [
           ...partyCells(response.party), ...proposalCells(proposalOf.get(answer.proposalId)!),
           answer.stance ? stanceLabel(answer.stance) : label('noStance'), answer.comment ?? label('hidden'),
+          ...(input.themes ? [(answer.themes ?? []).join('; ')] : []), ...(input.notes ? [(answer.notes ?? []).join('\n\n')] : []),
           ...(full ? [yesNo(answer.confidential)] : []), response.submittedAt, ...(full ? [response.receiptNumber ?? ''] : []),
         ]),
     ),

@@ -17,7 +17,7 @@ import {
   type ISectionOptions,
 } from 'docx';
 import { formatAmount } from '../format';
-import { minorityHeading, partyLine, STANCES, stanceGroups, summaryRows, type HearingNote, type NoteParty, type NoteProposal } from './note';
+import { answerGroups, minorityHeading, partyLine, responseLine, STANCES, summaryRows, type HearingNote, type NoteParty, type NoteProposal } from './note';
 import { xmlSafe, yieldToEventLoop } from './text';
 
 // The høringsnotat for Word, in the same order as the PDF: Word's own Title and Heading 1–5 styles
@@ -70,11 +70,11 @@ function proposal(note: HearingNote, p: NoteProposal): Block[] {
   }
   blocks.push(heading(4, labels.responses));
   if (p.responses.length === 0) blocks.push(...lines(labels.noResponses));
-  for (const group of stanceGroups(p.responses, labels)) {
+  for (const group of answerGroups(p.responses, note)) {
     blocks.push(heading(5, group.heading));
     for (const r of group.responses) {
       blocks.push(
-        new Paragraph({ keepNext: true, children: [new TextRun({ text: xmlSafe([partyLine(r), r.confidential ? labels.confidential : null].filter(Boolean).join(' ')), bold: true })] }),
+        new Paragraph({ keepNext: true, children: [new TextRun({ text: xmlSafe(responseLine(r, group, labels)), bold: true })] }),
         ...(r.comment === null ? lines(labels.hidden, { italics: true }) : lines(r.comment.trim())),
       );
     }

@@ -1,5 +1,5 @@
 import { formatAmount } from '../format';
-import { minorityHeading, partyLine, STANCES, stanceGroups, summaryRows, type HearingNote, type NoteParty, type NoteProposal } from './note';
+import { answerGroups, minorityHeading, partyLine, responseLine, STANCES, summaryRows, type HearingNote, type NoteParty, type NoteProposal } from './note';
 import { writeContents } from './tagged-pdf/contents';
 import { writeTable, type Column } from './tagged-pdf/table';
 import { BODY, clean, MARGIN, MUTED, TaggedPdf, TEXT, type Struct } from './tagged-pdf/writer';
@@ -84,11 +84,11 @@ class NotePdf extends TaggedPdf {
 
     this.heading(sect, 4, labels.responses);
     if (p.responses.length === 0) this.paragraph(sect, labels.noResponses);
-    for (const group of stanceGroups(p.responses, labels)) {
+    for (const group of answerGroups(p.responses, this.note)) {
       this.heading(sect, 5, group.heading);
       for (const response of group.responses) {
         this.ensure(3 * BODY * 1.4);
-        this.paragraph(sect, [partyLine(response), response.confidential ? labels.confidential : null].filter(Boolean).join(' '), { face: 'bold', gap: 1 });
+        this.paragraph(sect, responseLine(response, group, labels), { face: 'bold', gap: 1 });
         if (response.comment === null) this.paragraph(sect, labels.hidden, { face: 'italic', color: MUTED });
         else this.paragraph(sect, response.comment);
       }

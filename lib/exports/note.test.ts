@@ -7,7 +7,7 @@ import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFName, PDFString } from 'pdf
 import { describe, expect, it } from 'vitest';
 import da from '@/lib/i18n/messages/da.json';
 import { docxText, pdfText, squash } from '@/test/document-text';
-import { stanceGroups, type HearingNote, type NoteLabels, type NoteParty, type NoteResponse, type NoteStance } from './note';
+import { responseLine, stanceGroups, themeGroups, type HearingNote, type NoteLabels, type NoteParty, type NoteResponse, type NoteStance } from './note';
 import { renderNoteDocx } from './note-docx';
 import { renderNotePdf } from './note-pdf';
 
@@ -33,6 +33,7 @@ const labels: NoteLabels = {
   noResponses: n.noResponses,
   stances: da.responses.stances,
   noStance: n.noStance,
+  noTheme: n.noTheme,
   foldedNoRemarks: n.foldedNoRemarks,
   confidential: n.confidential,
   hidden: n.hidden,
@@ -159,6 +160,42 @@ describe('stanceGroups', () => {
       ['Ingen bemærkninger', [], ['Handicaprådet', 'Hoved-MED']],
     ]);
   });
+});
+
+describe('themeGroups', () => {
+  it('puts an answer under each of its themes in alphabetical order, then the untagged under "Uden tema", each naming its stance', () => {
+    const responses = [
+      { ...answer(senior, 'OPPOSE', 'Rammer beboerne.'), themes: ['Konsekvenser for ældre', 'Brugerbetaling'] },
+      { ...answer(med, 'REMARKS', 'Plan for medarbejderne.'), themes: ['Arbejdsmiljø'] },
+      answer(school, 'SUPPORT', 'Godt.'),
+      answer(disability, 'NO_REMARKS', ''),
+    ];
+    const groups = themeGroups(responses, labels);
+    expect(groups.map((g) => [g.heading, g.responses.map((r) => r.name), g.folded.map((r) => r.name)])).toEqual([
+      ['Arbejdsmiljø', ['Hoved-MED'], []],
+      ['Brugerbetaling', ['Ældrerådet'], []],
+      ['Konsekvenser for ældre', ['Ældrerådet'], []],
+      [n.noTheme, ['Skolebestyrelsen på Østre Skole'], ['Handicaprådet']],
+    ]);
+    expect(responseLine(responses[0]!, groups[1]!, labels)).toBe('Ældrerådet (Ældreråd) – Støtter ikke');
+    // By stance, the heading says the stance and the line does not.
+    expect(responseLine(responses[0]!, stanceGroups(responses, labels)[0]!, labels)).toBe('Ældrerådet (Ældreråd)');
+  });
+
+  it('renders a note grouped by theme as a tagged PDF and in Word', async () => {
+    const byTheme = note();
+    byTheme.grouping = 'theme';
+    const first = byTheme.lists[0]!.committees[0]!.proposals[0]!;
+    first.responses = first.responses.map((r, i) => (i === 0 ? { ...r, themes: ['Ventetid'] } : r));
+    const pdf = await renderNotePdf(byTheme);
+    const structure = dictionaries(await PDFDocument.load(pdf));
+    expect(structure.some((d) => d.get(PDFName.of('S')) === PDFName.of('H5'))).toBe(true);
+    for (const text of [(await pdfText(pdf)).text, await docxText(await renderNoteDocx(byTheme))]) {
+      expect(text).toContain(squash('Ventetid Ældrerådet (Ældreråd) – Støtter ikke Ældrerådet om SU01: forslaget rammer beboerne.'));
+      expect(text).toContain(squash(n.noTheme));
+      expectContent(text);
+    }
+  }, 30_000);
 });
 
 describe('renderNotePdf', () => {

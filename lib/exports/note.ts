@@ -1,9 +1,10 @@
 // The høringsnotat as Danish municipalities write it: title page, contents, the consultation's
 // process, a summary table, then per list and committee each proposal with its answers grouped by
-// stance, the administration's remark; general remarks, minority statements, the parties that did
-// not answer. Texts arrive translated and filtered for the audience; the renderers only lay them out.
+// stance (or, on request, by the budget office's themes), the administration's remark; general
+// remarks, minority statements, the parties that did not answer. Texts arrive translated and filtered for the audience; the renderers only lay them out.
 
 import type { Letterhead } from '../pdf-layout';
+import type { NoteGrouping } from './formats';
 
 export const STANCES = ['SUPPORT', 'OPPOSE', 'REMARKS', 'NO_REMARKS'] as const;
 export type NoteStance = (typeof STANCES)[number];
@@ -26,6 +27,8 @@ export interface NoteResponse extends NoteParty {
   comment: string | null;
   /** Only ever true in the full audience's note. */
   confidential: boolean;
+  /** The names of the answer's themes; only the full audience's note has them. */
+  themes?: string[];
 }
 
 export interface NoteAmountLine {
@@ -79,6 +82,8 @@ export interface NoteLabels {
   noResponses: string;
   stances: Record<NoteStance, string>;
   noStance: string;
+  /** Heads the answers without a theme when the note groups by theme. */
+  noTheme: string;
   /** Heads the one line that names every party without remarks. */
   foldedNoRemarks: string;
   confidential: string;
@@ -110,6 +115,8 @@ export interface HearingNote {
   generalRemarks: { party: NoteParty; text: string | null }[];
   minorityStatements: { party: NoteParty; author: string | null; text: string }[];
   nonResponders: NoteParty[];
+  /** By stance unless asked for otherwise. */
+  grouping?: NoteGrouping;
   labels: NoteLabels;
 }
 
@@ -123,23 +130,50 @@ export interface StanceGroup {
   responses: NoteResponse[];
   /** The parties of "ingen bemærkninger" that wrote nothing: named on one line. */
   folded: NoteResponse[];
+  /** Whether each answer's line names its stance: when the heading does not. */
+  stanceShown?: boolean;
 }
+
+/** An answer's bold line: the party, its stance when the group's heading does not say it, and a confidential mark. */
+export function responseLine(response: NoteResponse, group: StanceGroup, labels: NoteLabels): string {
+  const stance = group.stanceShown ? ` – ${response.stance ? labels.stances[response.stance] : labels.noStance}` : '';
+  return [`${partyLine(response)}${stance}`, response.confidential ? labels.confidential : null].filter(Boolean).join(' ');
+}
+
+const isSilent = (r: NoteResponse) => r.stance === 'NO_REMARKS' && r.comment !== null && r.comment.trim() === '';
 
 /**
  * A proposal's answers by stance, in the order støtter, støtter ikke, bemærkninger, uden holdning,
  * ingen bemærkninger. Within each group the answers keep the caller's order, statutory bodies first.
  */
 export function stanceGroups(responses: NoteResponse[], labels: NoteLabels): StanceGroup[] {
-  const silent = (r: NoteResponse) => r.stance === 'NO_REMARKS' && r.comment !== null && r.comment.trim() === '';
   const order: (NoteStance | null)[] = ['SUPPORT', 'OPPOSE', 'REMARKS', null, 'NO_REMARKS'];
   return order
     .map((stance) => ({
       heading: stance ? labels.stances[stance] : labels.noStance,
-      responses: responses.filter((r) => r.stance === stance && !silent(r)),
-      folded: stance === 'NO_REMARKS' ? responses.filter(silent) : [],
+      responses: responses.filter((r) => r.stance === stance && !isSilent(r)),
+      folded: stance === 'NO_REMARKS' ? responses.filter(isSilent) : [],
     }))
     .filter((group) => group.responses.length + group.folded.length > 0);
 }
+
+/**
+ * A proposal's answers by theme, the themes in alphabetical order, then "Uden tema": an answer
+ * with several themes stands under each. Each answer's line names its stance; the silent
+ * "ingen bemærkninger" without a theme are folded into one line, as by stance.
+ */
+export function themeGroups(responses: NoteResponse[], labels: NoteLabels): StanceGroup[] {
+  const themes = [...new Set(responses.flatMap((r) => r.themes ?? []))].sort((a, b) => a.localeCompare(b, 'da'));
+  const untagged = responses.filter((r) => (r.themes ?? []).length === 0);
+  return [
+    ...themes.map((theme) => ({ heading: theme, responses: responses.filter((r) => r.themes?.includes(theme)), folded: [], stanceShown: true })),
+    { heading: labels.noTheme, responses: untagged.filter((r) => !isSilent(r)), folded: untagged.filter(isSilent), stanceShown: true },
+  ].filter((group) => group.responses.length + group.folded.length > 0);
+}
+
+/** The answer groups of a proposal as the note asks for them. */
+export const answerGroups = (responses: NoteResponse[], note: HearingNote): StanceGroup[] =>
+  note.grouping === 'theme' ? themeGroups(responses, note.labels) : stanceGroups(responses, note.labels);
 
 export interface SummaryRow {
   proposal: NoteProposal;

@@ -30,6 +30,7 @@ export type DomainErrorCode =
   | 'theme.notSubmitted'
   | 'theme.unknownTarget'
   | 'theme.passageNotFound'
+  | 'analysis.notStaff'
   | 'results.alreadyPublished'
   | 'consultation.wrongPhase'
   | 'consultation.deadlineInPast'
@@ -118,6 +119,7 @@ export const MESSAGE_KEYS = {
   'theme.notSubmitted': 'themes.errors.notSubmitted',
   'theme.unknownTarget': 'themes.errors.unknownTarget',
   'theme.passageNotFound': 'themes.errors.passageNotFound',
+  'analysis.notStaff': 'analysisProgress.errors.notStaff',
   'results.alreadyPublished': 'analysis.errors.alreadyPublished',
   'consultation.wrongPhase': 'consultations.errors.wrongPhase',
   'consultation.deadlineInPast': 'consultations.errors.deadlineInPast',

@@ -25,6 +25,7 @@ let staff: Actor;
 let politician: Actor;
 let consultationId: string;
 let proposalIds: string[];
+let eldersResponseId: string;
 
 beforeAll(async () => {
   const user = (role: 'STAFF' | 'POLITICIAN') => db.user.create({ data: { email: `${role.toLowerCase()}-${suffix}@example.test`, role } });
@@ -54,6 +55,7 @@ beforeAll(async () => {
   const key = { consultationId, organisationId: organisation.id };
   await db.consultationParty.create({ data: key });
   const response = await db.response.create({ data: { ...key, status: 'SUBMITTED', publicationConsent: true } });
+  eldersResponseId = response.id;
   const answer = (index: number, comment: string, confidential: boolean) => ({ proposalId: proposalIds[index]!, code: `SU0${index + 1}`, title: `Plejecenter ${index + 1}`, stance: 'OPPOSE' as const, comment, confidential, version: 1, proposalVersion: 1 });
   const snapshot: SubmissionSnapshot = {
     generalRemarks: 'Ældrerådet takker for høringen.',
@@ -178,6 +180,68 @@ describe('answer tables', () => {
     const proposals = workbook.getWorksheet('Forslag')!;
     const proposalHeader = (proposals.getRow(1).values as unknown[]).slice(1);
     expect(proposals.getRow(2).getCell(proposalHeader.indexOf('Støtter ikke') + 1).value).toBe(opposing);
+  });
+});
+
+describe('themes and notes in the exports', () => {
+  const [fees, elders] = [`Brugerbetaling ${suffix}`, `Konsekvenser for ældre ${suffix}`];
+  const note = `Ring til Ældrerådet før byrådsmødet ${suffix}`;
+  const eldersLine = `Eksport ${suffix} Ældrerådet (Ældreråd) – ${da.responses.stances.OPPOSE}`;
+  beforeAll(async () => {
+    const theme = (name: string) => db.theme.create({ data: { consultationId, name } });
+    const [feesTheme, eldersTheme] = [await theme(fees), await theme(elders)];
+    const tag = (themeId: string, passage?: string) => db.themeTag.create({ data: { themeId, responseId: eldersResponseId, proposalId: proposalIds[0]!, target: 'ANSWER', submissionVersion: 1, passage } });
+    // Two tags of one theme (the whole answer and a passage of it) name the theme once.
+    await tag(eldersTheme.id);
+    await tag(eldersTheme.id, 'plejecentret');
+    await tag(feesTheme.id);
+    await db.answerNote.create({ data: { responseId: eldersResponseId, proposalId: proposalIds[0]!, authorId: staff.kind === 'user' ? staff.userId : null, text: note } });
+  });
+
+  const answerSheet = async (actor: Actor) => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await exportConsultation(actor, consultationId, 'xlsx'))!.bytes as unknown as ExcelJS.Buffer);
+    const answers = workbook.getWorksheet('Høringssvar')!;
+    const header = (answers.getRow(1).values as unknown[]).slice(1) as string[];
+    const rows = answers.getRows(2, answers.rowCount - 1)!.map((row) => Object.fromEntries(header.map((name, i) => [name, row.getCell(i + 1).value])));
+    return { header, rows };
+  };
+
+  it("gives the XLSX the answers' themes to staff and politicians, and the notes to staff only", async () => {
+    const tagged = (rows: Record<string, unknown>[]) => rows.find((row) => row['Organisation'] === `Eksport ${suffix} Ældrerådet` && row['Forslag'] === 'SU01')!;
+    const forStaff = await answerSheet(staff);
+    expect(tagged(forStaff.rows)['Temaer']).toBe(`${fees}; ${elders}`);
+    // The note names its author (displayName: the address of a user without a name).
+    expect(tagged(forStaff.rows)['Analytikernes noter']).toBe(`staff-${suffix}@example.test: ${note}`);
+    expect(forStaff.rows.filter((row) => row['Temaer']).length).toBe(1);
+    const forPolitician = await answerSheet(politician);
+    expect(tagged(forPolitician.rows)['Temaer']).toBe(`${fees}; ${elders}`);
+    expect(forPolitician.header).not.toContain('Analytikernes noter');
+    const forPublic = await answerSheet(anonymous);
+    expect(forPublic.header).not.toContain('Temaer');
+    expect(forPublic.header).not.toContain('Analytikernes noter');
+  });
+
+  it('groups the høringsnotat by theme on request, with "Uden tema" for the rest, and by stance by default', async () => {
+    for (const format of ['pdf', 'docx'] as const) {
+      const text = async (actor: Actor, grouping: 'stance' | 'theme') => {
+        const file = (await exportConsultation(actor, consultationId, format, grouping))!;
+        return format === 'pdf' ? (await pdfText(file.bytes)).text : docxText(file.bytes);
+      };
+      const byTheme = await text(staff, 'theme');
+      // Each theme heads the answers tagged with it, each answer naming its stance.
+      expect(byTheme).toContain(squash(`${fees} ${eldersLine}`));
+      expect(byTheme).toContain(squash(`${elders} ${eldersLine}`));
+      expect(byTheme).toContain(squash(da.exports.note.noTheme));
+      await expectEveryResponse(staff, byTheme);
+      const byStance = await text(staff, 'stance');
+      expect(byStance).not.toContain(squash(da.exports.note.noTheme));
+      expect(byStance).not.toContain(squash(fees));
+      // The public's note is by stance, whatever is asked, and names no theme.
+      const forPublic = await text(anonymous, 'theme');
+      expect(forPublic).not.toContain(squash(da.exports.note.noTheme));
+      expect(forPublic).not.toContain(squash(elders));
+    }
   });
 });
 

@@ -3,19 +3,20 @@ import { createTranslator } from 'next-intl';
 import { EXPENDITURE_KINDS } from '@/lib/budget/vocabulary';
 import { XLSX_CONTENT_TYPE } from '@/lib/budget-spreadsheet/xlsx';
 import { copenhagenWallClock, formatCopenhagen } from '@/lib/deadline';
-import type { ExportFormat } from '@/lib/exports/formats';
+import type { ExportFormat, NoteGrouping } from '@/lib/exports/formats';
 import { STANCES, type HearingNote, type NoteList, type NoteParty, type NoteProposal, type NoteResponse, type NoteStance } from '@/lib/exports/note';
 import { renderNoteDocx } from '@/lib/exports/note-docx';
 import { analysisWorkbook } from '@/lib/exports/analysis';
 import { writeSheetCsv, writeWorkbookXlsx, type Workbook } from '@/lib/exports/workbook';
 import type { OrganisationType } from '@/lib/generated/prisma/enums';
 import da from '@/lib/i18n/messages/da.json';
-import type { Actor } from '@/lib/server/actor';
+import { isStaff, type Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { isStatutory, TYPE_ORDER } from '@/lib/insight/status';
 import { flatLines, LINES_WITH_TYPES } from '@/lib/server/budget-lines';
 import { db } from '@/lib/server/db';
 import { municipalityLetterhead } from '@/lib/server/municipality';
+import { displayName } from '@/lib/server/personal-data';
 import { renderNotePdfOffThread } from '@/lib/server/note-pdf-thread';
 import { authorize } from '@/lib/server/policy';
 import { audienceOf, visibleResponses, type VisibleResponse } from '@/lib/server/response-views';
@@ -81,14 +82,46 @@ function linesOf(p: ProposalRow, kind: (typeof EXPENDITURE_KINDS)[number], years
   return { type: lines[0]?.type ?? null, amounts: years.map((year) => lines.find((line) => line.year === year)?.amount ?? 0) };
 }
 
-async function noteOf(actor: Actor, consultationId: string, consultation: Consultation, responses: VisibleResponse[]): Promise<HearingNote> {
-  // The public edition carries the summaries only once the results are published.
-  const summariesShown = audienceOf(actor) === 'full' || consultation.resultsPublishedAt !== null;
-  const [proposals, remarks, consulted, summaries] = await Promise.all([
+const answerKey = (responseId: string, proposalId: string) => `${responseId}:${proposalId}`;
+
+/**
+ * The budget office's work on each answer, by answerKey: its themes' names for the full audience
+ * (staff and politicians), its analysts' notes for staff. Empty for anyone else.
+ */
+async function analysisOfAnswers(actor: Actor, consultationId: string) {
+  const [tags, notes] = await Promise.all([
+    audienceOf(actor) === 'full' ? db.themeTag.findMany({ where: { target: 'ANSWER', theme: { consultationId } }, select: { responseId: true, proposalId: true, theme: { select: { name: true } } } }) : [],
+    isStaff(actor)
+      ? db.answerNote.findMany({ where: { response: { consultationId } }, orderBy: { createdAt: 'asc' }, select: { responseId: true, proposalId: true, text: true, author: { select: { name: true, email: true, erasedAt: true } } } })
+      : [],
+  ]);
+  const themes = new Map<string, Set<string>>();
+  for (const tag of tags) {
+    const key = answerKey(tag.responseId, tag.proposalId!);
+    themes.set(key, (themes.get(key) ?? new Set()).add(tag.theme.name));
+  }
+  const notesOf = new Map<string, string[]>();
+  for (const note of notes) {
+    const key = answerKey(note.responseId, note.proposalId);
+    const author = displayName(note.author);
+    notesOf.set(key, [...(notesOf.get(key) ?? []), author ? `${author}: ${note.text}` : note.text]);
+  }
+  return {
+    themesOf: (responseId: string, proposalId: string) => [...(themes.get(answerKey(responseId, proposalId)) ?? [])].sort((a, b) => a.localeCompare(b, 'da')),
+    notesOf: (responseId: string, proposalId: string) => notesOf.get(answerKey(responseId, proposalId)) ?? [],
+  };
+}
+
+async function noteOf(actor: Actor, consultationId: string, consultation: Consultation, responses: VisibleResponse[], grouping: NoteGrouping): Promise<HearingNote> {
+  // The public edition carries the summaries only once the results are published, and never themes.
+  const full = audienceOf(actor) === 'full';
+  const summariesShown = full || consultation.resultsPublishedAt !== null;
+  const [proposals, remarks, consulted, summaries, { themesOf }] = await Promise.all([
     proposalsOf(consultation.budget.id),
     db.proposalRemark.findMany({ where: { consultationId }, select: { proposalId: true, text: true } }),
     consultedPartiesOf(consultationId),
     summariesShown ? db.proposalSummary.findMany({ where: { consultationId }, orderBy: { version: 'desc' }, distinct: ['proposalId'], select: { proposalId: true, text: true } }) : [],
+    analysisOfAnswers(actor, consultationId),
   ]);
   const summaryOf = new Map(summaries.map((s) => [s.proposalId, s.text]));
   const ranked = [...responses].sort(byRank);
@@ -97,7 +130,7 @@ async function noteOf(actor: Actor, consultationId: string, consultation: Consul
   for (const response of ranked) {
     for (const answer of response.answers) {
       const list = answersOf.get(answer.proposalId) ?? [];
-      list.push({ ...partyOf(response.organisation), stance: answer.stance, comment: answer.comment, confidential: answer.confidential });
+      list.push({ ...partyOf(response.organisation), stance: answer.stance, comment: answer.comment, confidential: answer.confidential, themes: themesOf(response.responseId, answer.proposalId) });
       answersOf.set(answer.proposalId, list);
     }
   }
@@ -137,6 +170,7 @@ async function noteOf(actor: Actor, consultationId: string, consultation: Consul
     generalRemarks: ranked.filter((r) => r.generalRemarks === null || r.generalRemarks.trim() !== '').map((r) => ({ party: partyOf(r.organisation), text: r.generalRemarks })),
     minorityStatements: ranked.flatMap((r) => r.minorityStatements.map((statement) => ({ party: partyOf(r.organisation), ...statement }))),
     nonResponders,
+    grouping: full ? grouping : 'stance',
     labels: {
       title: tNote('title'),
       edition: tNote(audienceOf(actor) === 'full' ? 'editionFull' : 'editionPublic'),
@@ -158,6 +192,7 @@ async function noteOf(actor: Actor, consultationId: string, consultation: Consul
       noResponses: tNote('noResponses'),
       stances: Object.fromEntries(STANCES.map((stance) => [stance, t(`responses.stances.${stance}`)])) as Record<NoteStance, string>,
       noStance: tNote('noStance'),
+      noTheme: tNote('noTheme'),
       foldedNoRemarks: tNote('foldedNoRemarks'),
       confidential: tNote('confidential'),
       hidden: tNote('hidden'),
@@ -180,10 +215,13 @@ async function noteOf(actor: Actor, consultationId: string, consultation: Consul
 
 async function analysisOf(actor: Actor, consultation: Consultation & { id: string }, responses: VisibleResponse[]): Promise<Workbook> {
   const { years } = consultation.budget;
-  const [proposals, consulted] = await Promise.all([proposalsOf(consultation.budget.id), consultedPartiesOf(consultation.id)]);
+  const [proposals, consulted, { themesOf, notesOf }] = await Promise.all([proposalsOf(consultation.budget.id), consultedPartiesOf(consultation.id), analysisOfAnswers(actor, consultation.id)]);
+  const full = audienceOf(actor) === 'full';
   return analysisWorkbook({
     issuer: (await municipalityLetterhead()).name,
-    full: audienceOf(actor) === 'full',
+    full,
+    themes: full,
+    notes: isStaff(actor),
     years,
     proposals: proposals.map((p) => {
       const [service, transfers] = [linesOf(p, 'SERVICE', years), linesOf(p, 'TRANSFER', years)];
@@ -196,7 +234,7 @@ async function analysisOf(actor: Actor, consultation: Consultation & { id: strin
       receiptNumber: response.receiptNumber,
       generalRemarks: response.generalRemarks,
       minorityStatements: response.minorityStatements,
-      answers: response.answers,
+      answers: response.answers.map((answer) => ({ ...answer, themes: themesOf(response.responseId, answer.proposalId), notes: notesOf(response.responseId, answer.proposalId) })),
     })),
     nonResponders: consulted.filter((party) => !party.responded).map((party) => partyOf(party.organisation)),
     label: (key, params) => (key === 'hidden' ? tNote('hidden') : tTable(key, params)),
@@ -210,8 +248,9 @@ const slug = (title: string) => title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, 
  * A consultation's material as the actor may read it: staff and politicians get every submitted
  * response whole, everyone else only a published consultation's published responses. Null for an
  * unknown consultation. The builders yield between proposals, so other requests go on meanwhile.
+ * `grouping` groups the note's answers by theme for the full audience; the public's is by stance.
  */
-export async function exportConsultation(actor: Actor, consultationId: string, format: ExportFormat): Promise<ExportFile | null> {
+export async function exportConsultation(actor: Actor, consultationId: string, format: ExportFormat, grouping: NoteGrouping = 'stance'): Promise<ExportFile | null> {
   const consultation = await db.consultation.findUnique({ where: { id: consultationId }, select: { id: true, title: true, status: true, deadline: true, openedAt: true, resultsPublishedAt: true, budget: { select: { id: true, name: true, years: true } } } });
   if (!consultation) return null;
   await authorize(actor, 'consultation.export', { consultation, object: { type: 'Consultation', id: consultationId } });
@@ -221,14 +260,14 @@ export async function exportConsultation(actor: Actor, consultationId: string, f
   const note = format === 'pdf' || format === 'docx';
   const baseName = `${note ? tNote('fileName') : tTable('fileName')}-${slug(consultation.title)}`;
   let bytes: Uint8Array;
-  if (format === 'pdf') bytes = await renderNotePdfOffThread(await noteOf(actor, consultationId, consultation, visible.responses));
-  else if (format === 'docx') bytes = await renderNoteDocx(await noteOf(actor, consultationId, consultation, visible.responses));
+  if (format === 'pdf') bytes = await renderNotePdfOffThread(await noteOf(actor, consultationId, consultation, visible.responses, grouping));
+  else if (format === 'docx') bytes = await renderNoteDocx(await noteOf(actor, consultationId, consultation, visible.responses, grouping));
   else {
     const workbook = await analysisOf(actor, consultation, visible.responses);
     // The CSV holds the first sheet, every answer with the same columns as in the workbook.
     bytes = format === 'xlsx' ? await writeWorkbookXlsx(workbook) : new TextEncoder().encode(await writeSheetCsv(workbook.sheets[0]!));
   }
 
-  await audit(actor, { action: 'consultation.export', objectType: 'Consultation', objectId: consultationId, details: { format, audience: visible.audience, responses: visible.responses.length } });
+  await audit(actor, { action: 'consultation.export', objectType: 'Consultation', objectId: consultationId, details: { format, audience: visible.audience, responses: visible.responses.length, ...(note && grouping !== 'stance' && { grouping }) } });
   return { fileName: `${baseName}.${format}`, contentType: CONTENT_TYPES[format], bytes };
 }

@@ -158,6 +158,10 @@ const rules = {
   'theme.analysis.read': staff,
   'answer.read.mark': staff,
   'answer.note.add': staff,
+  // Sharing out the reading: staff assign and follow it; duplicates are read like the responses, whole.
+  'analysis.progress.read': staff,
+  'analysis.assign': staff,
+  'analysis.duplicates.read': (actor: Actor) => readsResponsesWhole(actor),
 
   // The budget and its proposals.
   'budget.import': staff,

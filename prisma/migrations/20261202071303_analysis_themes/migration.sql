@@ -140,7 +140,16 @@ ALTER TABLE "ProposalAnalyst" ADD CONSTRAINT "ProposalAnalyst_proposalId_fkey" F
 ALTER TABLE "ProposalAnalyst" ADD CONSTRAINT "ProposalAnalyst_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- A tag names exactly what it is on: a proposal for an answer, a statement for a minority statement.
-ALTER TABLE "ThemeTag" ADD CONSTRAINT "ThemeTag_target_check" CHECK (
-  ("target" = 'ANSWER') = ("proposalId" IS NOT NULL)
-  AND ("target" = 'MINORITY_STATEMENT') = ("minorityStatementId" IS NOT NULL)
-);
+-- A trigger, not a CHECK constraint: Prisma 6.19's WebAssembly schema engine crashes
+-- ("unreachable") introspecting a CHECK constraint, which breaks the drift check.
+CREATE FUNCTION theme_tag_target() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF (NEW."target" = 'ANSWER') <> (NEW."proposalId" IS NOT NULL)
+     OR (NEW."target" = 'MINORITY_STATEMENT') <> (NEW."minorityStatementId" IS NOT NULL) THEN
+    RAISE EXCEPTION 'a theme tag names its target: a proposal for an answer, a statement for a minority statement';
+  END IF;
+  RETURN NEW;
+END $$;
+
+CREATE TRIGGER theme_tag_target BEFORE INSERT OR UPDATE ON "ThemeTag"
+FOR EACH ROW EXECUTE FUNCTION theme_tag_target();

@@ -9,6 +9,7 @@ import { ExtensionForm } from '@/components/staff-forms';
 import { phaseAllows, transitionsFrom } from '@/lib/consultation-phases';
 import { formatCopenhagen, instantToCopenhagenLocal } from '@/lib/deadline';
 import { isLocale } from '@/lib/i18n/config';
+import { analysisProgress } from '@/lib/server/analysis-progress';
 import { getConsultationForStaff, publicationSummary } from '@/lib/server/consultations';
 import { PARTY_STATUSES, type PartyStatus } from '@/lib/server/consultation-parties';
 import { audienceOf } from '@/lib/server/response-views';
@@ -31,6 +32,7 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
   const actor = await currentActor();
   const [consultation, t, tRoot, localeName] = await Promise.all([getConsultationForStaff(actor, id), getTranslations('consultations'), getTranslations(), getLocale()]);
   if (!consultation) notFound();
+  const progress = consultation.status === 'DRAFT' ? null : await analysisProgress(actor, id);
   const publishable = phaseAllows('publish', consultation.status);
   const summary = publishable ? await publicationSummary(actor, id) : null;
   const locale = isLocale(localeName) ? localeName : 'da';
@@ -58,7 +60,13 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
       )}
       <p className="mt-1"><Link href={`/staff/consultations/${consultation.id}/remarks`} className={link}>{tRoot('exports.remarks.link')}</Link></p>
       <p className="mt-1"><Link href={`/staff/consultations/${consultation.id}/analysis`} className={link}>{tRoot('analysis.link')}</Link></p>
-      <ExportSection consultationId={consultation.id} audience={audienceOf(actor)} />
+      {progress && progress.total.answers > 0 && (
+        <p className="mt-1" data-analysis-progress-summary>
+          {tRoot('analysisProgress.summary', progress.total)}{' '}
+          <Link href={`/staff/consultations/${consultation.id}/analysis`} className={link}>{tRoot('analysisProgress.summaryLink')}</Link>
+        </p>
+      )}
+      <ExportSection consultationId={consultation.id} audience={audienceOf(actor)} byTheme />
 
       <section aria-labelledby="phase-heading" className="mt-6">
         <h2 id="phase-heading" className="text-xl font-semibold">{t('phaseHeading')}</h2>

@@ -5,6 +5,7 @@ import { recordId } from '@/lib/record-id';
 import { requiredText, text } from '@/lib/form-schemas';
 import { TEXT_LIMITS } from '@/lib/limits';
 import { formAction } from '@/lib/server/form-action';
+import { assignAnalyst } from '@/lib/server/analysis-progress';
 import { saveProposalDecision, saveProposalSummary } from '@/lib/server/proposal-analysis';
 import { publishResults, resultsPath } from '@/lib/server/results';
 import { DecisionOutcome } from '@/lib/generated/prisma/enums';
@@ -54,5 +55,18 @@ export const publishResultsAction = formAction(
     invalid: 'forms.invalid',
     revalidate: ({ consultationId }) => [`/staff/consultations/${consultationId}/analysis`, resultsPath(consultationId), `/consultations/${consultationId}`],
     success: ({ notified }) => ({ status: 'success', message: 'analysis.publishedNow', params: { count: notified.length } }),
+  },
+);
+
+// "" in the analyst field takes the proposals from whoever has them.
+export const assignAnalystAction = formAction(
+  z.object({ consultationId: recordId, proposalIds: z.array(recordId).min(1), userId: z.union([recordId, z.literal('').transform(() => null)]) }),
+  (input, { actor }) => assignAnalyst(actor, input),
+  {
+    input: (values, formData) => ({ ...values, proposalIds: formData.getAll('proposalIds') }),
+    // Every field is a choice: one message says what to choose.
+    invalid: 'analysisProgress.errors.choose',
+    revalidate: ({ consultationId }) => [`/staff/consultations/${consultationId}/analysis`, `/staff/consultations/${consultationId}`],
+    success: (changed) => ({ status: 'success', message: 'analysisProgress.assigned', params: { count: changed } }),
   },
 );
