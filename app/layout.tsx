@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getMessages, getTranslations } from 'next-intl/server';
-import { clientMessages } from '@/lib/i18n/client-messages';
+import { pickMessages, ROOT_MESSAGES } from '@/lib/i18n/client-messages';
 import { SiteHeader } from '@/components/site-header';
 import { getMunicipality } from '@/lib/server/municipality';
 import { myAccount } from '@/lib/server/personal-data';
@@ -43,7 +43,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col bg-white font-sans text-text antialiased">
-        <NextIntlClientProvider messages={clientMessages(messages)}>
+        <NextIntlClientProvider messages={pickMessages(messages, ROOT_MESSAGES)}>
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2 focus:text-link">
             {t('app.skipToContent')}
           </a>

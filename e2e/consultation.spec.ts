@@ -6,6 +6,7 @@ import { createUser } from './people';
 const PDF = { mimeType: 'application/pdf', buffer: VALID_PDF };
 
 test('staff run a consultation: create, invite, open, register a letter, moderate and publish', async ({ page, browser }) => {
+  test.slow();
   const unique = Date.now().toString(36);
   const organisation = `Seniorrådet ${unique}`;
   const memberEmail = `formand-${unique}@example.test`;
@@ -66,9 +67,26 @@ test('staff run a consultation: create, invite, open, register a letter, moderat
   await expect.poll(async () => (await mailTo(memberEmail)).some((mail) => mail.subject === `Høring: ${title}`)).toBe(true);
   await expectNoAxeViolations(page);
 
-  // The organisation answered by letter: staff register it with the original.
+  // The party's own page: staff point it to a proposal and give it a later deadline.
   const party = page.locator(`[data-party="${organisation}"]`);
   await expect(party).toContainText('Ikke påbegyndt');
+  await party.getByRole('link', { name: `Frist og udvalgte forslag for ${organisation} (0 udvalgt)` }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(organisation);
+  const assignment = page.getByRole('region', { name: 'Udvalgte forslag' });
+  await assignment.getByRole('checkbox', { name: 'ØU04' }).check();
+  await assignment.getByLabel('Note til parten (hvorfor)').fill('Rammer de ældre.');
+  await assignment.getByRole('button', { name: 'Gem udvalgte forslag' }).click();
+  await expect(assignment.getByRole('status')).toHaveText('Gemt.');
+  const extension = page.getByRole('region', { name: 'Frist', exact: true });
+  await extension.getByLabel(`Ny frist for ${organisation} (dansk tid)`).fill('2099-07-15T12:00');
+  await extension.getByRole('button', { name: 'Forlæng frist' }).click();
+  await expect(extension.getByRole('status')).toHaveText('Gemt.');
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: `Tilbage til ${title}` }).click();
+  await expect(party).toContainText('(forlænget)');
+  await expect(party.getByRole('link', { name: `Frist og udvalgte forslag for ${organisation} (1 udvalgt)` })).toBeVisible();
+
+  // The organisation answered by letter: staff register it with the original.
   await party.getByRole('link', { name: `Registrér svar for ${organisation}` }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Registrér høringssvar for ${organisation}`);
   await page.getByLabel('Modtaget som').selectOption({ label: 'Brev' });

@@ -99,10 +99,21 @@ test('the staff consultation page counts the parties per status and filters them
   await expect(status.locator('[data-submitted-count]')).toHaveText(/^\d+ af 60 har indsendt$/);
   const filter = status.getByRole('navigation', { name: 'Vis høringsparter med status' });
   await expect(filter.getByRole('link', { name: 'Alle (60)' })).toHaveAttribute('aria-current', 'page');
+  // 15 parties a page, with plain links to the others.
+  await expect(status.locator('[data-party]')).toHaveCount(15);
+  const pages = status.getByRole('navigation', { name: 'Sider med høringsparter' });
+  await expect(pages).toContainText('Side 1 af 4: høringspart 1–15 af 60.');
+  await expect(pages.getByRole('link', { name: 'Side 1' })).toHaveAttribute('aria-current', 'page');
+  const first = await status.locator('[data-party]').first().getAttribute('data-party');
+  await pages.getByRole('link', { name: 'Næste side' }).click();
+  await expect(page).toHaveURL(/\?page=2#status-heading$/);
+  await expect(pages).toContainText('Side 2 af 4: høringspart 16–30 af 60.');
+  await expect(status.locator('[data-party]')).toHaveCount(15);
+  await expect(status.locator(`[data-party="${first}"]`)).toHaveCount(0);
   const submitted = Number((await status.locator('[data-submitted-count]').textContent())!.split(' ')[0]);
   await filter.getByRole('link', { name: `Indsendt (${submitted})` }).click();
   await expect(page).toHaveURL(/\?status=SUBMITTED#status-heading$/);
-  await expect(status.locator('[data-party]')).toHaveCount(submitted);
+  await expect(status.locator('[data-party]')).toHaveCount(Math.min(submitted, 15));
   await expect(filter.getByRole('link', { name: `Indsendt (${submitted})` })).toHaveAttribute('aria-current', 'page');
   // Publication is a section of its own, apart from closing.
   const publication = page.getByRole('region', { name: 'Offentliggørelse', exact: true });

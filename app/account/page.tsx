@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { EraseAccountForm } from '@/components/erase-account-form';
 import { myAccount } from '@/lib/server/personal-data';
 import { currentActor } from '@/lib/server/session';
+import { ClientMessages } from '@/app/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('account'))('title') };
@@ -14,6 +15,7 @@ export default async function AccountPage() {
   if (actor.kind !== 'user') redirect('/signin?callbackUrl=/account');
   const [account, t] = await Promise.all([myAccount(actor), getTranslations()]);
   return (
+    <ClientMessages namespaces={['account']}>
     <div className="max-w-prose">
       <h1 className="text-2xl font-bold">{t('account.title')}</h1>
       <section aria-labelledby="profile-heading" className="mt-4">
@@ -48,5 +50,6 @@ export default async function AccountPage() {
         <EraseAccountForm />
       </section>
     </div>
+    </ClientMessages>
   );
 }

@@ -9,6 +9,7 @@ import { AFTER_SIGN_IN_PATH, safeRedirectPath } from '@/lib/safe-redirect';
 import { currentUser } from '@/lib/server/session';
 import { TOO_MANY_LINKS_PARAM, waitMinutes } from '@/lib/server/sign-in-limits';
 import { signInWithOidc } from './actions';
+import { ClientMessages } from '@/app/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('auth'))('title') };
@@ -22,6 +23,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const t = await getTranslations('auth');
   const settings = env();
   return (
+    <ClientMessages namespaces={['auth']}>
     <div className="max-w-md">
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       <section aria-labelledby="email-signin" className="mt-6">
@@ -49,5 +51,6 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </section>
       )}
     </div>
+    </ClientMessages>
   );
 }

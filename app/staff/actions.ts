@@ -41,7 +41,7 @@ export const changeRoleAction = formAction(
 export const grantExtensionAction = formAction(
   z.object({ consultationId: recordId, organisationId: recordId, until: copenhagenTime }),
   ({ until, ...key }, { actor }) => grantExtension(actor, key, until),
-  { revalidate: () => ['/staff'], success: 'forms.saved' },
+  { revalidate: ({ consultationId }) => ['/staff', { path: `/staff/consultations/${consultationId}`, type: 'layout' }], success: 'forms.saved' },
 );
 
 const committeeForm = z.object({ code: recordId.max(10), name: text(TEXT_LIMITS.committeeName) });

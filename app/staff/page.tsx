@@ -6,6 +6,7 @@ import { listOrganisations, listUsers } from '@/lib/server/organisations';
 import { can } from '@/lib/server/policy';
 import { currentActor } from '@/lib/server/session';
 import { MembershipRole, OrganisationType, UserRole } from '@/lib/generated/prisma/enums';
+import { ClientMessages } from '@/app/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('staff'))('title') };
@@ -22,7 +23,7 @@ export default async function StaffPage() {
   const invitableRoles = roleOptions.filter((_, i) => invitable[i]);
 
   return (
-    <>
+    <ClientMessages namespaces={['staff']}>
       <h1 className="text-2xl font-bold">{t('staff.title')}</h1>
 
       <section aria-labelledby="organisations-heading" className="mt-6">
@@ -113,6 +114,6 @@ export default async function StaffPage() {
           ))}
         </ul>
       </section>
-    </>
+    </ClientMessages>
   );
 }

@@ -59,3 +59,21 @@ export async function assignProposals(actor: Actor, key: ResponseKey, proposalId
     await audit(actor, { action: 'consultation.assign', objectType: 'ConsultationParty', objectId: `${key.consultationId}:${key.organisationId}`, after: { proposalIds, note } }, tx);
   });
 }
+
+/** Parties shown per page on the staff consultation page. */
+export const PARTY_PAGE_SIZE = 15;
+
+/**
+ * One page of the parties of the staff consultation page, of one status or all, with the count per
+ * status. An unknown status shows all; a page number that is not a whole number from 1 shows the
+ * first page, one past the last the last.
+ */
+export function partyPage<P extends { status: PartyStatus }>(parties: readonly P[], status: unknown, page: unknown) {
+  const shownStatus = (PARTY_STATUSES as readonly unknown[]).includes(status) ? (status as PartyStatus) : null;
+  const matching = shownStatus ? parties.filter((party) => party.status === shownStatus) : [...parties];
+  const pages = Math.max(1, Math.ceil(matching.length / PARTY_PAGE_SIZE));
+  const requested = typeof page === 'string' && /^\d{1,7}$/.test(page) ? Number(page) : 1;
+  const current = Math.min(Math.max(1, requested), pages);
+  const counts = Object.fromEntries(PARTY_STATUSES.map((s) => [s, parties.filter((party) => party.status === s).length])) as Record<PartyStatus, number>;
+  return { status: shownStatus, page: current, pages, matching: matching.length, counts, shown: matching.slice((current - 1) * PARTY_PAGE_SIZE, current * PARTY_PAGE_SIZE) };
+}

@@ -165,3 +165,9 @@ export const MESSAGE_KEYS = {
   'pdf.pdfLaunch': 'responses.pdfLaunch',
   'pdf.pdfEmbeddedFile': 'responses.pdfEmbeddedFile',
 } as const satisfies Record<DomainErrorCode, MessageKey>;
+
+/**
+ * Every message a form may show whatever its namespace: each refusal's, and the shared schemas' own
+ * (lib/form-schemas.ts). A page with forms hands them to its client components (app/client-messages.tsx).
+ */
+export const FORM_MESSAGE_KEYS: readonly string[] = [...new Set<string>([...Object.values(MESSAGE_KEYS), 'staff.invalidTime'])];

@@ -10,6 +10,7 @@ import { getCatalogue } from '@/lib/server/catalogue';
 import { getPublicConsultation } from '@/lib/server/public-consultations';
 import { audienceOf } from '@/lib/server/response-views';
 import { currentActor } from '@/lib/server/session';
+import { ClientMessages } from '@/app/client-messages';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -31,7 +32,7 @@ export default async function PublicConsultationPage({ params }: Props) {
   const catalogue = await getCatalogue(consultation.budgetId);
 
   return (
-    <>
+    <ClientMessages namespaces={['exports']} forms={false}>
       <h1 className="text-2xl font-bold">{consultation.title}</h1>
       <p className="mt-1">
         {tRoot(`consultations.phases.${consultation.status}`)} · {t('deadline', { date: formatCopenhagen(consultation.deadline, locale) })}
@@ -95,6 +96,6 @@ export default async function PublicConsultationPage({ params }: Props) {
           <PublicResponseIndex consultationId={consultation.id} responses={consultation.responses} />
         )}
       </section>
-    </>
+    </ClientMessages>
   );
 }

@@ -13,6 +13,7 @@ import { getConsultationInsight } from '@/lib/server/insight';
 import { getResponseStatus } from '@/lib/server/response-status';
 import { can } from '@/lib/server/policy';
 import { currentActor } from '@/lib/server/session';
+import { ClientMessages } from '@/app/client-messages';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -52,7 +53,7 @@ export default async function InsightOverviewPage({ params, searchParams }: Prop
   const kindHeading = { SERVICE: t('kindService'), TRANSFER: t('kindTransfer'), total: t('kindTotal') };
 
   return (
-    <>
+    <ClientMessages namespaces={['exports']} forms={false}>
       <h1 className="text-2xl font-bold">{t('overviewTitle', { title: consultation.title })}</h1>
       <AudienceNote audience={insight.audience} published={consultation.status === 'PUBLISHED'} />
       <InsightNav consultationId={id} current="overview" />
@@ -202,6 +203,6 @@ export default async function InsightOverviewPage({ params, searchParams }: Prop
           </tbody>
         </table>
       </div>
-    </>
+    </ClientMessages>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { AcceptInvitationForm } from '@/components/accept-invitation-form';
 import { viewInvitation } from '@/lib/server/invitations';
+import { ClientMessages } from '@/app/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('invitation'))('title') };
@@ -20,6 +21,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   }
   const role = invitation.membershipRole ? t(`membershipRoles.${invitation.membershipRole}`) : t(`auth.roles.${invitation.role}`);
   return (
+    <ClientMessages namespaces={['invitation']}>
     <div className="max-w-prose">
       <h1 className="text-2xl font-bold">{t('invitation.title')}</h1>
       <p className="mt-2">{t('invitation.intro', { email: invitation.email })}</p>
@@ -31,5 +33,6 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       <p>{t('invitation.expires', { date: format.dateTime(invitation.expiresAt, { dateStyle: 'long', timeStyle: 'short' }) })}</p>
       <AcceptInvitationForm token={token} />
     </div>
+    </ClientMessages>
   );
 }

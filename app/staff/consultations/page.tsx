@@ -7,6 +7,7 @@ import { formatCopenhagen } from '@/lib/deadline';
 import { isLocale } from '@/lib/i18n/config';
 import { listBudgets, listConsultations } from '@/lib/server/consultations';
 import { currentActor } from '@/lib/server/session';
+import { ClientMessages } from '@/app/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('consultations'))('title') };
@@ -16,7 +17,7 @@ export default async function ConsultationsPage() {
   const actor = await currentActor();
   const [consultations, budgets, t, locale] = await Promise.all([listConsultations(actor), listBudgets(actor), getTranslations('consultations'), getLocale()]);
   return (
-    <>
+    <ClientMessages namespaces={['consultations', 'kinds', 'responses.noFile']}>
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       {consultations.length === 0 ? (
         <p className="mt-2">{t('none')}</p>
@@ -57,6 +58,6 @@ export default async function ConsultationsPage() {
         <h2 id="new-consultation-heading" className="text-xl font-semibold">{t('new')}</h2>
         {budgets.length === 0 ? <p>{t('noBudget')}</p> : <ConsultationDetailsForm budgets={budgets.map((b) => ({ value: b.id, label: b.name }))} />}
       </section>
-    </>
+    </ClientMessages>
   );
 }

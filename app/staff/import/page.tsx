@@ -7,6 +7,7 @@ import { budgetImportPreview, type ImportPreviewData } from '@/lib/server/budget
 import { recordId } from '@/lib/record-id';
 import { isDomainError } from '@/lib/server/errors';
 import { currentActor } from '@/lib/server/session';
+import { ClientMessages } from '@/app/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('staff'))('import.title') };
@@ -31,7 +32,7 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
   }
   const step = preview?.imported ? 2 : preview ? 1 : 0;
   return (
-    <>
+    <ClientMessages namespaces={['catalogue.colType', 'kinds', 'proposalVersions', 'spreadsheet', 'staff.import', 'types']}>
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       <StepIndicator steps={[t('stepChoose'), t('stepCheck'), t('stepDone')]} current={step} />
       <p className="mt-1 max-w-prose text-slate-700">{t('intro')}</p>
@@ -46,6 +47,6 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
         <ImportDocumentForm />
       </div>
       {preview && <ImportPreview data={preview} />}
-    </>
+    </ClientMessages>
   );
 }

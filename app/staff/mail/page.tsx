@@ -4,6 +4,7 @@ import { RetryMailForm } from '@/components/retry-mail-form';
 import { ScrollRegion } from '@/components/scroll-region';
 import { listFailedMail } from '@/lib/server/mail';
 import { currentActor } from '@/lib/server/session';
+import { ClientMessages } from '@/app/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('staff.mail'))('title') };
@@ -12,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function FailedMailPage() {
   const [failed, t, format] = await Promise.all([listFailedMail(await currentActor()), getTranslations('staff.mail'), getFormatter()]);
   return (
-    <>
+    <ClientMessages namespaces={['staff.mail']}>
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       <p className="mt-1 max-w-prose text-slate-700">{t('intro')}</p>
       {failed.length === 0 ? (
@@ -47,6 +48,6 @@ export default async function FailedMailPage() {
           </ScrollRegion>
         </div>
       )}
-    </>
+    </ClientMessages>
   );
 }

@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { ListTotals } from '@/components/list-totals';
 import { MoveProposalsForm } from '@/components/move-proposals-form';
 import { getCatalogue, getCurrentBudgetId } from '@/lib/server/catalogue';
+import { ClientMessages } from '@/app/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('staff'))('moves.title') };
@@ -15,7 +16,7 @@ export default async function MoveProposalsPage() {
   const catalogue = budgetId ? await getCatalogue(budgetId) : null;
   if (!catalogue) return <p>{t('catalogue.empty')}</p>;
   return (
-    <>
+    <ClientMessages namespaces={['kinds', 'proposalVersions', 'staff.moves', 'types']}>
       <h1 className="text-2xl font-bold">{t('staff.moves.title')}</h1>
       <p className="mt-1 text-slate-700">{t('staff.moves.intro')}</p>
       <p className="mt-2 text-sm">
@@ -32,6 +33,6 @@ export default async function MoveProposalsPage() {
           lists={catalogue.lists.map((list) => ({ id: list.id, name: list.name, proposals: list.proposals.map(({ id, code, title, lines }) => ({ id, code, title, lines })) }))}
         />
       </div>
-    </>
+    </ClientMessages>
   );
 }

@@ -15,6 +15,7 @@ import { answeredVersions } from '@/lib/server/proposal-versions';
 import { responseFormContext } from '@/lib/server/response-form';
 import { getResponseWorkspace } from '@/lib/server/responses/workspace';
 import { currentActor } from '@/lib/server/session';
+import { ClientMessages } from '@/app/client-messages';
 
 type Props = { params: Promise<{ consultationId: string; organisationId: string }>; searchParams: Promise<{ unanswered?: string | string[]; saved?: string | string[] }> };
 
@@ -49,7 +50,7 @@ export default async function ResponsePage({ params, searchParams }: Props) {
   ];
 
   return (
-    <>
+    <ClientMessages namespaces={['responses', 'proposalVersions']}>
       <h1 className="text-2xl font-bold">{t('title')}: {workspace.organisation.name}</h1>
       <p className="mt-1">{workspace.consultation.title}</p>
       <p className="mt-1 font-semibold">{t('deadline', { date: formatCopenhagen(workspace.deadline, lang) })}</p>
@@ -156,6 +157,6 @@ export default async function ResponsePage({ params, searchParams }: Props) {
         </section>
       </ResponseOrientation>
       </LiveResponse>
-    </>
+    </ClientMessages>
   );
 }

@@ -2,20 +2,20 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { AddDocumentForm, AssignmentForm, ButtonForm, ConsultationDetailsForm, PartiesForm, PhaseForm } from '@/components/consultation-forms';
+import { AddDocumentForm, ButtonForm, ConsultationDetailsForm, PartiesForm, PhaseForm } from '@/components/consultation-forms';
 import { ExportSection } from '@/components/export-section';
 import { PublishForm } from '@/components/name-review-forms';
-import { ExtensionForm } from '@/components/staff-forms';
 import { phaseAllows, transitionsFrom } from '@/lib/consultation-phases';
 import { formatCopenhagen, instantToCopenhagenLocal } from '@/lib/deadline';
 import { isLocale } from '@/lib/i18n/config';
 import { analysisProgress } from '@/lib/server/analysis-progress';
 import { getConsultationForStaff, publicationSummary } from '@/lib/server/consultations';
-import { PARTY_STATUSES, type PartyStatus } from '@/lib/server/consultation-parties';
+import { PARTY_PAGE_SIZE, PARTY_STATUSES, partyPage, type PartyStatus } from '@/lib/server/consultation-parties';
 import { audienceOf } from '@/lib/server/response-views';
 import { currentActor } from '@/lib/server/session';
+import { ClientMessages } from '@/app/client-messages';
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ status?: string | string[] }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ status?: string | string[]; page?: string | string[] }> };
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('consultations'))('title') };
@@ -23,12 +23,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const link = 'text-blue-800 underline underline-offset-2';
 
-const isPartyStatus = (value: unknown): value is PartyStatus => (PARTY_STATUSES as readonly unknown[]).includes(value);
-
 export default async function ConsultationPage({ params, searchParams }: Props) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
-  // ?status=SUBMITTED shows the parties of one status (plain links, so it works without JavaScript).
-  const shownStatus = isPartyStatus(query.status) ? query.status : null;
   const actor = await currentActor();
   const [consultation, t, tRoot, localeName] = await Promise.all([getConsultationForStaff(actor, id), getTranslations('consultations'), getTranslations(), getLocale()]);
   if (!consultation) notFound();
@@ -43,12 +39,19 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
   const phaseButtons = transitionsFrom(status)
     .filter((phase) => phase !== 'publish')
     .map((phase) => ({ phase, label: phase === 'open' && status === 'CLOSED' ? t('reopen') : t(phase) }));
-  const countOf = (partyStatus: PartyStatus) => consultation.parties.filter((party) => party.status === partyStatus).length;
-  const shownParties = shownStatus ? consultation.parties.filter((party) => party.status === shownStatus) : consultation.parties;
-  const filterLink = (partyStatus: PartyStatus | null) => `/staff/consultations/${consultation.id}${partyStatus ? `?status=${partyStatus}` : ''}#status-heading`;
+  // ?status=SUBMITTED shows the parties of one status, ?page=2 the second page of them (plain
+  // links, so it works without JavaScript); each party's own forms are on its page.
+  const parties = partyPage(consultation.parties, query.status, query.page);
+  const shownStatus = parties.status;
+  const countOf = (partyStatus: PartyStatus) => parties.counts[partyStatus];
+  const filterLink = (partyStatus: PartyStatus | null, page = 1) => {
+    const search = new URLSearchParams({ ...(partyStatus && { status: partyStatus }), ...(page > 1 && { page: String(page) }) }).toString();
+    return `/staff/consultations/${consultation.id}${search ? `?${search}` : ''}#status-heading`;
+  };
+  const partyLink = (organisationId: string) => `/staff/consultations/${consultation.id}/parties/${organisationId}`;
 
   return (
-    <>
+    <ClientMessages namespaces={['consultations', 'exports', 'kinds', 'nameReview', 'responses.noFile']}>
       <p className="text-sm"><Link href="/staff/consultations" className={link}>{t('back')}</Link></p>
       <h1 className="text-2xl font-bold">{consultation.title}</h1>
       <p className="mt-1">
@@ -135,11 +138,11 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
                 ))}
               </ul>
             </nav>
-            {shownStatus && shownParties.length === 0 && <p className="mt-2">{t('noPartiesWithStatus', { status: tRoot(`responses.statuses.${shownStatus}`) })}</p>}
+            {shownStatus && parties.matching === 0 && <p className="mt-2">{t('noPartiesWithStatus', { status: tRoot(`responses.statuses.${shownStatus}`) })}</p>}
           </>
         )}
         <ul className="mt-2 flex flex-col gap-4">
-          {shownParties.map((party) => (
+          {parties.shown.map((party) => (
             <li key={party.organisationId} className="rounded border border-slate-300 p-3" data-party={party.organisationName}>
               <h3 className="font-semibold">{party.organisationName}</h3>
               <p className="text-sm">
@@ -163,22 +166,31 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
                 )}
               </div>
               {phaseAllows('partySettings', status) && (
-                <details className="accordion mt-2">
-                  <summary>{t('partySettings', { count: party.assignments.length })}</summary>
-                  <div className="mt-2 flex flex-col gap-4">
-                    <ExtensionForm consultationId={consultation.id} organisationId={party.organisationId} organisation={party.organisationName} current={instantToCopenhagenLocal(party.deadline)} />
-                    <AssignmentForm
-                      consultationId={consultation.id}
-                      organisationId={party.organisationId}
-                      note={party.assignments[0]?.note ?? ''}
-                      proposals={consultation.proposals.map((p) => ({ value: p.id, label: p.code, checked: party.assignments.some((a) => a.proposalId === p.id) }))}
-                    />
-                  </div>
-                </details>
+                <p className="mt-2 text-sm">
+                  <Link href={partyLink(party.organisationId)} className={link}>{t('partySettings', { organisation: party.organisationName, count: party.assignments.length })}</Link>
+                </p>
               )}
             </li>
           ))}
         </ul>
+        {parties.pages > 1 && (
+          <nav aria-label={t('partyPages')} className="pagination mt-4" data-party-pages>
+            <p className="text-sm">
+              {t('partyPageOf', { page: parties.page, pages: parties.pages, from: (parties.page - 1) * PARTY_PAGE_SIZE + 1, to: (parties.page - 1) * PARTY_PAGE_SIZE + parties.shown.length, count: parties.matching })}
+            </p>
+            <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+              {parties.page > 1 && <li><Link href={filterLink(shownStatus, parties.page - 1)} className={link} rel="prev">{t('previousPage')}</Link></li>}
+              {Array.from({ length: parties.pages }, (_, index) => index + 1).map((page) => (
+                <li key={page}>
+                  <Link href={filterLink(shownStatus, page)} aria-current={page === parties.page ? 'page' : undefined} className={`${link} aria-[current=page]:font-bold aria-[current=page]:no-underline`}>
+                    {t('partyPage', { page })}
+                  </Link>
+                </li>
+              ))}
+              {parties.page < parties.pages && <li><Link href={filterLink(shownStatus, parties.page + 1)} className={link} rel="next">{t('nextPage')}</Link></li>}
+            </ul>
+          </nav>
+        )}
       </section>
 
       {summary && (
@@ -203,6 +215,6 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
           <PublishForm consultationId={consultation.id} published={summary.published} />
         </section>
       )}
-    </>
+    </ClientMessages>
   );
 }

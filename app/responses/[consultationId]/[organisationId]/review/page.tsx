@@ -10,6 +10,7 @@ import { isLocale } from '@/lib/i18n/config';
 import { reviewSummary } from '@/lib/response-review';
 import { getResponseWorkspace } from '@/lib/server/responses/workspace';
 import { currentActor } from '@/lib/server/session';
+import { ClientMessages } from '@/app/client-messages';
 
 type Props = { params: Promise<{ consultationId: string; organisationId: string }> };
 
@@ -50,7 +51,7 @@ export default async function ReviewPage({ params }: Props) {
   const daysLeft = calendarDaysUntil(new Date(), workspace.deadline);
 
   return (
-    <>
+    <ClientMessages namespaces={['responses']}>
       <p className="text-sm">
         <Link href={base} className="underline underline-offset-2">{t('review.back')}</Link>
       </p>
@@ -170,6 +171,6 @@ export default async function ReviewPage({ params }: Props) {
           </div>
         )}
       </section>
-    </>
+    </ClientMessages>
   );
 }

@@ -10,6 +10,7 @@ import { analysisProgress, analystCandidates } from '@/lib/server/analysis-progr
 import { listProposalAnalyses } from '@/lib/server/proposal-analysis';
 import { resultsPath } from '@/lib/server/results';
 import { currentActor } from '@/lib/server/session';
+import { ClientMessages } from '@/app/client-messages';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -40,7 +41,7 @@ export default async function AnalysisPage({ params }: Props) {
   const locale = isLocale(localeName) ? localeName : 'da';
   const closed = consultation.status === 'CLOSED' || consultation.status === 'PUBLISHED';
   return (
-    <>
+    <ClientMessages namespaces={['analysis', 'analysisProgress', 'insight']}>
       <p className="text-sm"><Link href={`/staff/consultations/${consultation.id}`} className={link}>{t('back')}</Link></p>
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       <p className="mt-1">{consultation.title}</p>
@@ -120,6 +121,6 @@ export default async function AnalysisPage({ params }: Props) {
         {/* Stays mounted when publishing re-renders the page, so that its status (how many were mailed) stays. */}
         {closed && <PublishResultsForm consultationId={consultation.id} published={consultation.resultsPublishedAt !== null} />}
       </section>
-    </>
+    </ClientMessages>
   );
 }

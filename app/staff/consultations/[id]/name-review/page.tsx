@@ -9,6 +9,7 @@ import { markedSegments } from '@/lib/name-marking';
 import type { MarkDecision, ReviewItem } from '@/lib/name-review';
 import { getNameReviews } from '@/lib/server/name-review';
 import { currentActor } from '@/lib/server/session';
+import { ClientMessages } from '@/app/client-messages';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -45,7 +46,7 @@ export default async function NameReviewPage({ params }: Props) {
     item.part === 'generalRemarks' ? tRoot('responses.generalRemarks') : item.part === 'answer' ? `${item.proposal!.code} ${item.proposal!.title}` : t('minority');
 
   return (
-    <>
+    <ClientMessages namespaces={['consultations', 'nameReview', 'responses.noFile']}>
       <p className="text-sm"><Link href={`/staff/consultations/${id}`} className={link}>{tRoot('consultations.backTo', { title: data.consultation.title })}</Link></p>
       <h1 className="text-2xl font-bold">{t('heading')}</h1>
       <p className="mt-1">{data.consultation.title}</p>
@@ -99,6 +100,6 @@ export default async function NameReviewPage({ params }: Props) {
           );
         })}
       </ol>
-    </>
+    </ClientMessages>
   );
 }

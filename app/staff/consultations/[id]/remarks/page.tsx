@@ -5,6 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import { RemarkForm } from '@/components/remark-form';
 import { listProposalRemarks } from '@/lib/server/proposal-remarks';
 import { currentActor } from '@/lib/server/session';
+import { ClientMessages } from '@/app/client-messages';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -19,7 +20,7 @@ export default async function RemarksPage({ params }: Props) {
   const [consultation, t] = await Promise.all([listProposalRemarks(await currentActor(), id), getTranslations('exports.remarks')]);
   if (!consultation) notFound();
   return (
-    <>
+    <ClientMessages namespaces={['exports.remarks']}>
       <p className="text-sm"><Link href={`/staff/consultations/${consultation.id}`} className={link}>{t('back')}</Link></p>
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       <p className="mt-1">{consultation.title}</p>
@@ -33,6 +34,6 @@ export default async function RemarksPage({ params }: Props) {
           </li>
         ))}
       </ol>
-    </>
+    </ClientMessages>
   );
 }

@@ -5,6 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import { EditProposalForm } from '@/components/edit-proposal-form';
 import { getProposalForEdit } from '@/lib/server/proposal-versions';
 import { currentActor } from '@/lib/server/session';
+import { ClientMessages } from '@/app/client-messages';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -17,7 +18,7 @@ export default async function EditProposalPage({ params }: Props) {
   const [proposal, t] = await Promise.all([getProposalForEdit(await currentActor(), (await params).id), getTranslations('proposalVersions')]);
   if (!proposal) notFound();
   return (
-    <>
+    <ClientMessages namespaces={['catalogue.colType', 'kinds', 'proposalVersions', 'staff.moves', 'types']}>
       <p className="no-print">
         <Link href="/staff/proposals" className="text-blue-800 underline underline-offset-2">← {t('back')}</Link>
       </p>
@@ -27,6 +28,6 @@ export default async function EditProposalPage({ params }: Props) {
       <div className="mt-4">
         <EditProposalForm proposal={proposal} />
       </div>
-    </>
+    </ClientMessages>
   );
 }

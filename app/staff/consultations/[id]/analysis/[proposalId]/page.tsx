@@ -8,6 +8,7 @@ import { isLocale } from '@/lib/i18n/config';
 import { STANCES } from '@/lib/insight/aggregate';
 import { getProposalAnalysis, proposalAnswers } from '@/lib/server/proposal-analysis';
 import { currentActor } from '@/lib/server/session';
+import { ClientMessages } from '@/app/client-messages';
 
 type Props = { params: Promise<{ id: string; proposalId: string }> };
 
@@ -32,7 +33,7 @@ export default async function ProposalAnalysisPage({ params }: Props) {
     .filter((group) => group.answers.length > 0);
   const { proposal, summary, history, decision } = analysis;
   return (
-    <>
+    <ClientMessages namespaces={['analysis', 'analysisProgress', 'insight']}>
       <p className="text-sm"><Link href={`/staff/consultations/${id}/analysis`} className={link}>{t('backToList')}</Link></p>
       <h1 className="text-2xl font-bold"><span className="font-mono">{proposal.code}</span> {proposal.title}</h1>
       <p className="mt-2"><Link href={`/staff/consultations/${id}/analysis/${proposal.id}/answers`} className={link}>{tThemes('analysisLink')}</Link></p>
@@ -57,6 +58,6 @@ export default async function ProposalAnalysisPage({ params }: Props) {
         <h2 id="decision-heading" className="text-xl font-semibold">{t('decisionHeading')}</h2>
         <DecisionForm consultationId={id} proposalId={proposal.id} current={decision && { outcome: decision.outcome, note: decision.note, decidedOn: decision.decidedOn.toISOString().slice(0, 10) }} />
       </section>
-    </>
+    </ClientMessages>
   );
 }

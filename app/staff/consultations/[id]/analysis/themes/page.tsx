@@ -5,6 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import { DeleteThemeForm, ThemeForm } from '@/components/analysis/theme-forms';
 import { listThemes } from '@/lib/server/themes';
 import { currentActor } from '@/lib/server/session';
+import { ClientMessages } from '@/app/client-messages';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -20,7 +21,7 @@ export default async function ThemesPage({ params }: Props) {
   const [consultation, t] = await Promise.all([listThemes(await currentActor(), id), getTranslations('themes')]);
   if (!consultation) notFound();
   return (
-    <>
+    <ClientMessages namespaces={['insight', 'themes']}>
       <p className="text-sm"><Link href={`/staff/consultations/${id}/analysis`} className={link}>{t('back')}</Link></p>
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       <p className="mt-1">{consultation.title}</p>
@@ -49,6 +50,6 @@ export default async function ThemesPage({ params }: Props) {
         <h2 id="new-theme-heading" className="text-xl font-semibold">{t('newTheme')}</h2>
         <ThemeForm key={consultation.themes.length} consultationId={id} />
       </section>
-    </>
+    </ClientMessages>
   );
 }

@@ -7,6 +7,7 @@ import { instantToCopenhagenLocal } from '@/lib/deadline';
 import { getConsultationForStaff } from '@/lib/server/consultations';
 import { currentActor } from '@/lib/server/session';
 import { Stance } from '@/lib/generated/prisma/enums';
+import { ClientMessages } from '@/app/client-messages';
 
 type Props = { params: Promise<{ id: string; organisationId: string }> };
 
@@ -20,7 +21,7 @@ export default async function RegisterResponsePage({ params }: Props) {
   const party = consultation?.parties.find((p) => p.organisationId === organisationId);
   if (!consultation || !party) notFound();
   return (
-    <>
+    <ClientMessages namespaces={['consultations', 'kinds', 'responses.noFile']}>
       <p className="text-sm"><Link href={`/staff/consultations/${id}`} className="text-blue-800 underline underline-offset-2">{t('backTo', { title: consultation.title })}</Link></p>
       <h1 className="text-2xl font-bold">{t('registerHeading', { organisation: party.organisationName })}</h1>
       <p className="mt-1 text-slate-700">{t('registerHelp')}</p>
@@ -33,6 +34,6 @@ export default async function RegisterResponsePage({ params }: Props) {
           now={instantToCopenhagenLocal(new Date())}
         />
       </div>
-    </>
+    </ClientMessages>
   );
 }

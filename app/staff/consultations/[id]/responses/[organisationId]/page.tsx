@@ -8,6 +8,7 @@ import { isLocale } from '@/lib/i18n/config';
 import { answerTarget, minorityTarget, publishedView } from '@/lib/moderation';
 import { getSubmittedResponse } from '@/lib/server/moderation';
 import { currentActor } from '@/lib/server/session';
+import { ClientMessages } from '@/app/client-messages';
 
 type Props = { params: Promise<{ id: string; organisationId: string }> };
 
@@ -39,7 +40,7 @@ export default async function ModerateResponsePage({ params }: Props) {
   ];
 
   return (
-    <>
+    <ClientMessages namespaces={['consultations', 'kinds', 'responses.noFile']}>
       <p className="text-sm"><Link href={`/staff/consultations/${id}`} className={link}>{t('backTo', { title: response.consultation.title })}</Link></p>
       <h1 className="text-2xl font-bold">{t('moderationHeading', { organisation: response.organisation.name })}</h1>
       <p className="mt-1">
@@ -98,6 +99,6 @@ export default async function ModerateResponsePage({ params }: Props) {
           </>
         )}
       </section>
-    </>
+    </ClientMessages>
   );
 }

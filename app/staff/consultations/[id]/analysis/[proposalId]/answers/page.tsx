@@ -13,6 +13,7 @@ import { analysisView, type AnalysisFilters } from '@/lib/server/analysis-view';
 import { currentActor } from '@/lib/server/session';
 import type { StanceOrNone } from '@/lib/insight/aggregate';
 import type { OrganisationType } from '@/lib/generated/prisma/enums';
+import { ClientMessages } from '@/app/client-messages';
 
 type Props = { params: Promise<{ id: string; proposalId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -47,7 +48,7 @@ export default async function ProposalAnswersPage({ params, searchParams }: Prop
   const dates = Object.fromEntries(answers.flatMap((a) => a.notes.map((n) => [n.id, formatCopenhagen(n.createdAt, locale)])));
   const select = 'form-select';
   return (
-    <>
+    <ClientMessages namespaces={['analysis', 'consultations.confidential', 'insight', 'orgTypes', 'responses', 'themes']}>
       <p className="text-sm"><Link href={`/staff/consultations/${id}/analysis/${proposalId}`} className={link}>{tRoot('analysis.summaryHeading')}</Link> · <Link href={`/staff/consultations/${id}/analysis/themes`} className={link}>{t('title')}</Link></p>
       <h1 className="text-2xl font-bold">{t('analysisTitle', { code: proposal.code })}</h1>
       <p className="mt-1">{proposal.title}</p>
@@ -114,6 +115,6 @@ export default async function ProposalAnswersPage({ params, searchParams }: Prop
       <p className="mt-4" role="status">{t('shown', { shown: answers.length, total })}</p>
       <p className="mt-1 max-w-3xl text-sm text-slate-700">{t('keyboardHelp')}</p>
       <AnalysisAnswers context={{ consultationId: id, proposalId, themes: themes.map(({ id: themeId, name }) => ({ id: themeId, name })) }} answers={answers} dates={dates} />
-    </>
+    </ClientMessages>
   );
 }

@@ -5,6 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import { SuggestionsForm } from '@/components/analysis/theme-forms';
 import { listThemes, themeSuggestions } from '@/lib/server/themes';
 import { currentActor } from '@/lib/server/session';
+import { ClientMessages } from '@/app/client-messages';
 
 type Props = { params: Promise<{ id: string; themeId: string }> };
 
@@ -23,7 +24,7 @@ export default async function ThemeSuggestionsPage({ params }: Props) {
   if (!theme) notFound();
   const suggestions = await themeSuggestions(actor, { consultationId: id, themeId });
   return (
-    <>
+    <ClientMessages namespaces={['insight', 'themes']}>
       <p className="text-sm"><Link href={`/staff/consultations/${id}/analysis/themes`} className={link}>{t('title')}</Link></p>
       <h1 className="text-2xl font-bold">{t('suggestionsTitle', { name: theme.name })}</h1>
       <p className="mt-1 max-w-3xl text-sm text-slate-700">{t('suggestionsHelp')}</p>
@@ -41,6 +42,6 @@ export default async function ThemeSuggestionsPage({ params }: Props) {
           />
         )}
       </div>
-    </>
+    </ClientMessages>
   );
 }
