@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import pg from 'pg';
 import { chromiumPath } from './lib/chromium';
+import { nginxPath } from './lib/nginx';
 import { projectRoot, prisma } from './lib/database';
 import { randomBytes } from 'node:crypto';
 import { ensureDatabase, freePort, startEmbeddedDatabase } from './lib/embedded-db';
@@ -44,6 +45,16 @@ if (spawnSync('pg_dump', ['--version']).status !== 0 || spawnSync('pg_restore', 
   console.error(
     'pg_dump mangler / pg_dump is missing: the backup drill needs PostgreSQL\'s client tools.\n' +
       '  Install them with:  sudo apt-get install -y postgresql-client',
+  );
+  process.exit(1);
+}
+
+// The trusted-proxy integration test puts Debian's nginx in front of a server.
+if (!nginxPath()) {
+  console.error(
+    'nginx mangler / nginx is missing: the trusted-proxy integration test runs behind Debian\'s nginx.\n' +
+      '  Install it with:  sudo apt-get install -y nginx\n' +
+      '  or point NGINX_PATH at an nginx executable.',
   );
   process.exit(1);
 }

