@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { median } from './lib/stats';
 
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error('Set DATABASE_URL to a seeded database, see bench/README.md.');
@@ -17,12 +18,6 @@ const { db } = await import('@/lib/server/db');
 const { seedResponseVolume } = await import('@/lib/server/demo-volume');
 const { analysisView } = await import('@/lib/server/analysis-view');
 const { themeSuggestions } = await import('@/lib/server/themes');
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 async function time<T>(run: () => Promise<T>): Promise<{ times: number[]; result: T }> {
   await run(); // warm-up

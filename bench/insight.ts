@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { median } from './lib/stats';
 
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error('Set DATABASE_URL to a seeded database, see bench/README.md.');
@@ -20,12 +21,6 @@ const { EXPORT_FORMATS } = await import('@/lib/exports/formats');
 const { getConsultationInsight } = await import('@/lib/server/insight');
 const { filterAndSort, overviewRows, parseOverviewFilters, stanceMatrix } = await import('@/lib/insight/aggregate');
 const { OrganisationType } = await import('@/lib/generated/prisma/enums');
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 // The demo budget is the one imported from the seminar document, by far the largest.
 const budget = await db.budget.findFirst({ orderBy: { proposals: { _count: 'desc' } }, include: { _count: { select: { proposals: true } } } });

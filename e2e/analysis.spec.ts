@@ -71,6 +71,7 @@ async function look(page: Page, testInfo: TestInfo, name: string): Promise<void>
 }
 
 test('staff theme and tag the answers, summarise and decide; the politician sees the themes; the public the decision', async ({ browser }, testInfo) => {
+  test.slow(); // three roles, two widths, axe on each page and the notat: over two minutes on 2 cores
   const world = await closedConsultation();
   const { elders, school } = world;
   const charges = `Brugerbetaling ${world.tag}`;

@@ -21,6 +21,7 @@ async function submitThroughReview(page: Page): Promise<void> {
 }
 
 test('two members draft together, a conflict is resolved, the submitter submits and resubmits, and the deadline closes the form', async ({ browser }) => {
+  test.slow(); // two members in their own browsers, a conflict, two submissions and a passed deadline
   const party = await createParty({ label: 'Handicaprådet', type: 'DISABILITY_COUNCIL', assigned: { codes: ['SU01', 'SU05', 'SU10', 'ISU05'], note: 'Berører borgere med handicap' } });
   const editor = await signedIn(browser, party.editor.email);
   await editor.getByRole('link', { name: 'Mine høringer' }).click();
