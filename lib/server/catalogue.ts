@@ -3,6 +3,7 @@ import 'server-only';
 // imported proposal, so these reads take no actor. Writes live in budget-import.ts.
 import { flatLines, LINES_WITH_TYPES } from '@/lib/server/budget-lines';
 import { db } from '@/lib/server/db';
+import { cachedRead } from '@/lib/server/read-cache';
 import { sumByKindAndYear, type TotalsByKind } from '@/lib/budget/totals';
 import type { ExpenditureKind, ProposalType } from '@/lib/generated/prisma/enums';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -62,13 +63,16 @@ export function groupLines(lines: { kind: ExpenditureKind; type: ProposalType; y
   return [...byKind.values()].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
 }
 
+// Every read here is cached (read-cache.ts): the catalogue changes with imports, moves and edits,
+// a few times a year, and is read by everyone.
+
 /** The newest budget, or null before anything has been imported. */
-export async function getCurrentBudgetId(): Promise<string | null> {
+export const getCurrentBudgetId = cachedRead('currentBudgetId', ['budget'], async (): Promise<string | null> => {
   const budget = await db.budget.findFirst({ orderBy: [{ createdAt: 'desc' }], select: { id: true } });
   return budget?.id ?? null;
-}
+});
 
-export async function getCatalogue(budgetId: string, filters: CatalogueFilters = {}): Promise<Catalogue | null> {
+export const getCatalogue = cachedRead('catalogue', ['budget'], async (budgetId: string, filters: CatalogueFilters = {}): Promise<Catalogue | null> => {
   const budget = await db.budget.findUnique({ where: { id: budgetId }, select: { id: true, name: true, years: true } });
   if (!budget) return null;
 
@@ -122,9 +126,9 @@ export async function getCatalogue(budgetId: string, filters: CatalogueFilters =
       })),
     })),
   };
-}
+});
 
-export async function getProposal(proposalId: string) {
+export const getProposal = cachedRead('proposal', ['budget'], async (proposalId: string) => {
   const proposal = await db.proposal.findUnique({
     where: { id: proposalId },
     include: {
@@ -146,13 +150,13 @@ export async function getProposal(proposalId: string) {
     budget: proposal.budget,
     lines: groupLines(flatLines(proposal)),
   };
-}
+});
 
 /**
  * The proposal's latest move after a consultation of its budget was opened, for the public to
  * see that the list it was consulted in changed; null when it has not moved since.
  */
-export async function movedSinceOpened(proposalId: string) {
+export const movedSinceOpened = cachedRead('movedSinceOpened', ['budget', 'consultation'], async (proposalId: string) => {
   const opened = await db.consultation.findFirst({
     where: { budget: { proposals: { some: { id: proposalId } } }, status: { in: ['OPEN', 'CLOSED', 'PUBLISHED'] }, openedAt: { not: null } },
     orderBy: { openedAt: 'asc' },
@@ -165,4 +169,4 @@ export async function movedSinceOpened(proposalId: string) {
     include: { toList: { select: { name: true } } },
   });
   return move ? { to: move.toList.name, movedAt: move.movedAt, reason: move.reason } : null;
-}
+});

@@ -68,6 +68,15 @@ describe('updateMunicipality', () => {
     expect(event.after).toMatchObject({ name: `Testkommune ${suffix}`, logo: { contentType: 'image/svg+xml', size: goodSvg.length } });
   });
 
+  it('shows a change another app instance committed on the next read, though every page reads the settings from a cache', async () => {
+    await updateMunicipality(admin, details());
+    expect((await getMunicipality()).name).toBe(`Testkommune ${suffix}`);
+    await db.$executeRaw`UPDATE "MunicipalitySettings" SET name = ${`Andenkommune ${suffix}`} WHERE id = 'municipality'`;
+    expect((await getMunicipality()).name).toBe(`Andenkommune ${suffix}`);
+    await updateMunicipality(admin, details());
+    expect((await getMunicipality()).name).toBe(`Testkommune ${suffix}`);
+  });
+
   it('refuses a malicious SVG and keeps the logo it had', async () => {
     await updateMunicipality(admin, details(), { kind: 'replace', bytes: goodSvg });
     const attempt = updateMunicipality(admin, details({ name: 'Med ondt logo' }), { kind: 'replace', bytes: maliciousSvg });

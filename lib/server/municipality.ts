@@ -8,6 +8,7 @@ import type { Actor } from '@/lib/server/actor';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
 import { authorize } from '@/lib/server/policy';
+import { cachedRead } from '@/lib/server/read-cache';
 
 // The municipality's identity: its name and logo, the budget office's contact, the data
 // controller and DPO for the privacy page, and its own privacy and accessibility pages. Anyone
@@ -53,18 +54,23 @@ const EMPTY: MunicipalityDetails = {
 const DETAIL_FIELDS = Object.keys(EMPTY) as (keyof MunicipalityDetails)[];
 const detailsOf = (row: Partial<MunicipalityDetails>): MunicipalityDetails => Object.fromEntries(DETAIL_FIELDS.map((field) => [field, row[field] ?? EMPTY[field]])) as unknown as MunicipalityDetails;
 
-/** The settings, read once per request however many components show them. */
-export const getMunicipality = cache(async (): Promise<Municipality> => {
+// Every page shows them: cached across requests until an administrator changes them (read-cache.ts).
+const readMunicipality = cachedRead('municipality', ['settings'], async (): Promise<Municipality> => {
   // The logo's bytes are for its route only.
-  // Every page's layout shows these; with the database away the page itself must still render its
-  // Danish "try again" message, so the layout falls back to the defaults.
-  const row = await db.municipalitySettings.findUnique({ where: { id: ID }, omit: { logo: true } }).catch((error: unknown) => {
-    console.error('Municipality settings unavailable:', error instanceof Error ? error.message : error);
-    return null;
-  });
+  const row = await db.municipalitySettings.findUnique({ where: { id: ID }, omit: { logo: true } });
   if (!row) return { ...EMPTY, logoUrl: null };
   return { ...detailsOf(row), logoUrl: row.logoContentType ? `${LOGO_PATH}?v=${row.updatedAt.getTime()}` : null };
 });
+
+/** The settings, read once per request however many components show them. */
+export const getMunicipality = cache(async (): Promise<Municipality> =>
+  // Every page's layout shows these; with the database away the page itself must still render its
+  // Danish "try again" message, so the layout falls back to the defaults.
+  readMunicipality().catch((error: unknown) => {
+    console.error('Municipality settings unavailable:', error instanceof Error ? error.message : error);
+    return { ...EMPTY, logoUrl: null };
+  }),
+);
 
 /** The issuer of receipts and exports: the municipality's name and the budget office's contact. */
 export async function municipalityLetterhead(): Promise<Letterhead> {

@@ -4,6 +4,7 @@ import { DomainError } from '@/lib/server/errors';
 import { audit } from '@/lib/server/audit';
 import { db } from '@/lib/server/db';
 import { authorize } from '@/lib/server/policy';
+import { cachedRead } from '@/lib/server/read-cache';
 import { sumByKindAndYear, type TotalsByKind } from '@/lib/budget/totals';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
@@ -79,11 +80,11 @@ export async function moveProposals(actor: Actor, request: MoveRequest): Promise
 }
 
 /** A proposal's moves, newest first. Public, like the catalogue it belongs to. */
-export async function proposalMoveHistory(proposalId: string) {
+export const proposalMoveHistory = cachedRead('proposalMoveHistory', ['budget'], async (proposalId: string) => {
   const moves = await db.proposalMove.findMany({
     where: { proposalId },
     orderBy: { movedAt: 'desc' },
     include: { fromList: { select: { name: true } }, toList: { select: { name: true } } },
   });
   return moves.map((move) => ({ id: move.id, from: move.fromList.name, to: move.toList.name, reason: move.reason, movedAt: move.movedAt }));
-}
+});

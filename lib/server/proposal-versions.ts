@@ -5,6 +5,7 @@ import { audit } from '@/lib/server/audit';
 import { flatLines, LINES_WITH_TYPES, replaceLines } from '@/lib/server/budget-lines';
 import { db } from '@/lib/server/db';
 import { authorize } from '@/lib/server/policy';
+import { cachedRead } from '@/lib/server/read-cache';
 import { orderedLines, versionChanges, type VersionContent, type VersionLine } from '@/lib/budget/versions';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
@@ -119,7 +120,7 @@ export async function getProposalForEdit(actor: Actor, proposalId: string) {
 }
 
 /** A proposal's versions, newest first, each with what changed from the one before. Public, like the catalogue. */
-export async function proposalVersionHistory(proposalId: string) {
+export const proposalVersionHistory = cachedRead('proposalVersionHistory', ['budget'], async (proposalId: string) => {
   const versions = await db.proposalVersion.findMany({ where: { proposalId }, orderBy: { version: 'asc' } });
   const content = (v: (typeof versions)[number]): VersionContent => ({ title: v.title, summary: v.summary, lines: v.lines as unknown as VersionLine[] });
   return versions
@@ -130,7 +131,7 @@ export async function proposalVersionHistory(proposalId: string) {
       changes: i === 0 ? null : versionChanges(content(versions[i - 1]!), content(v)),
     }))
     .reverse();
-}
+});
 
 /**
  * For the response form: each proposal's current version and the version the organisation's

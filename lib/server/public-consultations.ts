@@ -1,6 +1,7 @@
 import 'server-only';
 import { anonymous } from '@/lib/server/actor';
 import { db } from '@/lib/server/db';
+import { cachedRead } from '@/lib/server/read-cache';
 import { countStances } from '@/lib/insight/aggregate';
 import { visibleResponses } from '@/lib/server/response-views';
 
@@ -16,7 +17,7 @@ export async function listPublicConsultations() {
 }
 
 /** The public page of a consultation; `marker` replaces redacted passages. Null for drafts and unknown ids. */
-export async function getPublicConsultation(id: string, marker: string) {
+export const getPublicConsultation = cachedRead('publicConsultation', ['consultation'], async (id: string, marker: string) => {
   const consultation = await db.consultation.findFirst({
     where: { id, status: { not: 'DRAFT' } },
     include: {
@@ -41,7 +42,7 @@ export async function getPublicConsultation(id: string, marker: string) {
     // The index lists the responses with their counts; each response has a page of its own.
     responses: (visible?.responses ?? []).map((r) => ({ organisationId: r.organisationId, organisation: r.organisation, submittedAt: r.submittedAt, counts: countStances(r.answers) })),
   };
-}
+});
 
 /** One published response as the public may read it, on its own page; null when there is none to show. */
 export async function getPublicResponse(consultationId: string, organisationId: string, marker: string) {

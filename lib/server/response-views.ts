@@ -4,6 +4,7 @@ import { parseSnapshot, submissionSnapshot } from '@/lib/submission-snapshot';
 import type { Actor } from '@/lib/server/actor';
 import { db } from '@/lib/server/db';
 import { mayReadConsultation, readsResponsesWhole } from '@/lib/server/policy';
+import { cachedRead } from '@/lib/server/read-cache';
 import { receiptNumber } from '@/lib/server/responses/receipt';
 import type { OrganisationType, ResponseChannel, Stance } from '@/lib/generated/prisma/enums';
 import { Prisma } from '@/lib/generated/prisma/client';
@@ -64,12 +65,22 @@ const visibleAnswer = (a: Omit<VisibleAnswer, 'comment' | 'confidential'>, comme
  */
 export async function visibleResponses(actor: Actor, consultationId: string, marker: string, only?: { organisationId: string }) {
   const audience = audienceOf(actor);
+  const visible = await responsesAsSeenBy(audience, consultationId, marker, only?.organisationId ?? null);
+  if (!visible || !mayReadConsultation(actor, visible.consultation)) return null;
+  return { audience, ...visible };
+}
+
+/**
+ * What one audience reads of a consultation's submitted responses; the same for everyone in it,
+ * so it is cached (read-cache.ts) and visibleResponses decides who may see it.
+ */
+const responsesAsSeenBy = cachedRead('visibleResponses', ['consultation'], async (audience: Audience, consultationId: string, marker: string, organisationId: string | null) => {
   const consultation = await db.consultation.findUnique({ where: { id: consultationId }, select: { id: true, title: true, status: true, budgetId: true, deadline: true, publishedAt: true } });
-  if (!consultation || !mayReadConsultation(actor, consultation)) return null;
-  if (audience === 'public' && consultation.status !== 'PUBLISHED') return { audience, consultation, responses: [] as VisibleResponse[] };
+  if (!consultation) return null;
+  if (audience === 'public' && consultation.status !== 'PUBLISHED') return { consultation, responses: [] as VisibleResponse[] };
 
   const rows = await db.response.findMany({
-    where: { consultationId, status: 'SUBMITTED', ...(only && { organisationId: only.organisationId }) },
+    where: { consultationId, status: 'SUBMITTED', ...(organisationId && { organisationId }) },
     include: {
       organisation: { select: { name: true, type: true } },
       submissions: { orderBy: { version: 'desc' }, take: 1 },
@@ -98,8 +109,8 @@ export async function visibleResponses(actor: Actor, consultationId: string, mar
     if (!view) return [];
     return [{ ...common, receiptNumber: null, ...view, answers: view.answers.map((a) => visibleAnswer(a, a.comment, false)) }];
   });
-  return { audience, consultation, responses };
-}
+  return { consultation, responses };
+});
 
 const oneAnswer = submissionSnapshot.shape.answers.element;
 const statements = submissionSnapshot.shape.minorityStatements;
