@@ -14,6 +14,7 @@ import { markNamesReviewed } from '@/lib/server/name-review';
 import { moveProposals, proposalMoveHistory } from '@/lib/server/proposal-moves';
 import { editProposal, proposalVersionHistory } from '@/lib/server/proposal-versions';
 import { getPublicConsultation, getPublicResponse } from '@/lib/server/public-consultations';
+import { getResponseStatus } from '@/lib/server/response-status';
 import { visibleResponses } from '@/lib/server/response-views';
 import { saveAnswer, saveConsent, saveGeneralRemarks } from '@/lib/server/responses/drafts';
 import { submitResponse } from '@/lib/server/responses/submission';
@@ -195,7 +196,9 @@ describe('a consultation’s responses, for each audience', () => {
     await saveAnswer(elders, key, { proposalId: secret.id, stance: 'SUPPORT', comment: 'Kun til byrådet.', confidential: true, expectedVersion: 0 });
     await saveConsent(elders, key, { publicationConsent: true, namesConsent: false });
     expect(await comments(politician)).toEqual([]);
+    expect(await getResponseStatus(politician, id)).toMatchObject({ responded: 0, parties: 1 });
     await submitResponse(elders, key);
+    expect(await getResponseStatus(politician, id)).toMatchObject({ responded: 1, parties: 1 });
 
     // The council reads it whole at once; the public, before publication, nothing of it.
     expect(await comments(politician)).toEqual(['Det rammer beboerne.', 'Kun til byrådet.']);
@@ -228,6 +231,7 @@ describe('a consultation’s responses, for each audience', () => {
     await otherInstance.query('UPDATE "Organisation" SET name = $1 WHERE id = $2', [`Seniorrådet ${suffix}`, organisation.id]);
     expect((await getPublicConsultation(id, marker))!.responses[0]!.organisation.name).toBe(`Seniorrådet ${suffix}`);
     expect((await visibleResponses(politician, id, marker))!.responses[0]!.organisation.name).toBe(`Seniorrådet ${suffix}`);
+    expect((await getResponseStatus(staff, id))!.groups[0]!.responded[0]!.name).toBe(`Seniorrådet ${suffix}`);
   });
 
   it('does not count autosaves of a draft as a change, so the deadline rush leaves the cache alone', async () => {

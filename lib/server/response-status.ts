@@ -3,6 +3,7 @@ import { responseStatus, type ResponseStatus } from '@/lib/insight/status';
 import type { Actor } from '@/lib/server/actor';
 import { db } from '@/lib/server/db';
 import { authorize, mayReadConsultation } from '@/lib/server/policy';
+import { cachedRead } from '@/lib/server/read-cache';
 
 /**
  * Who of the consultation's parties has submitted a response and who has not, per organisation
@@ -14,6 +15,12 @@ export async function getResponseStatus(actor: Actor, consultationId: string): P
   const consultation = await db.consultation.findUnique({ where: { id: consultationId }, select: { id: true, status: true } });
   if (!consultation || !mayReadConsultation(actor, consultation)) return null;
   await authorize(actor, 'consultation.status.read', { consultation, object: { type: 'Consultation', id: consultationId } });
+  return statusOf(consultationId);
+}
+
+// The same for everyone allowed to read it, and changed only by the parties, their names and
+// submissions: cached (read-cache.ts).
+const statusOf = cachedRead('responseStatus', ['consultation'], async (consultationId: string) => {
   const [parties, responses] = await Promise.all([
     db.consultationParty.findMany({ where: { consultationId }, select: { organisationId: true, organisation: { select: { name: true, type: true } } } }),
     db.response.findMany({ where: { consultationId, status: 'SUBMITTED' }, select: { organisationId: true } }),
@@ -22,4 +29,4 @@ export async function getResponseStatus(actor: Actor, consultationId: string): P
     parties.map((p) => ({ organisationId: p.organisationId, name: p.organisation.name, type: p.organisation.type })),
     responses.map((r) => r.organisationId),
   );
-}
+});
