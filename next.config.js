@@ -1,7 +1,12 @@
 import createNextIntlPlugin from 'next-intl/plugin';
 import { MAX_REQUEST_BYTES } from './lib/upload-limits.js';
 
-const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: './lib/i18n/request.ts',
+  // The messages are compiled at build time, so the browser gets no ICU message parser (about
+  // 12 KB gzipped on every page) and nothing parses a message at run time.
+  experimental: { messages: { path: './lib/i18n/messages', format: 'json', locales: 'infer', precompile: true } },
+});
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

@@ -41,24 +41,25 @@ async function measure(browser: Browser, baseUrl: string, page: PageCase) {
   const context = await browser.newContext();
   if (page.token) await context.addCookies([{ name: SESSION_COOKIE, value: page.token, url: baseUrl }]);
   const loads: number[] = [];
-  let scripts = 0;
+  let chunks = new Map<string, number>();
   for (let run = 0; run < RUNS; run++) {
     const tab = await context.newPage();
-    const bodies: Promise<number>[] = [];
+    const bodies: Promise<[string, number]>[] = [];
     // Each run starts cold for scripts, so that the first-visit cost is what is counted.
     await tab.route('**/*', (route) => route.continue({ headers: { ...route.request().headers(), 'cache-control': 'no-cache' } }));
     tab.on('response', (response) => {
-      if (response.request().resourceType() === 'script') bodies.push(response.body().then((body) => gzipSync(body).length, () => 0));
+      if (response.request().resourceType() === 'script') bodies.push(response.body().then((body): [string, number] => [new URL(response.url()).pathname, gzipSync(body).length], (): [string, number] => [response.url(), 0]));
     });
     const reply = await tab.goto(`${baseUrl}${page.path}`, { waitUntil: 'load' });
     if (reply?.status() !== 200) throw new Error(`${page.path} answered ${reply?.status()}`);
     loads.push(await tab.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd));
-    scripts = (await Promise.all(bodies)).reduce((sum, size) => sum + size, 0);
+    chunks = new Map(await Promise.all(bodies));
     await tab.close();
   }
   await context.close();
   const html = (await get(baseUrl, page.path, page.token ? { token: page.token } : {})).body;
-  return { html: Buffer.byteLength(html), htmlGzip: gzipSync(html).length, scripts, loadMs: percentile(loads, 0.5) };
+  const scripts = [...chunks.values()].reduce((sum, size) => sum + size, 0);
+  return { html: Buffer.byteLength(html), htmlGzip: gzipSync(html).length, scripts, chunks, loadMs: percentile(loads, 0.5) };
 }
 
 ensureBuild();
@@ -89,13 +90,22 @@ try {
   console.log(`${seeded.organisations} organisations, ${seeded.answers} answers; ${RUNS} loads per page in chromium on loopback`);
   console.log('| page | HTML KB | HTML gzip KB | JS gzip KB | load ms (median) | goals |');
   console.log('|---|---:|---:|---:|---:|---|');
+  const measured: { label: string; chunks: Map<string, number> }[] = [];
   for (const page of pages) {
     const m = await measure(browser, app.url, page);
+    measured.push({ label: page.label, chunks: m.chunks });
     const goals = [
       page.htmlGoalKb === null ? null : `HTML < ${page.htmlGoalKb} KB: ${kb(m.html) < page.htmlGoalKb ? 'met' : 'not met'}`,
       `JS < ${JS_GOAL_KB} KB: ${kb(m.scripts) < JS_GOAL_KB ? 'met' : 'not met'}`,
     ].filter(Boolean);
     console.log(`| ${page.label} | ${kb(m.html).toFixed(0)} | ${kb(m.htmlGzip).toFixed(0)} | ${kb(m.scripts).toFixed(0)} | ${m.loadMs.toFixed(0)} | ${goals.join('; ')} |`);
+  }
+  // What to look at when a route is over the limit: the scripts every page loads, and each page's own.
+  const shared = [...measured[0]!.chunks.keys()].filter((chunk) => measured.every((page) => page.chunks.has(chunk)));
+  console.log(`\nScripts every page loads: ${kb(shared.reduce((sum, chunk) => sum + measured[0]!.chunks.get(chunk)!, 0)).toFixed(0)} KB gzipped in ${shared.length} files`);
+  for (const page of measured) {
+    const own = [...page.chunks].filter(([chunk]) => !shared.includes(chunk)).sort((a, b) => b[1] - a[1]);
+    console.log(`  ${page.label}: ${own.map(([chunk, size]) => `${chunk.split('/').pop()} ${kb(size).toFixed(1)}`).join(', ') || 'none'}`);
   }
 } finally {
   await browser.close();

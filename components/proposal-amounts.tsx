@@ -3,6 +3,11 @@ import { ScrollRegion } from '@/components/scroll-region';
 import { formatAmount } from '@/lib/format';
 import type { CatalogueLine } from '@/lib/server/catalogue';
 
+// Every cell padded; the body's rows ruled, its row headers plain; the year columns (after kind
+// and type) right-aligned with figures of equal width.
+const CELLS =
+  '[&_td]:px-2 [&_td]:py-1 [&_th]:px-2 [&_th]:py-1 [&_tbody_tr]:border-b [&_tbody_tr]:border-slate-300 [&_tbody_th]:text-left [&_tbody_th]:font-normal [&_thead_th~th~th]:text-right [&_td~td]:text-right [&_td~td]:tabular-nums';
+
 /**
  * A proposal's amounts per expenditure kind and year, in thousands of DKK. On the proposal's page
  * under an h2; where several are shown on one page (the response form), `compact` gives each
@@ -20,23 +25,24 @@ export async function ProposalAmounts({ lines, years, compact }: { lines: Catalo
         <h2 id={headingId} className="mt-6 text-xl font-semibold">{t('proposal.amounts')}</h2>
       )}
       <ScrollRegion label={label}>
-        <table className={`table text-sm ${compact ? 'mt-1' : 'mt-2'}`} aria-labelledby={headingId}>
+        {/* Cell styles are set once on the table: the response form shows 31 of these, and each cell is sent twice (HTML and RSC). */}
+        <table className={`table text-sm ${compact ? 'mt-1' : 'mt-2'} ${CELLS}`} aria-labelledby={headingId}>
           <thead>
             <tr className="border-b-2 border-slate-700 text-left">
-              <th scope="col" className="px-2 py-1">{t('catalogue.colKind')}</th>
-              <th scope="col" className="px-2 py-1">{t('catalogue.colType')}</th>
+              <th scope="col">{t('catalogue.colKind')}</th>
+              <th scope="col">{t('catalogue.colType')}</th>
               {years.map((year) => (
-                <th key={year} scope="col" className="px-2 py-1 text-right">{year}</th>
+                <th key={year} scope="col">{year}</th>
               ))}
             </tr>
           </thead>
           <tbody>
             {lines.map((line) => (
-              <tr key={line.kind} className="border-b border-slate-300" data-kind={line.kind}>
-                <th scope="row" className="px-2 py-1 text-left font-normal">{t(`kinds.${line.kind}`)}</th>
-                <td className="px-2 py-1">{t(`types.${line.type}`)}</td>
+              <tr key={line.kind} data-kind={line.kind}>
+                <th scope="row">{t(`kinds.${line.kind}`)}</th>
+                <td>{t(`types.${line.type}`)}</td>
                 {years.map((year) => (
-                  <td key={year} className="px-2 py-1 text-right tabular-nums">{formatAmount(line.amounts[year] ?? 0)}</td>
+                  <td key={year}>{formatAmount(line.amounts[year] ?? 0)}</td>
                 ))}
               </tr>
             ))}

@@ -203,12 +203,13 @@ async function noteOf(actor: Actor, consultationId: string, consultation: Consul
       generalRemarks: tNote('generalRemarks'),
       minorityStatements: tNote('minorityStatements'),
       minority: tNote('minority'),
-      // The renderers fill in these placeholders themselves.
-      minorityBy: tNote.raw('minorityBy') as string,
+      // Templates for the renderers, which fill in the placeholders themselves: formatted with the
+      // placeholders as their own values, since the build precompiles the messages (no raw text).
+      minorityBy: tNote('minorityBy', { author: '{author}' }),
       nonResponders: tNote('nonResponders'),
       allResponded: tNote('allResponded'),
       none: tNote('none'),
-      page: tNote.raw('page') as string,
+      page: tNote('page', { page: '{page}', pages: '{pages}' }),
     },
   };
 }

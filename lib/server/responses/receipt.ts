@@ -85,8 +85,9 @@ export async function receiptPdf(receipt: ReceiptFacts): Promise<Uint8Array> {
       minorityStatements: t('minorityStatements'),
       attachments: t('attachments'),
       none: t('receipt.none'),
-      // The renderer fills in {page} and {pages} itself.
-      page: t.raw('receipt.page') as string,
+      // The renderer fills in {page} and {pages} itself (formatted with them as their own values,
+      // since the build precompiles the messages).
+      page: t('receipt.page', { page: '{page}', pages: '{pages}' }),
     },
   });
 }
