@@ -366,14 +366,28 @@ describe('the autosave’s one statement (autosave.ts)', () => {
     expect((await db.response.findUniqueOrThrow({ where: { consultationId_organisationId: key } })).generalRemarks).toBe('Indsendt');
   });
 
+  it('creates the response on the first change; concurrent first changes share one row and one wins', async () => {
+    const { key, proposals, editor } = await world();
+    expect(await fastSaveAnswer(editor, key, answer(proposals[0]!.id, 'først'))).toEqual({ ok: true, version: 1, editedBy: 'Eva Editor' });
+    const other = await world();
+    const results = await Promise.all([other.editor, other.submitter, other.editor].map((actor, i) => saveGeneralRemarks(actor, other.key, { text: `bemærkning ${i}`, expectedVersion: 0 })));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const stored = await db.response.findMany({ where: other.key });
+    expect(stored.map((r) => r.generalRemarksVersion)).toEqual([1]);
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.conflict.text === stored[0]!.generalRemarks)).toBe(true);
+    expect(await db.response.findUniqueOrThrow({ where: { consultationId_organisationId: key }, select: { updatedById: true } })).toEqual({ updatedById: (editor as { userId: string }).userId });
+  });
+
   it('refuses a proposal of another budget as a forged id, audited against the proposal', async () => {
-    const { key, editor } = await draftWorld();
+    const { key, editor } = await world();
     const other = await world();
     const forged = other.proposals[0]!.id;
     expect(await fastSaveAnswer(editor, key, answer(forged, 'x'))).toBeNull();
     await expect(saveAnswer(editor, key, answer(forged, 'x'))).rejects.toMatchObject({ code: 'forbidden' });
     expect(await db.auditEvent.count({ where: { objectType: 'Proposal', objectId: forged, outcome: 'DENIED' } })).toBe(1);
     expect(await db.answer.count({ where: { proposalId: forged } })).toBe(0);
+    // Nor is the response created for it.
+    expect(await db.response.count({ where: key })).toBe(0);
   });
 
   it('answers a stale version with the other member’s text, version and name, and saves nothing', async () => {

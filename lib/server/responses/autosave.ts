@@ -12,8 +12,8 @@ import type { AnswerInput, SaveResult } from '@/lib/server/responses/drafts';
 // The autosave's fast path: one SQL statement, sent on the pool under Prisma's adapter, that
 // checks, locks, writes and notifies in one round trip, where editableDraft's transaction takes
 // about twelve (a burst of autosaves before the deadline was bound by their CPU, mostly Prisma's).
-// It only ever saves; whenever it does not (a refusal, a version conflict, a response not created
-// yet) it returns null and drafts.ts runs the transaction of editableDraft, which gives the same
+// It only ever saves; whenever it does not (a refusal, a version conflict, a first change made
+// at the same moment by another member) it returns null and drafts.ts runs the transaction of editableDraft, which gives the same
 // refusal, audit and conflict as always. So the rules below may be stricter than the
 // TypeScript ones, never looser; responses.int.test.ts checks that they agree.
 //
@@ -24,7 +24,7 @@ import type { AnswerInput, SaveResult } from '@/lib/server/responses/drafts';
 //   responses (PHASE_ALLOWS.responses, passed in), and `now` strictly before the effective deadline
 //   (deadline.ts: effectiveDeadline is the extension when granted, isBeforeDeadline is `<`). `now`
 //   is the app's clock, as in partyState, not the database's.
-// - `draft`: lockedDraft in access.ts: the response row is a draft, locked FOR KEY SHARE, so that
+// - `locked`: lockedDraft in access.ts: the response row is a draft, locked FOR KEY SHARE, so that
 //   a submission (FOR UPDATE) waits for this save and a save after a submission sees SUBMITTED.
 // - the notice: notifyLive in live/notify.ts with displayName (personal-data.ts): the same JSON
 //   object, the editor's name cut to NAME_LENGTH.
@@ -40,12 +40,20 @@ const GATE = `
       AND c.status::text = ANY($4::text[])
       AND $5::timestamptz < COALESCE(p."deadlineExtension", c.deadline)
   ),
-  draft AS (
+  locked AS (
     SELECT r.id FROM "Response" r
     WHERE r."consultationId" = $2 AND r."organisationId" = $3 AND r.status = 'DRAFT'
       AND EXISTS (SELECT FROM member) AND EXISTS (SELECT FROM open_party)
     FOR KEY SHARE
   )`;
+
+// The first change creates the response, as responseFor does; a concurrent first change makes
+// the insert do nothing and, the row being invisible to this statement, the statement save nothing.
+const createResponse = (columns = '', values = '', condition = '') => `
+    INSERT INTO "Response" (id, "consultationId", "organisationId", "updatedById", "updatedAt"${columns})
+    SELECT gen_random_uuid()::text, $2, $3, m.id, $5${values} FROM member m
+    WHERE EXISTS (SELECT FROM open_party) AND NOT EXISTS (SELECT FROM "Response" r WHERE r."consultationId" = $2 AND r."organisationId" = $3)${condition}
+    ON CONFLICT ("consultationId", "organisationId") DO NOTHING`;
 
 // $6 is the live channel, $7 the field: the notice notifyLive would send for a save.
 const NOTICE = `
@@ -63,6 +71,11 @@ WITH ${GATE},
   proposal AS (
     SELECT pr.id, pr.version FROM "Proposal" pr JOIN open_party o ON o."budgetId" = pr."budgetId" WHERE pr.id = $7
   ),
+  -- Only for an answer the transaction would save: it rolls back the response it created otherwise.
+  created_response AS (${createResponse('', '', ' AND EXISTS (SELECT FROM proposal) AND $11::int = 0')}
+    RETURNING id
+  ),
+  draft AS (SELECT id FROM locked UNION ALL SELECT id FROM created_response),
   created AS (
     INSERT INTO "Answer" (id, "responseId", "proposalId", stance, comment, confidential, version, "proposalVersion", "updatedById", "updatedAt")
     SELECT gen_random_uuid()::text, d.id, pr.id, $8::"Stance", $9, $10, 1, pr.version, m.id, $5
@@ -73,24 +86,30 @@ WITH ${GATE},
   updated AS (
     UPDATE "Answer" a SET stance = $8::"Stance", comment = $9, confidential = $10, version = a.version + 1,
       "proposalVersion" = pr.version, "updatedById" = m.id, "updatedAt" = $5
-    FROM draft d, proposal pr, member m
+    FROM locked d, proposal pr, member m
     WHERE $11::int > 0 AND a."responseId" = d.id AND a."proposalId" = pr.id AND a.version = $11
     RETURNING a.version
   ),
   saved AS (SELECT version FROM created UNION ALL SELECT version FROM updated),
   touched AS (
-    UPDATE "Response" r SET "updatedById" = m.id, "updatedAt" = $5 FROM draft d, member m, saved s WHERE r.id = d.id
+    UPDATE "Response" r SET "updatedById" = m.id, "updatedAt" = $5 FROM locked d, member m, saved s WHERE r.id = d.id
   ),
 ${NOTICE}`;
 
 const GENERAL_REMARKS = `
 WITH ${GATE},
-  saved AS (
+  -- Created with the remarks when they are the first version; a later version of a response
+  -- that does not exist is the transaction's to report.
+  created_response AS (${createResponse(', "generalRemarks", "generalRemarksVersion"', ', $8, 1', ' AND $9::int = 0')}
+    RETURNING "generalRemarksVersion" AS version
+  ),
+  updated AS (
     UPDATE "Response" r SET "generalRemarks" = $8, "generalRemarksVersion" = r."generalRemarksVersion" + 1, "updatedById" = m.id, "updatedAt" = $5
-    FROM draft d, member m
+    FROM locked d, member m
     WHERE r.id = d.id AND r."generalRemarksVersion" = $9
     RETURNING r."generalRemarksVersion" AS version
   ),
+  saved AS (SELECT version FROM created_response UNION ALL SELECT version FROM updated),
 ${NOTICE}`;
 
 interface Saved {
