@@ -55,7 +55,8 @@ const createResponse = (columns = '', values = '', condition = '') => `
     WHERE EXISTS (SELECT FROM open_party) AND NOT EXISTS (SELECT FROM "Response" r WHERE r."consultationId" = $2 AND r."organisationId" = $3)${condition}
     ON CONFLICT ("consultationId", "organisationId") DO NOTHING`;
 
-// $6 is the live channel, $7 the field: the notice notifyLive would send for a save.
+// $6 is the live channel, $7 the field: the notice notifyLive would send for a save. The final
+// SELECT reads `notified` because PostgreSQL runs a CTE that modifies nothing only when it is read.
 const NOTICE = `
   notified AS (
     SELECT pg_notify($6, json_build_object(
