@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { copenhagenLocalToInstant } from '@/lib/deadline';
 import { type Actor } from '@/lib/server/actor';
+import { GENERAL_FIELD } from '@/lib/live-events';
+import { LIVE_CHANNEL } from '@/lib/server/live/listener';
+import { notifyLive } from '@/lib/server/live/notify';
+import { can } from '@/lib/server/policy';
+import { partyState } from '@/lib/server/responses/access';
 import { db } from '@/lib/server/db';
 import { addAttachment, readAttachment } from '@/lib/server/attachments';
 import { readConsultationDocument } from '@/lib/server/consultation-documents';
@@ -13,6 +19,7 @@ import { visibleResponses } from '@/lib/server/response-views';
 import { search } from '@/lib/server/search';
 import type { ResponseKey } from '@/lib/server/responses/access';
 import { addMinorityStatement, deleteMinorityStatement, editMinorityStatement, saveAnswer, saveConsent, saveGeneralRemarks } from '@/lib/server/responses/drafts';
+import { fastSaveAnswer, fastSaveGeneralRemarks } from '@/lib/server/responses/autosave';
 import { receiptNumber } from '@/lib/server/responses/receipt';
 import { reopenResponse, submitResponse } from '@/lib/server/responses/submission';
 import { getResponseWorkspace, listMyConsultations } from '@/lib/server/responses/workspace';
@@ -272,5 +279,188 @@ describe('a draft consultation', () => {
     expect((await listPublicConsultations()).map((c) => c.id)).not.toContain(consultation.id);
     // Staff prepare it.
     expect((await getResponseWorkspace(staff, key))?.consultation.title).toBe(title);
+  });
+});
+
+describe('the autosave’s one statement (autosave.ts)', () => {
+  const answer = (proposalId: string, comment: string, expectedVersion = 0) => ({ proposalId, stance: 'REMARKS' as const, comment, confidential: false, expectedVersion });
+  /** A draft row exists once the first change was made (by the transaction); only then the statement can save. */
+  async function draftWorld(deadline?: Date) {
+    const w = await world(deadline);
+    await saveConsent(w.editor, w.key, { publicationConsent: false, namesConsent: false });
+    return w;
+  }
+  async function atTime(instant: Date, run: () => Promise<unknown>) {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(instant);
+    try {
+      return await run();
+    } finally {
+      vi.useRealTimers();
+    }
+  }
+
+  it('saves exactly when policy.ts, partyState and the draft lock allow it: membership, phase and effective deadline', async () => {
+    const deadline = new Date(Date.now() + 3_600_000);
+    const cases: { what: string; status?: 'DRAFT' | 'OPEN' | 'CLOSED' | 'PUBLISHED'; extension?: Date; now?: Date; who?: 'editor' | 'submitter' | 'outsider' | 'staff' | 'former' }[] = [
+      { what: 'an editor', who: 'editor' },
+      { what: 'a submitter', who: 'submitter' },
+      { what: 'another organisation’s member', who: 'outsider' },
+      { what: 'staff, not a member', who: 'staff' },
+      { what: 'a member whose membership was removed (as erasure does)', who: 'former' },
+      { what: 'one millisecond before the deadline', now: new Date(deadline.getTime() - 1) },
+      { what: 'at the deadline instant', now: deadline },
+      { what: 'after the deadline, with a later extension', now: new Date(deadline.getTime() + 1000), extension: new Date(deadline.getTime() + 60_000) },
+      { what: 'before the deadline, with an earlier extension that has passed', now: new Date(deadline.getTime() - 1000), extension: new Date(deadline.getTime() - 60_000) },
+      { what: 'at the extension instant', now: new Date(deadline.getTime() + 60_000), extension: new Date(deadline.getTime() + 60_000) },
+      ...(['DRAFT', 'CLOSED', 'PUBLISHED'] as const).map((status) => ({ what: `a consultation in ${status}`, status })),
+    ];
+    for (const c of cases) {
+      const w = await draftWorld(deadline);
+      const other = await world();
+      if (c.status) await db.consultation.update({ where: { id: w.key.consultationId }, data: { status: c.status } });
+      if (c.extension) await db.consultationParty.update({ where: { consultationId_organisationId: w.key }, data: { deadlineExtension: c.extension } });
+      const actor = { editor: w.editor, submitter: w.submitter, outsider: other.editor, staff, former: w.editor }[c.who ?? 'editor'];
+      if (c.who === 'former') await db.membership.deleteMany({ where: { organisationId: w.key.organisationId } });
+      const now = c.now ?? new Date();
+      const [allowed, saved] = (await atTime(now, async () => {
+        const state = await partyState(w.key);
+        const allowedByTs = (await can(actor, 'response.edit', { organisationId: w.key.organisationId })) && state!.open;
+        return [allowedByTs, await fastSaveAnswer(actor, w.key, answer(w.proposals[0]!.id, c.what))];
+      })) as [boolean, unknown];
+      expect(saved !== null, c.what).toBe(allowed);
+      expect(await db.answer.count({ where: { response: w.key } }), c.what).toBe(allowed ? 1 : 0);
+    }
+  });
+
+  it('refuses a non-member as before, records the denial, and writes nothing', async () => {
+    const { key, proposals } = await draftWorld();
+    const other = await world();
+    expect(await fastSaveAnswer(other.editor, key, answer(proposals[0]!.id, 'x'))).toBeNull();
+    await expect(saveAnswer(other.editor, key, answer(proposals[0]!.id, 'x'))).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(saveGeneralRemarks(other.editor, key, { text: 'x', expectedVersion: 0 })).rejects.toMatchObject({ code: 'forbidden' });
+    expect(await db.auditEvent.count({ where: { actorId: (other.editor as { userId: string }).userId, objectId: key.organisationId, outcome: 'DENIED', action: 'response.edit' } })).toBe(2);
+    const response = await db.response.findUniqueOrThrow({ where: { consultationId_organisationId: key }, include: { answers: true } });
+    expect([response.answers, response.generalRemarks]).toEqual([[], '']);
+  });
+
+  it('refuses a save after the deadline with the deadline’s message', async () => {
+    const deadline = new Date(Date.now() + 3_600_000);
+    const { key, proposals, editor } = await draftWorld(deadline);
+    await atTime(new Date(deadline.getTime() + 1000), async () => {
+      expect(await fastSaveGeneralRemarks(editor, key, { text: 'for sent', expectedVersion: 0 })).toBeNull();
+      await expect(saveAnswer(editor, key, answer(proposals[0]!.id, 'for sent'))).rejects.toMatchObject({ code: 'response.deadlinePassed' });
+      await expect(saveGeneralRemarks(editor, key, { text: 'for sent', expectedVersion: 0 })).rejects.toMatchObject({ code: 'response.deadlinePassed' });
+    });
+    expect(await db.answer.count({ where: { response: key } })).toBe(0);
+  });
+
+  it('refuses a save to a submitted response', async () => {
+    const { key, proposals, editor, submitter } = await draftWorld();
+    await saveGeneralRemarks(editor, key, { text: 'Indsendt', expectedVersion: 0 });
+    await submitResponse(submitter, key);
+    expect(await fastSaveGeneralRemarks(editor, key, { text: 'Efter', expectedVersion: 1 })).toBeNull();
+    expect(await fastSaveAnswer(editor, key, answer(proposals[0]!.id, 'Efter'))).toBeNull();
+    await expect(saveAnswer(editor, key, answer(proposals[0]!.id, 'Efter'))).rejects.toMatchObject({ code: 'response.submitted' });
+    await expect(saveGeneralRemarks(editor, key, { text: 'Efter', expectedVersion: 1 })).rejects.toMatchObject({ code: 'response.submitted' });
+    expect((await db.response.findUniqueOrThrow({ where: { consultationId_organisationId: key } })).generalRemarks).toBe('Indsendt');
+  });
+
+  it('creates the response on the first change; concurrent first changes share one row and one wins', async () => {
+    const { key, proposals, editor } = await world();
+    expect(await fastSaveAnswer(editor, key, answer(proposals[0]!.id, 'først'))).toEqual({ ok: true, version: 1, editedBy: 'Eva Editor' });
+    const other = await world();
+    const results = await Promise.all([other.editor, other.submitter, other.editor].map((actor, i) => saveGeneralRemarks(actor, other.key, { text: `bemærkning ${i}`, expectedVersion: 0 })));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const stored = await db.response.findMany({ where: other.key });
+    expect(stored.map((r) => r.generalRemarksVersion)).toEqual([1]);
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.conflict.text === stored[0]!.generalRemarks)).toBe(true);
+    expect(await db.response.findUniqueOrThrow({ where: { consultationId_organisationId: key }, select: { updatedById: true } })).toEqual({ updatedById: (editor as { userId: string }).userId });
+  });
+
+  it('refuses a proposal of another budget as a forged id, audited against the proposal', async () => {
+    const { key, editor } = await world();
+    const other = await world();
+    const forged = other.proposals[0]!.id;
+    expect(await fastSaveAnswer(editor, key, answer(forged, 'x'))).toBeNull();
+    await expect(saveAnswer(editor, key, answer(forged, 'x'))).rejects.toMatchObject({ code: 'forbidden' });
+    expect(await db.auditEvent.count({ where: { objectType: 'Proposal', objectId: forged, outcome: 'DENIED' } })).toBe(1);
+    expect(await db.answer.count({ where: { proposalId: forged } })).toBe(0);
+    // Nor is the response created for it.
+    expect(await db.response.count({ where: key })).toBe(0);
+  });
+
+  it('answers a stale version with the other member’s text, version and name, and saves nothing', async () => {
+    const { key, proposals, editor, submitter } = await draftWorld();
+    const proposalId = proposals[0]!.id;
+    expect(await fastSaveAnswer(editor, key, answer(proposalId, 'Evas tekst'))).toEqual({ ok: true, version: 1, editedBy: 'Eva Editor' });
+    expect(await fastSaveAnswer(submitter, key, answer(proposalId, 'Sørens tekst', 1))).toEqual({ ok: true, version: 2, editedBy: 'Søren Submitter' });
+    expect(await fastSaveAnswer(editor, key, answer(proposalId, 'Evas nye tekst', 1))).toBeNull();
+    expect(await saveAnswer(editor, key, answer(proposalId, 'Evas nye tekst', 1))).toEqual({ ok: false, conflict: { text: 'Sørens tekst', version: 2, editedBy: 'Søren Submitter' } });
+    // A second first answer (version 0) to the same proposal is stale too.
+    expect(await saveAnswer(editor, key, answer(proposalId, 'Evas første', 0))).toEqual({ ok: false, conflict: { text: 'Sørens tekst', version: 2, editedBy: 'Søren Submitter' } });
+
+    expect(await fastSaveGeneralRemarks(submitter, key, { text: 'Sørens bemærkninger', expectedVersion: 0 })).toEqual({ ok: true, version: 1, editedBy: 'Søren Submitter' });
+    expect(await saveGeneralRemarks(editor, key, { text: 'Evas bemærkninger', expectedVersion: 0 })).toEqual({ ok: false, conflict: { text: 'Sørens bemærkninger', version: 1, editedBy: 'Søren Submitter' } });
+    const stored = await db.answer.findFirstOrThrow({ where: { proposalId }, include: { updatedBy: true } });
+    expect([stored.comment, stored.version, stored.updatedBy?.name, stored.proposalVersion]).toEqual(['Sørens tekst', 2, 'Søren Submitter', 1]);
+  });
+
+  it('lands nothing outside the receipt when saves race a submission', async () => {
+    const { key, proposals, editor, submitter } = await draftWorld();
+    const acknowledged: string[] = [];
+    // Each member keeps saving, one save after the other as the form does, until the response is submitted.
+    const keepSaving = async (actor: Actor, proposalId: string) => {
+      for (let version = 0; ; version++) {
+        try {
+          const comment = `${proposalId} v${version + 1}`;
+          const result = await saveAnswer(actor, key, answer(proposalId, comment, version));
+          expect(result.ok).toBe(true);
+          acknowledged.push(comment);
+        } catch (error) {
+          expect(error).toMatchObject({ code: 'response.submitted' });
+          return;
+        }
+      }
+    };
+    const savers = [keepSaving(editor, proposals[0]!.id), keepSaving(submitter, proposals[1]!.id)];
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const submitted = await submitResponse(submitter, key);
+    await Promise.all(savers);
+    const response = await db.response.findUniqueOrThrow({ where: { consultationId_organisationId: key }, include: { answers: true, submissions: true } });
+    const snapshot = response.submissions.find((s) => s.version === submitted.version)!.snapshot as { answers: { proposalId: string; comment: string }[] };
+    // The last acknowledged save of each proposal is what was submitted, and what the response holds.
+    for (const proposal of proposals) {
+      const last = acknowledged.filter((comment) => comment.startsWith(proposal.id)).at(-1);
+      expect(snapshot.answers.find((a) => a.proposalId === proposal.id)?.comment).toBe(last);
+      expect(response.answers.find((a) => a.proposalId === proposal.id)?.comment).toBe(last);
+    }
+    expect(acknowledged.length).toBeGreaterThan(2);
+  });
+
+  it('sends the same live notice as notifyLive, with the editor’s name cut short the same way', async () => {
+    const { key, proposals, editor } = await draftWorld();
+    const userId = (editor as { userId: string }).userId;
+    const name = `Eva ${'æ'.repeat(300)}`;
+    await db.user.update({ where: { id: userId }, data: { name } });
+    const listener = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await listener.connect();
+    const payloads: string[] = [];
+    listener.on('notification', (message) => payloads.push(JSON.stringify(JSON.parse(message.payload!))));
+    await listener.query(`LISTEN ${LIVE_CHANNEL}`);
+    const proposalId = proposals[0]!.id;
+    try {
+      expect(await fastSaveAnswer(editor, key, answer(proposalId, 'første'))).toMatchObject({ ok: true, version: 1 });
+      await notifyLive(db, { kind: 'saved', ...key, field: proposalId, version: 1, by: userId, name });
+      expect(await fastSaveGeneralRemarks(editor, key, { text: 'x', expectedVersion: 0 })).toMatchObject({ ok: true, version: 1 });
+      await notifyLive(db, { kind: 'saved', ...key, field: GENERAL_FIELD, version: 1, by: userId, name });
+      await expect.poll(() => payloads.length).toBe(4);
+    } finally {
+      await listener.end();
+    }
+    const [fastAnswer, referenceAnswer, fastRemarks, referenceRemarks] = payloads;
+    expect(fastAnswer).toBe(referenceAnswer);
+    expect(fastRemarks).toBe(referenceRemarks);
+    expect(JSON.parse(fastAnswer!)).toMatchObject({ kind: 'saved', field: proposalId, by: userId, name: `Eva ${'æ'.repeat(196)}` });
   });
 });

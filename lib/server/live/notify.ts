@@ -6,7 +6,7 @@ import { LIVE_CHANNEL } from '@/lib/server/live/listener';
 type Client = Pick<Prisma.TransactionClient, '$executeRaw'>;
 
 // Names are cut short so that a payload stays far below NOTIFY's 8000 bytes whatever a user is called.
-const NAME_LENGTH = 200;
+export const NAME_LENGTH = 200;
 
 /**
  * Announces a change to every app instance's open forms of the response. Called inside the

@@ -7,6 +7,7 @@ import { notifyLive } from '@/lib/server/live/notify';
 import { displayName } from '@/lib/server/personal-data';
 import { authorize, deny } from '@/lib/server/policy';
 import { editableDraft, type ResponseKey } from '@/lib/server/responses/access';
+import { fastSaveAnswer, fastSaveGeneralRemarks } from '@/lib/server/responses/autosave';
 import type { Stance } from '@/lib/generated/prisma/enums';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
@@ -23,6 +24,10 @@ export type SaveResult =
  * the other member's text so the user can merge, never overwriting it silently.
  */
 export async function saveGeneralRemarks(actor: Actor, key: ResponseKey, input: { text: string; expectedVersion: number }): Promise<SaveResult> {
+  // Nearly every autosave is allowed and in version: one statement (autosave.ts); the transaction
+  // below decides the rest and says why not.
+  const fast = await fastSaveGeneralRemarks(actor, key, input);
+  if (fast) return fast;
   return db.$transaction(async (tx) => {
     const { response, user } = await editableDraft(actor, key, tx);
     const updated = await tx.response.updateMany({
@@ -46,6 +51,8 @@ export interface AnswerInput {
 
 /** Saves one proposal's stance and comment with the same optimistic concurrency. */
 export async function saveAnswer(actor: Actor, key: ResponseKey, input: AnswerInput): Promise<SaveResult> {
+  const fast = await fastSaveAnswer(actor, key, input);
+  if (fast) return fast;
   return db.$transaction(async (tx) => {
     const { state, response, user } = await editableDraft(actor, key, tx);
     const proposal = await tx.proposal.findFirst({ where: { id: input.proposalId, budgetId: state.party.consultation.budgetId } });
