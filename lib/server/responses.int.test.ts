@@ -128,16 +128,18 @@ describe('submitting', () => {
   });
 });
 
-describe('the deadline', () => {
-  async function atTime(instant: Date, run: () => Promise<unknown>) {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(instant);
-    try {
-      return await run();
-    } finally {
-      vi.useRealTimers();
-    }
+/** Runs `run` with the clock at `instant`: deadlines are compared with the app's clock. */
+async function atTime(instant: Date, run: () => Promise<unknown>) {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(instant);
+  try {
+    return await run();
+  } finally {
+    vi.useRealTimers();
   }
+}
+
+describe('the deadline', () => {
 
   it('accepts a change one second before the deadline and refuses it at and one second after', async () => {
     const deadline = new Date(Date.now() + 3_600_000);
@@ -289,15 +291,6 @@ describe('the autosave’s one statement (autosave.ts)', () => {
     const w = await world(deadline);
     await saveConsent(w.editor, w.key, { publicationConsent: false, namesConsent: false });
     return w;
-  }
-  async function atTime(instant: Date, run: () => Promise<unknown>) {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(instant);
-    try {
-      return await run();
-    } finally {
-      vi.useRealTimers();
-    }
   }
 
   it('saves exactly when policy.ts, partyState and the draft lock allow it: membership, phase and effective deadline', async () => {
