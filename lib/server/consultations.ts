@@ -83,8 +83,11 @@ export async function updateConsultation(actor: Actor, id: string, input: Consul
   });
 }
 
-/** The consultation with everything the staff page shows; null when there is none. */
-export async function getConsultationForStaff(actor: Actor, id: string) {
+/**
+ * The consultation with everything the staff page shows; null when there is none. `only` reads
+ * one party of it (and its response), for that party's own page.
+ */
+export async function getConsultationForStaff(actor: Actor, id: string, only?: { organisationId: string }) {
   await authorizeOn(actor, 'consultation.read', id);
   const consultation = await db.consultation.findUnique({
     where: { id },
@@ -92,13 +95,14 @@ export async function getConsultationForStaff(actor: Actor, id: string) {
       budget: { select: { name: true } },
       documents: { orderBy: { createdAt: 'asc' } },
       parties: {
+        where: only,
         include: {
           organisation: { include: { memberships: { select: { userId: true } } } },
           assignments: { include: { proposal: { select: { code: true } } } },
         },
         orderBy: { organisation: { name: 'asc' } },
       },
-      responses: { select: { organisationId: true, status: true, channel: true, updatedAt: true } },
+      responses: { where: only, select: { organisationId: true, status: true, channel: true, updatedAt: true } },
     },
   });
   if (!consultation) return null;

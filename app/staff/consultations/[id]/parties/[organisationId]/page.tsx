@@ -22,7 +22,7 @@ const link = 'text-blue-800 underline underline-offset-2';
 /** One consultation party's own settings: its deadline and the proposals it is asked to answer. */
 export default async function ConsultationPartyPage({ params }: Props) {
   const { id, organisationId } = await params;
-  const [consultation, t, tRoot, localeName] = await Promise.all([getConsultationForStaff(await currentActor(), id), getTranslations('consultations'), getTranslations(), getLocale()]);
+  const [consultation, t, tRoot, localeName] = await Promise.all([getConsultationForStaff(await currentActor(), id, { organisationId }), getTranslations('consultations'), getTranslations(), getLocale()]);
   const party = consultation?.parties.find((p) => p.organisationId === organisationId);
   if (!consultation || !party) notFound();
   const when = (date: Date | null) => (date ? formatCopenhagen(date, isLocale(localeName) ? localeName : 'da') : '–');
