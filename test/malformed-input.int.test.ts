@@ -339,7 +339,7 @@ describe('malformed page requests', () => {
         session.userAgent = `malformed-input ${runId} page ${route} ${role}`;
         const names = PAGE_QUERY[route] ?? [];
         const segments = fc.record(Object.fromEntries([...route.matchAll(/\[(\w+)\]/g)].map(([, name]) => [name!, fc.oneof(text, unknownId).filter((value) => value.length > 0 && value.length < 2_000)])));
-        const query = fc.array(fc.tuple(names.length ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...names) }, fc.string()) : fc.string(), fc.oneof(text.filter((value) => value.length < 2_000), fc.constantFrom('\u0000', 'a\u0000b', '%00', '\u001f'))), { maxLength: 6 });
+        const query = fc.array(fc.tuple(names.length ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...names) }, fc.string()) : fc.string(), fc.oneof(text.filter((value) => value.length < 2_000), fc.constantFrom('\u0000', 'a\u0000b', '%00', '\u001f', 'a\\b', "'\\'"))), { maxLength: 6 });
         const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
         try {
           await fc.assert(

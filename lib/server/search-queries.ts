@@ -29,6 +29,14 @@ export interface Paging {
 }
 
 /**
+ * A text as one quoted term of tsquery's syntax (backslashes and quotes doubled). Not
+ * quote_literal: for a text with a backslash it gives SQL's E'...' form, which to_tsquery rejects.
+ */
+function tsTerm(text: Prisma.Sql) {
+  return Prisma.sql`('''' || replace(replace(${text}, '\\', '\\\\'), '''', '''''') || '''')`;
+}
+
+/**
  * The query's words without Danish stop words ("og", "i"), which would otherwise match inside
  * almost every text, and the stemmed prefix query of them all, for rank and headline.
  */
@@ -36,13 +44,13 @@ function wordsCte(query: string) {
   const { words, patterns } = searchWords(query);
   return Prisma.sql`
     words AS (
-      SELECT w.word, w.pattern, to_tsquery('danish', quote_literal(w.word) || ':*') AS prefix
+      SELECT w.word, w.pattern, to_tsquery('danish', ${tsTerm(Prisma.sql`w.word`)} || ':*') AS prefix
       FROM unnest(${words}::text[], ${patterns}::text[]) AS w(word, pattern)
       WHERE to_tsvector('danish', w.word) <> ''::tsvector
     ),
     q AS (
-      SELECT to_tsquery('danish', string_agg(quote_literal(word) || ':*', ' & ')) AS query,
-             to_tsquery('danish', string_agg(quote_literal(word) || ':*', ' | ')) AS any_word,
+      SELECT to_tsquery('danish', string_agg(${tsTerm(Prisma.sql`word`)} || ':*', ' & ')) AS query,
+             to_tsquery('danish', string_agg(${tsTerm(Prisma.sql`word`)} || ':*', ' | ')) AS any_word,
              (SELECT count(*) FROM words) AS n
       FROM words
     )`;
@@ -62,9 +70,9 @@ function headline(body: Prisma.Sql, options: string) {
   return Prisma.sql`coalesce(ts_headline('danish', ${body}, (
     SELECT to_tsquery('danish', string_agg(term, ' | '))
     FROM (
-      SELECT quote_literal(w.word) || ':*' AS term FROM words w
+      SELECT ${tsTerm(Prisma.sql`w.word`)} || ':*' AS term FROM words w
       UNION
-      SELECT quote_literal(t.token) FROM unnest(tsvector_to_array(to_tsvector('simple', ${body}))) AS t(token), words w
+      SELECT ${tsTerm(Prisma.sql`t.token`)} FROM unnest(tsvector_to_array(to_tsvector('simple', ${body}))) AS t(token), words w
       WHERE t.token LIKE '%' || w.pattern || '%'
     ) terms
   ), ${options}), ${body})`;
@@ -161,7 +169,7 @@ export async function matchKeywords(keywords: string[], texts: string[]) {
     ),
     q AS (
       SELECT to_tsquery('danish', string_agg(clause, ' | ')) AS query
-      FROM (SELECT '(' || string_agg(quote_literal(word) || ':*', ' & ') || ')' AS clause FROM words GROUP BY i) clauses
+      FROM (SELECT '(' || string_agg(${tsTerm(Prisma.sql`word`)} || ':*', ' & ') || ')' AS clause FROM words GROUP BY i) clauses
     )
     SELECT t.i, coalesce(ts_headline('danish', t.body, q.query, ${EXCERPT}), t.body) AS excerpt
     FROM unnest(${texts}::text[]) WITH ORDINALITY AS t(body, i)

@@ -173,6 +173,16 @@ describe('search as politicians type', () => {
     expect((await find(anonymous, 'tilskud svømmehal')).proposals.total).toBe(0);
   });
 
+  it('reads backslashes and quotes in a query as text, not as query syntax', async () => {
+    const { privateSchools, find } = await published();
+    // "privatskoler\" stems to the same word; "'" and "\" alone hold no word and find nothing.
+    expect((await find(anonymous, 'privatskoler\\')).proposals.hits.map((hit) => hit.id)).toEqual([privateSchools.id]);
+    expect((await find(anonymous, "friskolernes' tilskud")).responses.total).toBe(0);
+    for (const query of ['<0\\', "\\'", "o'\\'x", '\\\\ skole']) {
+      await expect(find(anonymous, query), query).resolves.toEqual(expect.objectContaining({ proposals: expect.any(Object) }));
+    }
+  });
+
   it('finds responses by the organisation name, and the organisation as a hit of its own', async () => {
     const { find, elders, id, politician, staff, budget } = await published();
     const result = await find(anonymous, 'ældrerådet');
